@@ -1,0 +1,13 @@
+#!/bin/sh
+# Static checks, the same locally and in CI: ruff (lint + format), mypy, migrations, translations.
+set -eu
+cd "$(dirname "$0")/.."
+export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
+status=0
+paths="src scripts"; [ -d benchmarks ] && paths="$paths benchmarks"
+echo "== ruff check";  .venv/bin/ruff check $paths || status=1
+echo "== ruff format"; .venv/bin/ruff format --check $paths || status=1
+echo "== mypy";        .venv/bin/mypy src || status=1
+echo "== migrations";  .venv/bin/paraat makemigrations --check --dry-run >/dev/null || { echo "missing migrations"; status=1; }
+echo "== translations"; .venv/bin/python scripts/check_translations.py || status=1
+exit $status

@@ -1,0 +1,53 @@
+"""Who may do what with accounts and, shared by every app, a user's geographic scope.
+
+One condition per line, so a reviewer can read the rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from paraat.accounts.constants import STAFF_ROLES, Role
+
+
+def is_active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def second_factor_ok(user: Any) -> bool:
+    """Staff roles must have passed TOTP when the region requires it (always in production)."""
+    if not is_active(user):
+        return False
+    if user.role not in STAFF_ROLES:
+        return True
+    if not settings.PARAAT_REQUIRE_2FA:
+        return True
+    return bool(user.is_verified())
+
+
+def can_use_app(user: Any) -> bool:
+    return is_active(user) and second_factor_ok(user)
+
+
+def is_region_wide(user: Any) -> bool:
+    """Region coordinators, crisis operators and viewers see the whole region."""
+    return can_use_app(user) and user.role in {
+        Role.REGION_COORDINATOR,
+        Role.CRISIS_OPERATOR,
+        Role.VIEWER,
+    }
+
+
+def municipality_ids(user: Any) -> set[int]:
+    """The municipalities a municipal officer is scoped to (empty for other roles)."""
+    if not can_use_app(user):
+        return set()
+    if user.role != Role.MUNICIPAL_OFFICER:
+        return set()
+    return set(user.municipalities.values_list("pk", flat=True))
+
+
+def can_view_audit(user: Any) -> bool:
+    return can_use_app(user) and (user.is_superuser or user.role == Role.REGION_COORDINATOR)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from paraat.accounts.constants import STAFF_ROLES, Role
+
+
+class User(AbstractUser):
+    """A person who works with Paraat. One role; its scope is a region and, for officers, municipalities."""
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+    region = models.ForeignKey(
+        "areas.Region",
+        verbose_name=_("safety region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    municipalities = models.ManyToManyField(
+        "areas.Municipality",
+        verbose_name=_("municipalities"),
+        blank=True,
+        related_name="officers",
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+class LoginAttemptQuerySet(models.QuerySet["LoginAttempt"]):
+    def failures_since(self, username: str, since: object) -> LoginAttemptQuerySet:
+        return self.filter(username__iexact=username, succeeded=False, created_at__gte=since)
+
+
+class LoginAttempt(models.Model):
+    """One try to log in; repeated failures lock the account name for a while."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+
+    objects = LoginAttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("login attempt")
+        verbose_name_plural = _("login attempts")
+
+    def __str__(self) -> str:
+        return f"{self.username} {'ok' if self.succeeded else 'failed'} {self.created_at:%Y-%m-%d %H:%M}"

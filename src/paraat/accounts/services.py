@@ -1,0 +1,144 @@
+"""State changes for accounts: logging in with lockout, two-factor enrolment, creating users."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from paraat.accounts.constants import Role
+from paraat.accounts.models import LoginAttempt, User
+
+
+class LoginLocked(Exception):
+    """Too many failed attempts for this account name; try again after ``until``."""
+
+    def __init__(self, until: dt.datetime) -> None:
+        super().__init__(f"locked until {until.isoformat()}")
+        self.until = until
+
+
+class LoginFailed(Exception):
+    """Wrong account name or password (deliberately not saying which)."""
+
+
+def _client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def lockout_until(*, username: str, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the account name is locked, the moment it opens again; otherwise None."""
+    now = now or timezone.now()
+    window = dt.timedelta(minutes=settings.PARAAT_LOGIN_LOCKOUT_MINUTES)
+    failures = LoginAttempt.objects.failures_since(username, now - window).order_by("-created_at")
+    recent = list(
+        failures.values_list("created_at", flat=True)[: settings.PARAAT_LOGIN_MAX_FAILURES]
+    )
+    if len(recent) < settings.PARAAT_LOGIN_MAX_FAILURES:
+        return None
+    return recent[0] + window
+
+
+def authenticate_with_lockout(*, request: HttpRequest | None, username: str, password: str) -> User:
+    """Check a password, but refuse at once while the name is locked after repeated failures.
+
+    Each attempt is stored, so a lockout survives restarts and holds across server processes.
+    """
+    username = username.strip()
+    until = lockout_until(username=username)
+    if until is not None:
+        raise LoginLocked(until)
+    user = authenticate(request, username=username, password=password)
+    with transaction.atomic():
+        LoginAttempt.objects.create(
+            username=username[:150], ip_address=_client_ip(request), succeeded=user is not None
+        )
+    if user is None:
+        until = lockout_until(username=username)
+        if until is not None:
+            raise LoginLocked(until)
+        raise LoginFailed()
+    assert isinstance(user, User)
+    return user
+
+
+def needs_second_factor(user: User) -> bool:
+    """Staff roles pass TOTP when they have a device, and must have one when the region requires it."""
+    if not user.is_staff_role:
+        return False
+    return settings.PARAAT_REQUIRE_2FA or has_confirmed_device(user)
+
+
+def has_confirmed_device(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+@transaction.atomic
+def start_totp_enrolment(*, user: User) -> TOTPDevice:
+    """Create (or reuse) an unconfirmed TOTP device whose secret the user adds to an app."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Paraat", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def confirm_totp_enrolment(*, request: HttpRequest, user: User, token: str) -> bool:
+    """Confirm the device when the first code matches; the session then counts as verified."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(token.strip()):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    otp_login(request, device)
+    return True
+
+
+def verify_second_factor(*, request: HttpRequest, user: User, token: str) -> bool:
+    """Check a TOTP code against the user's confirmed devices and mark the session verified."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(token.strip()):
+            otp_login(request, device)
+            return True
+    return False
+
+
+@transaction.atomic
+def create_user(
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    region: Any,
+    municipalities: Iterable[Any] = (),
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+) -> User:
+    """Create a user with a role and scope; a municipal officer needs at least one municipality."""
+    municipalities = list(municipalities)
+    if role == Role.MUNICIPAL_OFFICER and not municipalities:
+        raise ValueError("a municipal officer needs at least one municipality")
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        role=role,
+        region=region,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+    )
+    if municipalities:
+        user.municipalities.set(municipalities)
+    return user

@@ -1,0 +1,82 @@
+"""Login: lockout after repeated failures, and TOTP for staff roles."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from paraat.accounts.models import LoginAttempt
+from paraat.testing.personas import PASSWORD, Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_login(client: Client, username: str, password: str) -> object:
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def test_it_locks_an_account_name_after_five_failures_even_for_the_right_password(
+    cast: Cast,
+) -> None:
+    client = Client()
+    for _ in range(4):
+        response = _post_login(client, "kees", "wrong")
+        assert "klopt niet" in response.content.decode()  # type: ignore[attr-defined]
+    response = _post_login(client, "kees", "wrong")
+    assert "geblokkeerd" in response.content.decode()  # type: ignore[attr-defined]
+    response = _post_login(client, "kees", PASSWORD)
+    assert response.status_code == 200 and "geblokkeerd" in response.content.decode()  # type: ignore[attr-defined]
+    assert client.get(reverse("areas:region")).status_code == 302
+    assert LoginAttempt.objects.filter(username="kees", succeeded=False).count() == 5
+
+
+def test_it_does_not_lock_other_account_names(cast: Cast) -> None:
+    client = Client()
+    for _ in range(5):
+        _post_login(client, "kees", "wrong")
+    assert _post_login(client, "olaf", PASSWORD).status_code == 302  # type: ignore[attr-defined]
+
+
+def test_it_makes_staff_set_up_and_use_totp_when_required(cast: Cast, settings: object) -> None:
+    settings.PARAAT_REQUIRE_2FA = True  # type: ignore[attr-defined]
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # type: ignore[attr-defined]  # no waiting after a wrong code in tests
+    client = Client()
+    response = _post_login(client, "rianne", PASSWORD)
+    assert response["Location"] == reverse("accounts:verify")  # type: ignore[index]
+    assert client.get(reverse("areas:region"))["Location"] == reverse("accounts:verify")
+    assert client.get(reverse("accounts:verify"))["Location"] == reverse("accounts:setup")
+    page = client.get(reverse("accounts:setup")).content.decode()
+    assert "<svg" in page
+    device = TOTPDevice.objects.get(user=cast.rianne)
+    assert (
+        client.post(
+            reverse("accounts:setup"),
+            {"token": "000000" if totp(device.bin_key) != 0 else "111111"},
+        ).status_code
+        == 200
+    )
+    code = (
+        f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=0):06d}"
+    )
+    assert client.post(reverse("accounts:setup"), {"token": code}).status_code == 302
+    assert client.get(reverse("areas:region")).status_code == 200
+    # Next login asks for a code again, and a wrong one does not let her in.
+    client = Client()
+    _post_login(client, "rianne", PASSWORD)
+    assert client.post(reverse("accounts:verify"), {"token": "12345"}).status_code == 200
+    assert client.get(reverse("areas:region")).status_code == 302
+    device.refresh_from_db()
+    # The code of the next time step: the one already used may not be used twice.
+    next_code = f"{totp(device.bin_key, step=device.step, t0=device.t0 - device.step, digits=device.digits, drift=0):06d}"
+    assert client.post(reverse("accounts:verify"), {"token": next_code}).status_code == 302
+    assert client.get(reverse("areas:region")).status_code == 200
+
+
+def test_it_does_not_ask_a_point_lead_for_a_second_factor(cast: Cast, settings: object) -> None:
+    settings.PARAAT_REQUIRE_2FA = True  # type: ignore[attr-defined]
+    client = Client()
+    assert _post_login(client, "pim", PASSWORD)["Location"] == "/"  # type: ignore[index]
+    assert client.get(reverse("areas:region")).status_code == 200

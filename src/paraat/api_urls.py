@@ -1,0 +1,16 @@
+"""All of /api/v1: each app registers its viewsets on the one router."""
+
+from rest_framework.routers import DefaultRouter
+
+from paraat.areas import api as areas_api
+from paraat.operations import api as operations_api
+
+router = DefaultRouter()
+router.register("regions", areas_api.RegionViewSet, basename="region")
+router.register("municipalities", areas_api.MunicipalityViewSet, basename="municipality")
+router.register("areas", areas_api.AreaViewSet, basename="area")
+
+
+operations_api.register(router)
+
+urlpatterns = router.urls

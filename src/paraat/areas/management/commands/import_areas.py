@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.areas import services
+from paraat.areas.constants import ImportKind
+from paraat.areas.models import Region
+from paraat.core.audit import acting_as
+from paraat.geo.readers import ReadError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import municipalities or areas (wijk, buurt, pc4, pc6, grid) with population from GeoJSON, "
+        "GeoPackage, zipped Shapefile, CSV or XLSX. Re-importing updates by code; a bad file changes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="the file to import")
+        parser.add_argument(
+            "--kind",
+            choices=ImportKind.values,
+            help="what the file holds, when it cannot be detected",
+        )
+        parser.add_argument(
+            "--crs",
+            type=int,
+            choices=[28992, 4326],
+            help="the file's coordinate reference system, when it cannot be detected",
+        )
+        parser.add_argument("--region", help="safety region code (default: the only region)")
+        parser.add_argument("--year", type=int, help="reference year of the population figures")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        region = _region(options["region"])
+        try:
+            with acting_as(None, "import-areas"):
+                result = services.import_areas(
+                    path=options["file"],
+                    region=region,
+                    kind=options["kind"],
+                    crs=options["crs"],
+                    population_year=options["year"],
+                )
+        except ReadError as error:
+            if options["json"]:
+                self.stdout.write(
+                    json.dumps(
+                        {"ok": False, "problems": [p.__dict__ for p in error.problems]},
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
+            raise CommandError(
+                "Niets geïmporteerd:\n" + "\n".join(f"  - {p}" for p in error.problems)
+            ) from None
+        if options["json"]:
+            self.stdout.write(
+                json.dumps({"ok": True, **result.as_dict()}, ensure_ascii=False, indent=2)
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(result.summary()))
+
+
+def _region(code: str | None) -> Region:
+    if code:
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise CommandError(f"Regio {code} bestaat niet")
+        return region
+    regions = list(Region.objects.all()[:2])
+    if len(regions) != 1:
+        raise CommandError(
+            "Geef --region op"
+            if regions
+            else "Er is nog geen regio; laad eerst een regio (paraat demo)"
+        )
+    return regions[0]

@@ -1,0 +1,155 @@
+"""Geography: safety region, municipalities and areas (wijk, buurt, postcode, grid cell) with population.
+
+Geometry is stored as GeoJSON in WGS84 (EPSG:4326) in a JSON column, with a bounding box and a
+representative point beside it, so SQLite and PostgreSQL work alike without a spatial extension.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from paraat.areas.constants import AreaKind
+
+
+def suppress(value: int | None, threshold: int | None = None) -> int | None:
+    """Small counts are hidden (None) wherever they are shown or exported, to protect privacy."""
+    if value is None:
+        return None
+    limit = settings.PARAAT_SMALL_COUNT_THRESHOLD if threshold is None else threshold
+    return None if 0 < value < limit else value
+
+
+class GeoFields(models.Model):
+    geometry = models.JSONField(_("geometry (GeoJSON, WGS84)"))
+    min_lon = models.FloatField(default=0)
+    min_lat = models.FloatField(default=0)
+    max_lon = models.FloatField(default=0)
+    max_lat = models.FloatField(default=0)
+    point_lon = models.FloatField(_("representative point longitude"), default=0)
+    point_lat = models.FloatField(_("representative point latitude"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class PopulationFields(models.Model):
+    population = models.PositiveIntegerField(_("residents"), null=True, blank=True)
+    age_0_14 = models.PositiveIntegerField(_("aged 0-14"), null=True, blank=True)
+    age_15_64 = models.PositiveIntegerField(_("aged 15-64"), null=True, blank=True)
+    age_65_plus = models.PositiveIntegerField(_("aged 65+"), null=True, blank=True)
+    age_75_plus = models.PositiveIntegerField(_("aged 75+"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("reference year"), null=True, blank=True)
+    vulnerability = models.JSONField(_("vulnerability aggregates"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def share_65_plus(self) -> float | None:
+        if not self.population or self.age_65_plus is None:
+            return None
+        return self.age_65_plus / self.population
+
+    def vulnerability_shown(self) -> dict[str, int | None]:
+        """Vulnerability aggregates with small counts suppressed, as shown on pages and exports."""
+        return {key: suppress(value) for key, value in sorted(self.vulnerability.items())}
+
+    def population_shown(self) -> dict[str, Any]:
+        return {
+            "population": self.population,
+            "age_0_14": self.age_0_14,
+            "age_15_64": self.age_15_64,
+            "age_65_plus": suppress(self.age_65_plus),
+            "age_75_plus": suppress(self.age_75_plus),
+            "population_year": self.population_year,
+            "vulnerability": self.vulnerability_shown(),
+        }
+
+
+class Region(GeoFields):
+    """A safety region (veiligheidsregio)."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("safety region")
+        verbose_name_plural = _("safety regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def in_region(self, region: Region) -> MunicipalityQuerySet:
+        return self.filter(region=region)
+
+    def for_ids(self, ids: set[int]) -> MunicipalityQuerySet:
+        return self.filter(pk__in=ids)
+
+
+class Municipality(GeoFields, PopulationFields):
+    """A municipality by its CBS code (GMxxxx)."""
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("safety region"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+    )
+    code = models.CharField(_("CBS code"), max_length=6, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AreaQuerySet(models.QuerySet["Area"]):
+    def of_kind(self, kind: str) -> AreaQuerySet:
+        return self.filter(kind=kind)
+
+    def in_region(self, region: Region) -> AreaQuerySet:
+        return self.filter(municipality__region=region)
+
+    def in_municipality(self, municipality: Municipality) -> AreaQuerySet:
+        return self.filter(municipality=municipality)
+
+    def kinds_present(self) -> list[str]:
+        return list(self.order_by("kind").values_list("kind", flat=True).distinct())
+
+
+class Area(GeoFields, PopulationFields):
+    """A statistical area: wijk, buurt, postcode area (PC4/PC6) or grid cell."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=AreaKind.choices)
+    code = models.CharField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="areas"
+    )
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="area_unique_kind_code")
+        ]
+        indexes = [models.Index(fields=["municipality", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})" if self.name else self.code

@@ -1,0 +1,216 @@
+"""State changes for geography: loading a region, importing municipalities and areas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from shapely.geometry.base import BaseGeometry
+
+from paraat.areas.constants import ImportKind
+from paraat.areas.importers import AreaRecord, parse_areas
+from paraat.areas.models import Area, Municipality, Region
+from paraat.core import audit
+from paraat.core.constants import AuditAction
+from paraat.geo import geojson
+from paraat.geo.readers import Problem, ReadError, read_features
+
+KIND_LABELS: dict[str, str] = {
+    ImportKind.MUNICIPALITY: "gemeenten",
+    ImportKind.WIJK: "wijken",
+    ImportKind.BUURT: "buurten",
+    ImportKind.PC4: "postcodegebieden (4 cijfers)",
+    ImportKind.PC6: "postcodegebieden (6 cijfers)",
+    ImportKind.GRID: "rastercellen",
+}
+
+
+@dataclass
+class ImportResult:
+    file: str
+    kind: str
+    created: int
+    updated: int
+    crs: int
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "created": self.created,
+            "updated": self.updated,
+            "crs": self.crs,
+        }
+
+    def summary(self) -> str:
+        label = KIND_LABELS.get(self.kind, self.kind)
+        return f"{self.file}: {self.created} {label} toegevoegd, {self.updated} bijgewerkt (EPSG:{self.crs})"
+
+
+def _geo_fields(geom: BaseGeometry) -> dict[str, Any]:
+    return {"geometry": geojson.to_geojson(geom), **geojson.bbox_and_point(geom)}
+
+
+@transaction.atomic
+def ensure_region(*, code: str, name: str, geometry: BaseGeometry | None = None) -> Region:
+    """Create the safety region, or update its name and outline; idempotent."""
+    fields: dict[str, Any] = {"name": name}
+    if geometry is not None:
+        fields.update(_geo_fields(geometry))
+    region, created = Region.objects.get_or_create(
+        code=code, defaults={**fields, "geometry": fields.get("geometry", {})}
+    )
+    if not created:
+        changed = [k for k, v in fields.items() if getattr(region, k) != v]
+        for key in changed:
+            setattr(region, key, fields[key])
+        if changed:
+            region.save(update_fields=changed)
+    return region
+
+
+def import_areas(
+    *,
+    path: str | Path,
+    region: Region,
+    kind: str | None = None,
+    crs: int | None = None,
+    display_name: str | None = None,
+    population_year: int | None = None,
+) -> ImportResult:
+    """Import municipalities or areas from a file: every row validated first, then all or nothing.
+
+    Re-importing updates rows by code instead of duplicating them. Raises ReadError with every
+    problem (file, row, field) and leaves the database as it was.
+    """
+    table = read_features(path, display_name=display_name)
+    parsed = parse_areas(table, kind=kind, crs=crs)
+    with transaction.atomic():
+        if parsed.kind == ImportKind.MUNICIPALITY:
+            created, updated = _write_municipalities(region, parsed.records, population_year)
+        else:
+            created, updated = _write_areas(
+                table.file, region, parsed.kind, parsed.records, population_year
+            )
+        audit.record(
+            action=AuditAction.IMPORT,
+            instance=region,
+            after={"file": table.file, "kind": parsed.kind, "created": created, "updated": updated},
+            note=f"import {table.file}",
+        )
+    return ImportResult(
+        file=table.file, kind=parsed.kind, created=created, updated=updated, crs=parsed.crs
+    )
+
+
+def _population_fields(record: AreaRecord, year: int | None) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        key: record.counts.get(key)
+        for key in ("population", "age_0_14", "age_15_64", "age_65_plus", "age_75_plus")
+    }
+    fields["vulnerability"] = record.vulnerability
+    fields["population_year"] = year
+    return fields
+
+
+def _save(model_cls: type[Any], lookup: dict[str, Any], fields: dict[str, Any]) -> bool:
+    """Create or update one row through save(), so the audit trail sees it; True when created."""
+    instance = model_cls.objects.filter(**lookup).first()
+    if instance is None:
+        model_cls.objects.create(**lookup, **fields)
+        return True
+    changed = [k for k, v in fields.items() if getattr(instance, k) != v]
+    if changed:
+        for key in changed:
+            setattr(instance, key, fields[key])
+        instance.save(update_fields=changed)
+    return False
+
+
+def _write_municipalities(
+    region: Region, records: list[AreaRecord], year: int | None
+) -> tuple[int, int]:
+    created = updated = 0
+    for record in records:
+        fields = {
+            "region": region,
+            "name": record.name or record.code,
+            **_geo_fields(record.geometry),
+            **_population_fields(record, year),
+        }
+        if _save(Municipality, {"code": record.code}, fields):
+            created += 1
+        else:
+            updated += 1
+    return created, updated
+
+
+def _write_areas(
+    file: str, region: Region, kind: str, records: list[AreaRecord], year: int | None
+) -> tuple[int, int]:
+    municipalities = {m.code: m for m in Municipality.objects.in_region(region)}
+    if not municipalities:
+        raise ReadError(
+            [
+                Problem(
+                    file, None, None, "laad eerst de gemeenten van de regio (--kind municipality)"
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    resolved: list[tuple[AreaRecord, Municipality]] = []
+    located = _locator(municipalities)
+    for record in records:
+        municipality = municipalities.get(record.municipality_code or "") or located(
+            record.geometry
+        )
+        if municipality is None:
+            where = (
+                f"gemeente {record.municipality_code}"
+                if record.municipality_code
+                else "geen gemeente van de regio"
+            )
+            problems.append(
+                Problem(
+                    file, record.row, "gm_code", f"{where} is niet bekend in regio {region.name}"
+                )
+            )
+            continue
+        resolved.append((record, municipality))
+    if problems:
+        raise ReadError(problems)
+    created = updated = 0
+    for record, municipality in resolved:
+        fields = {
+            "name": record.name,
+            "municipality": municipality,
+            **_geo_fields(record.geometry),
+            **_population_fields(record, year),
+        }
+        if _save(Area, {"kind": kind, "code": record.code}, fields):
+            created += 1
+        else:
+            updated += 1
+    return created, updated
+
+
+def _locator(municipalities: dict[str, Municipality]) -> Any:
+    """Find the municipality that contains an area's representative point."""
+    from shapely import STRtree
+
+    items = [(m, geojson.from_geojson(m.geometry)) for m in municipalities.values() if m.geometry]
+    tree = STRtree([g for _, g in items])
+
+    def locate(geom: BaseGeometry) -> Municipality | None:
+        point = geom.representative_point()
+        for index in tree.query(point, predicate="intersects"):
+            return items[int(index)][0]
+        return None
+
+    return locate

@@ -1,0 +1,47 @@
+"""The read API for geography: token auth, scope per region, OpenAPI document."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from paraat.testing import factories
+from paraat.testing.personas import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _api(user: object) -> APIClient:
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def test_it_lists_municipalities_of_the_users_region_only(cast: Cast) -> None:
+    factories.MunicipalityFactory(
+        region=factories.RegionFactory(code="VR99"), code="GM0001", name="Elders"
+    )
+    data = _api(cast.kees).get("/api/v1/municipalities/").json()
+    assert sorted(m["code"] for m in data["results"]) == ["GM0828", "GM0865"]
+    assert _api(cast.xander).get("/api/v1/municipalities/").json()["results"][0]["code"] == "GM0001"
+
+
+def test_it_filters_areas_and_suppresses_small_counts(cast: Cast) -> None:
+    factories.AreaFactory(municipality=cast.oss, code="WK082801", age_75_plus=4)
+    factories.AreaFactory(municipality=cast.vught, code="WK086501")
+    data = _api(cast.kees).get("/api/v1/areas/?municipality=gm0828").json()
+    assert [a["code"] for a in data["results"]] == ["WK082801"]
+    assert data["results"][0]["population_shown"]["age_75_plus"] is None
+
+
+def test_it_refuses_requests_without_a_token(cast: Cast) -> None:
+    assert APIClient().get("/api/v1/areas/").status_code in (401, 403)
+
+
+def test_it_serves_an_openapi_document() -> None:
+    response = APIClient().get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    assert response.json()["openapi"].startswith("3.")
+    assert "/api/v1/areas/" in response.json()["paths"]

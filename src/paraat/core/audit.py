@@ -1,0 +1,155 @@
+"""The audit trail: every create, change and delete of a domain model, with before and after values.
+
+It hangs on model signals rather than on each service, so no domain model can slip past it: the
+actor comes from a context variable that the request middleware, commands and services set.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from paraat.core.constants import AuditAction
+
+_actor: contextvars.ContextVar[Any] = contextvars.ContextVar("paraat_audit_actor", default=None)
+_label: contextvars.ContextVar[str] = contextvars.ContextVar("paraat_audit_label", default="")
+
+# Models whose rows are themselves a trail (immutable, with author and time), or carry secrets,
+# are not audited row by row.
+EXCLUDED = {
+    "core.auditentry",
+    "operations.statusreport",
+    "operations.logentry",
+    "accounts.loginattempt",
+    "otp_totp.totpdevice",
+    "authtoken.token",
+    "sessions.session",
+}
+AUDITED_APP_PREFIX = "paraat."
+SECRET_FIELDS = {"password", "key", "token"}
+
+
+@contextmanager
+def acting_as(user: Any = None, label: str = "") -> Iterator[None]:
+    """Attribute every change made inside this block to ``user`` (or a label like 'import')."""
+    token_a = _actor.set(user if getattr(user, "is_authenticated", False) else None)
+    token_l = _label.set(label or (getattr(user, "username", "") or ""))
+    try:
+        yield
+    finally:
+        _actor.reset(token_a)
+        _label.reset(token_l)
+
+
+def current_actor() -> Any:
+    return _actor.get()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The concrete field values of a row as JSON-ready data (foreign keys by id)."""
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in SECRET_FIELDS:
+            continue
+        data[field.attname] = _plain(getattr(instance, field.attname))
+    return data
+
+
+def _audited(sender: type[models.Model]) -> bool:
+    label = sender._meta.label_lower
+    return sender.__module__.startswith(AUDITED_APP_PREFIX) and label not in EXCLUDED
+
+
+def record(
+    *,
+    action: str,
+    instance: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """Write one audit entry; used by the signals and directly for views of personal data."""
+    from paraat.core.models import AuditEntry
+
+    actor = _actor.get()
+    AuditEntry.objects.create(
+        actor=actor,
+        actor_label=(_label.get() or getattr(actor, "username", "") or "system")[:150],
+        action=action,
+        model=instance._meta.label_lower,
+        object_pk=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+        note=note[:300],
+    )
+
+
+def _pre_save(sender: type[models.Model], instance: models.Model, raw: bool, **kwargs: Any) -> None:
+    if raw or not _audited(sender) or instance.pk is None:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
+
+
+def _post_save(
+    sender: type[models.Model], instance: models.Model, created: bool, raw: bool, **kwargs: Any
+) -> None:
+    if raw or not _audited(sender):
+        return
+    after = snapshot(instance)
+    before = None if created else getattr(instance, "_audit_before", None)
+    if before == after:
+        return
+    action = AuditAction.CREATE if created or before is None else AuditAction.UPDATE
+    record(action=action, instance=instance, before=before, after=after)
+
+
+def _post_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if not _audited(sender):
+        return
+    record(action=AuditAction.DELETE, instance=instance, before=snapshot(instance), after=None)
+
+
+def connect_signals() -> None:
+    pre_save.connect(_pre_save, dispatch_uid="paraat_audit_pre_save")
+    post_save.connect(_post_save, dispatch_uid="paraat_audit_post_save")
+    post_delete.connect(_post_delete, dispatch_uid="paraat_audit_post_delete")
+
+
+def audited_models() -> list[str]:
+    """Labels of every model the trail covers (used by a test that keeps this list honest)."""
+    return sorted(m._meta.label_lower for m in apps.get_models() if _audited(m))
+
+
+def set_actor(user: Any) -> None:
+    """Attribute the rest of this request to ``user`` (for API token auth, which runs after middleware).
+
+    The request middleware's ``acting_as`` block restores the previous value when the request ends.
+    """
+    if getattr(user, "is_authenticated", False):
+        _actor.set(user)
+        _label.set(getattr(user, "username", "") or "")

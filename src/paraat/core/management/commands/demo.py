@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.core.audit import acting_as
+
+DEMO_PASSWORD = "paraat-demo"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Brabant-Noord demo region (if not loaded yet) with demo accounts, and serve Paraat "
+        "on http://127.0.0.1:8000. Not for production."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="load the demo data and stop")
+        parser.add_argument(
+            "--reload", action="store_true", help="load the demo data again even if present"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("paraat demo is not for production (PARAAT_ENV=production)")
+        call_command("migrate", interactive=False, verbosity=0)
+        from paraat.areas.models import Region
+
+        if options["reload"] or not Region.objects.exists():
+            self.stdout.write("Demoregio Brabant-Noord laden…")
+            with acting_as(None, "demo"):
+                for line in load_all():
+                    self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS(accounts_text(options["host"], options["port"])))
+        if options["no_serve"]:
+            return
+        serve(options["host"], options["port"])
+
+
+def load_all() -> list[str]:
+    """Run each app's demo loader (module `demo` with a `load()` function), in INSTALLED_APPS order."""
+    lines: list[str] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("paraat."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        loader = getattr(module, "load", None)
+        if loader is not None:
+            lines.extend(loader())
+    return lines
+
+
+def accounts_text(host: str, port: int) -> str:
+    from paraat.accounts.demo import DEMO_ACCOUNTS
+
+    rows = "\n".join(f"    {username:<14} {label}" for username, label, *_ in DEMO_ACCOUNTS)
+    return (
+        f"\nParaat draait op http://{host}:{port}/\n"
+        f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):\n{rows}\n"
+        "Twee-factor-inloggen is in de demo uit (PARAAT_REQUIRE_2FA=false); in productie is het verplicht.\n"
+    )
+
+
+def serve(host: str, port: int) -> None:
+    """Serve with gunicorn (threads), the WSGI server production uses too."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+    os.execvp(
+        sys.executable,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "paraat.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--access-logfile",
+            "-",
+        ],
+    )

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from paraat.accounts import access
+from paraat.core.decorators import staff_view
+from paraat.core.models import AuditEntry
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if access.is_active(request.user):
+        return redirect("areas:region")
+    return redirect("accounts:login")
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For monitoring: the app answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@staff_view
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    if not access.can_view_audit(request.user):
+        raise PermissionDenied
+    entries = AuditEntry.objects.newest_first().select_related("actor")
+    model = request.GET.get("model", "")
+    if model:
+        entries = entries.filter(model=model)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit.html", {"page": page, "model": model})

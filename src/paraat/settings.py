@@ -1,0 +1,213 @@
+"""Django settings for Paraat, read from the environment (see .env.example and docs/configuration.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from paraat.conf.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+
+PARAAT_ENV = env_choice("PARAAT_ENV", "development", ("development", "production", "test"))
+PRODUCTION = PARAAT_ENV == "production"
+DEBUG = env_bool("PARAAT_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ConfigurationError("PARAAT_DEBUG must be off when PARAAT_ENV=production")
+
+DATA_DIR = Path(env_str("PARAAT_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+
+_secret = env_secret("PARAAT_SECRET_KEY")
+if PRODUCTION and not _secret:
+    raise ConfigurationError(
+        "PARAAT_SECRET_KEY (or PARAAT_SECRET_KEY_FILE) must be set in production"
+    )
+if PRODUCTION and _secret and len(_secret) < 50:
+    raise ConfigurationError("PARAAT_SECRET_KEY must be at least 50 characters in production")
+SECRET_KEY = _secret or "development-only-insecure-key-do-not-use-in-production-0123456789"
+
+ALLOWED_HOSTS = env_list(
+    "PARAAT_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigurationError(
+        "PARAAT_ALLOWED_HOSTS must be set in production (comma-separated host names)"
+    )
+CSRF_TRUSTED_ORIGINS = env_list("PARAAT_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "paraat.core",
+    "paraat.areas",
+    "paraat.accounts",
+    "paraat.supportpoints",
+    "paraat.operations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "paraat.core.middleware.AuditActorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "paraat.urls"
+WSGI_APPLICATION = "paraat.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "areas:region"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "paraat.core.context_processors.paraat",
+            ],
+        },
+    },
+]
+
+# Database: SQLite in WAL mode by default; DATABASE_URL takes sqlite:///path or postgres://...
+_default_db_url = f"sqlite:///{DATA_DIR / 'paraat.sqlite3'}"
+_db_url = env_str("DATABASE_URL", _default_db_url)
+if not _db_url.startswith(("sqlite://", "postgres://", "postgresql://")):
+    raise ConfigurationError(
+        f"DATABASE_URL must start with sqlite:/// or postgres://, not {_db_url.split(':', 1)[0]!r}"
+    )
+_db = dj_database_url.parse(_db_url, conn_max_age=env_int("PARAAT_DB_CONN_MAX_AGE", 60, minimum=0))
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {
+        # IMMEDIATE: concurrent writers wait on the busy timeout instead of failing at once.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 10,
+        # WAL for concurrent readers; FULL so every acknowledged write survives a power cut.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+            "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;"
+        ),
+    }
+    if _db["NAME"] and _db["NAME"] != ":memory:":
+        Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("PARAAT_STATIC_ROOT", str(DATA_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+MEDIA_ROOT = DATA_DIR / "media"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Security: strict in production so `manage.py check --deploy` passes.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("PARAAT_SESSION_AGE", 12 * 3600, minimum=300)
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("PARAAT_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("PARAAT_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("PARAAT_HSTS_PRELOAD", False)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Paraat API",
+    "DESCRIPTION": "Regions, areas, support points and operations of a safety region.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("PARAAT_LOG_LEVEL", "INFO")},
+}
+
+# Paraat's own settings.
+PARAAT_SMALL_COUNT_THRESHOLD = env_int("PARAAT_SMALL_COUNT_THRESHOLD", 10, minimum=1)
+PARAAT_REQUIRE_2FA = env_bool("PARAAT_REQUIRE_2FA", PRODUCTION)
+PARAAT_LOGIN_MAX_FAILURES = env_int("PARAAT_LOGIN_MAX_FAILURES", 5, minimum=1)
+PARAAT_LOGIN_LOCKOUT_MINUTES = env_int("PARAAT_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
+PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
+PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
+OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")

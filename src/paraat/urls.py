@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView
+
+from paraat.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("paraat.accounts.urls")),
+    path("region/", include("paraat.areas.urls")),
+    path("audit/", core_views.audit_trail, name="audit"),
+    path("health/", core_views.health, name="health"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(api_version="1"), name="api-schema"),
+    path("api/v1/", include("paraat.api_urls")),
+    path("points/", include("paraat.supportpoints.urls")),
+    path("operations/", include("paraat.operations.urls")),
+]
+
+if settings.DEBUG:  # pragma: no cover
+    pass
