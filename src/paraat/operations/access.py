@@ -1,0 +1,69 @@
+"""Who sees and steers operations. Residents see nothing of this. One condition per line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from paraat.accounts import access as accounts_access
+from paraat.accounts.constants import Role
+from paraat.operations.models import Incident, IncidentQuerySet
+from paraat.supportpoints import access as point_access
+from paraat.supportpoints.models import SupportPoint
+
+OPERATIONS_ROLES = (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR, Role.MUNICIPAL_OFFICER)
+
+
+def can_view_operations(user: Any, region: Any) -> bool:
+    """Crisis operators and coordinators see all of the region; officers too (their points matter)."""
+    if not accounts_access.can_use_app(user):
+        return False
+    if not (user.is_superuser or user.region_id == region.pk):
+        return False
+    return bool(user.is_superuser or user.role in OPERATIONS_ROLES)
+
+
+def can_manage_incidents(user: Any, region: Any) -> bool:
+    if not can_view_operations(user, region):
+        return False
+    return bool(user.is_superuser or user.role in (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR))
+
+
+def can_handle_requests(user: Any, incident: Incident) -> bool:
+    return can_manage_incidents(user, incident.region)
+
+
+def can_report(user: Any, incident: Incident, point: SupportPoint) -> bool:
+    """A point lead reports only for his own points; crisis staff for every point."""
+    if not accounts_access.can_use_app(user):
+        return False
+    return point_access.can_report_for_point(user, point) and point.region_id == incident.region_id
+
+
+def can_see_incident(user: Any, incident: Incident) -> bool:
+    if can_view_operations(user, incident.region):
+        return True
+    return bool(
+        accounts_access.can_use_app(user)
+        and user.role == Role.POINT_LEAD
+        and incident.activations.filter(point__leads=user).exists()
+    )
+
+
+def incidents_for(user: Any, region: Any) -> IncidentQuerySet:
+    if can_view_operations(user, region):
+        return Incident.objects.in_region(region)
+    if accounts_access.can_use_app(user) and user.role == Role.POINT_LEAD:
+        return Incident.objects.in_region(region).filter(activations__point__leads=user).distinct()
+    return Incident.objects.none()
+
+
+def incident_for_user(user: Any, pk: int) -> Incident:
+    incident = Incident.objects.select_related("region").filter(pk=pk).first()
+    if incident is None:
+        raise Http404("no such incident")
+    if not can_see_incident(user, incident):
+        raise PermissionDenied
+    return incident

@@ -1,0 +1,145 @@
+"""Operations API: status reports (exactly once per idempotency key) and the operational picture."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied as ApiDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from paraat.areas.api import AppUser
+from paraat.operations import access, picture, services
+from paraat.operations.constants import Channel, Need, PointState, PowerSource
+from paraat.operations.models import Incident, StatusReport
+from paraat.supportpoints.constants import Service
+from paraat.supportpoints.models import SupportPoint
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Incident
+        fields = ["id", "title", "kind", "is_exercise", "phase", "started_at", "closed_at"]
+
+
+class StatusReportInSerializer(serializers.Serializer):
+    point = serializers.CharField(help_text="Code of the support point")
+    idempotency_key = serializers.CharField(
+        max_length=80, help_text="Made by the client; a retry with the same key is stored once"
+    )
+    state = serializers.ChoiceField(choices=PointState.choices)
+    services_available = serializers.ListField(
+        child=serializers.ChoiceField(choices=Service.choices), required=False, default=list
+    )
+    visitors = serializers.IntegerField(
+        min_value=0, max_value=100_000, required=False, allow_null=True, default=None
+    )
+    power_source = serializers.ChoiceField(
+        choices=PowerSource.choices, required=False, allow_blank=True, default=""
+    )
+    fuel_hours_left = serializers.FloatField(
+        min_value=0, max_value=10_000, required=False, allow_null=True, default=None
+    )
+    comms_working = serializers.BooleanField(required=False, allow_null=True, default=None)
+    needs = serializers.ListField(
+        child=serializers.ChoiceField(choices=Need.choices), required=False, default=list
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+    reported_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+
+class StatusReportSerializer(serializers.ModelSerializer):
+    point: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+
+    class Meta:
+        model = StatusReport
+        fields = [
+            "id",
+            "point",
+            "idempotency_key",
+            "state",
+            "services_available",
+            "visitors",
+            "power_source",
+            "fuel_hours_left",
+            "comms_working",
+            "needs",
+            "note",
+            "channel",
+            "reported_at",
+            "received_at",
+        ]
+
+
+class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Incidents of the user's region; an exercise is marked as such (is_exercise)."""
+
+    queryset = Incident.objects.none()
+    serializer_class = IncidentSerializer
+    permission_classes = [AppUser]
+
+    def get_queryset(self) -> Any:
+        user = self.request.user
+        region = getattr(user, "region", None)
+        if region is None:
+            return Incident.objects.none()
+        return access.incidents_for(user, region).order_by("-started_at")
+
+    @extend_schema(
+        request=StatusReportInSerializer,
+        responses={200: StatusReportSerializer, 201: StatusReportSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="reports")
+    def report(self, request: Request, pk: str | None = None) -> Response:
+        """Store a status report; 201 when new, 200 when the same key was stored before."""
+        incident = self.get_object()
+        data = StatusReportInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        point = SupportPoint.objects.filter(
+            region=incident.region, code=str(values.pop("point")).upper()
+        ).first()
+        if point is None:
+            raise ApiValidationError({"point": ["Unknown point code."]})
+        if not access.can_report(request.user, incident, point):
+            raise ApiDenied("You may not report for this point.")
+        try:
+            report, created = services.record_status(
+                incident=incident, point=point, channel=Channel.API, reporter=request.user, **values
+            )
+        except ValidationError as exc:
+            raise ApiValidationError(exc.message_dict) from None
+        return Response(
+            StatusReportSerializer(report).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Picture",
+                {
+                    "incident": serializers.DictField(),
+                    "counts": serializers.DictField(),
+                    "points": serializers.ListField(child=serializers.DictField()),
+                },
+            )
+        }
+    )
+    @action(detail=True, methods=["get"])
+    def picture(self, request: Request, pk: str | None = None) -> Response:
+        incident = self.get_object()
+        if not access.can_view_operations(request.user, incident.region):
+            raise ApiDenied()
+        return Response(picture.build(incident).as_dict())
+
+
+def register(router: Any) -> None:
+    router.register("incidents", IncidentViewSet, basename="incident")

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from paraat.areas.models import Municipality
+from paraat.operations.constants import IncidentKind, Need, Phase, PointState, PowerSource, Priority
+from paraat.supportpoints.constants import Service
+
+
+class DecimalCommaField(forms.FloatField):
+    """Accepts '6,5' as well as '6.5': point leads type on Dutch phones."""
+
+    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class IncidentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, initial="Stroomuitval")
+    kind = forms.ChoiceField(label=_("Kind"), choices=IncidentKind.choices)
+    is_exercise = forms.BooleanField(label=_("This is an exercise"), required=False, initial=True)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, region: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = Municipality.objects.in_region(region)  # type: ignore[attr-defined]
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
+
+
+class StatusForm(forms.Form):
+    """The point lead's phone form; the key is made when the form is shown, so a resend is one report."""
+
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=80)
+    point = forms.ChoiceField(label=_("Point"))
+    state = forms.ChoiceField(
+        label=_("State"), choices=PointState.choices, widget=forms.RadioSelect
+    )
+    services_available = forms.MultipleChoiceField(
+        label=_("Services available now"),
+        choices=Service.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    visitors = forms.IntegerField(
+        label=_("Visitors present"), min_value=0, max_value=100_000, required=False
+    )
+    power_source = forms.ChoiceField(
+        label=_("Power source"), choices=[("", "—"), *PowerSource.choices], required=False
+    )
+    fuel_hours_left = DecimalCommaField(
+        label=_("Fuel hours left"), min_value=0, max_value=10_000, required=False
+    )
+    comms_working = forms.NullBooleanField(
+        label=_("Communications working"),
+        required=False,
+        widget=forms.Select(choices=[("unknown", "—"), ("true", _("Yes")), ("false", _("No"))]),
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Needs"), choices=Need.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+    def __init__(
+        self, *args: Any, points: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["point"].choices = points or []  # type: ignore[attr-defined]
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", f"web-{uuid.uuid4()}")
+
+
+class LineForm(forms.Form):
+    line = forms.CharField(
+        label=_("One-line status message"),
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "class": "nl-input--wide"}
+        ),
+    )
+
+
+class RequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Need.choices)
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=Priority.choices, initial=Priority.NORMAL
+    )
+    point = forms.ChoiceField(label=_("From point"), required=False)
+    description = forms.CharField(
+        label=_("What is needed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(
+        self, *args: Any, points: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["point"].choices = [("", _("Crisis team")), *(points or [])]  # type: ignore[attr-defined]
+
+
+class AssignForm(forms.Form):
+    assigned_to = forms.CharField(label=_("Assigned to"), max_length=150)
+
+
+class DoneForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=2000, required=False)
+
+
+class LogForm(forms.Form):
+    text = forms.CharField(
+        label=_("Logbook entry"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
+    highlight = forms.BooleanField(label=_("Highlight in the situation report"), required=False)
+
+
+class RelayForm(forms.Form):
+    point = forms.ChoiceField(label=_("Through point"))
+    summary = forms.CharField(
+        label=_("What was reported"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(
+        self, *args: Any, points: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["point"].choices = points or []  # type: ignore[attr-defined]

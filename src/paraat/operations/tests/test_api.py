@@ -1,0 +1,80 @@
+"""Status reports through the API: exactly once, only for one's own points."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from paraat.operations.models import StatusReport
+from paraat.operations.tests.factories import make_scene
+from paraat.supportpoints import services as point_services
+from paraat.testing.personas import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _api(user: object) -> APIClient:
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def test_it_stores_a_retried_report_once(cast: Cast) -> None:
+    scene = make_scene(cast)
+    body = {
+        "point": "OSS-01",
+        "idempotency_key": "phone-7f3a",
+        "state": "open",
+        "visitors": 30,
+        "fuel_hours_left": 18,
+        "needs": ["drinking_water"],
+    }
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    first = _api(cast.cas).post(url, body, format="json")
+    again = _api(cast.cas).post(url, body, format="json")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    assert StatusReport.objects.count() == 1
+
+
+def test_it_lets_a_point_lead_report_only_for_his_own_points(cast: Cast) -> None:
+    scene = make_scene(cast)
+    point_services.set_leads(point=scene.a, users=[cast.pim])
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    own = _api(cast.pim).post(
+        url, {"point": "OSS-01", "idempotency_key": "a", "state": "limited"}, format="json"
+    )
+    other = _api(cast.pim).post(
+        url, {"point": "OSS-02", "idempotency_key": "b", "state": "open"}, format="json"
+    )
+    assert (own.status_code, other.status_code) == (201, 403)
+
+
+def test_it_refuses_bad_reports_with_field_messages(cast: Cast) -> None:
+    scene = make_scene(cast)
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    response = _api(cast.cas).post(
+        url,
+        {"point": "OSS-01", "idempotency_key": "x", "state": "halfopen", "visitors": -1},
+        format="json",
+    )
+    assert response.status_code == 400 and {"state", "visitors"} <= set(response.json())
+    response = _api(cast.cas).post(
+        url, {"point": "VUG-01", "idempotency_key": "y", "state": "open"}, format="json"
+    )
+    assert response.status_code == 400 and "point" in response.json()
+
+
+def test_it_serves_the_picture_to_crisis_staff_and_hides_it_from_others(cast: Cast) -> None:
+    scene = make_scene(cast)
+    _api(cast.cas).post(
+        f"/api/v1/incidents/{scene.incident.pk}/reports/",
+        {"point": "OSS-01", "idempotency_key": "p", "state": "open"},
+        format="json",
+    )
+    data = _api(cast.cas).get(f"/api/v1/incidents/{scene.incident.pk}/picture/").json()
+    assert data["counts"]["open"] == 1 and data["incident"]["exercise"] is True
+    assert _api(cast.kees).get(f"/api/v1/incidents/{scene.incident.pk}/picture/").status_code == 404
+    assert _api(cast.xander).get("/api/v1/incidents/").json()["results"] == []
