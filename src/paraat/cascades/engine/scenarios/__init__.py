@@ -1,0 +1,1 @@
+"""Scenario, source and measure catalogues as TOML data (a package so the files ship in the wheel)."""

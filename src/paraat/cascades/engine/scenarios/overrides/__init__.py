@@ -1,0 +1,1 @@
+"""Example regional overrides (a package so the files ship in the wheel)."""
