@@ -42,15 +42,19 @@ if TYPE_CHECKING:
 
 
 def render(result: Result, path: str | os.PathLike[str], *, lang: str = "nl") -> Path:
-    """Write the swimlane chart; imported lazily so JSON-only callers never load matplotlib."""
-    from .render import render as render_chart
+    """Write the swimlane chart; imported lazily so JSON-only callers never load matplotlib.
+
+    (The drawing lives in `swimlane.py`: a submodule named `render` would replace this
+    function as a package attribute on first import.)
+    """
+    from .swimlane import render as render_chart
 
     return render_chart(result, path, lang=lang)
 
 
 def build_figure(result: Result, *, lang: str = "nl") -> Figure:
     """The swimlane chart as a matplotlib Figure."""
-    from .render import build_figure as build
+    from .swimlane import build_figure as build
 
     return build(result, lang=lang)
 

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.areas.models import Region
+from paraat.cascades import engine, runs
+from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
+from paraat.cascades.models import RegionalFigures
+
+
+class Command(BaseCommand):
+    help = (
+        "The outage clock: simulate a cascade timeline (run) or draw it as SVG, PNG or PDF "
+        "(render). Uses the region's own partner figures and its support points' energy "
+        "autonomy from the registry when a region exists."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        run = sub.add_parser(
+            "run", help="print the timeline and decision points (text, or JSON with --json)"
+        )
+        run.add_argument("--json", action="store_true", help="print the full result as JSON")
+        render = sub.add_parser("render", help="draw the swimlane chart to a file")
+        render.add_argument(
+            "--out", required=True, help="the file to write; .svg, .png or .pdf sets the format"
+        )
+        render.add_argument("--lang", choices=("nl", "en"), default="nl")
+        for p in (run, render):
+            p.add_argument(
+                "--scenario",
+                default=DEFAULT_SCENARIO,
+                help=f"a shipped scenario ({', '.join(engine.available_scenarios())}) or a "
+                f".toml/.json file (default {DEFAULT_SCENARIO})",
+            )
+            p.add_argument(
+                "--runs", type=int, default=DEFAULT_RUNS, help="Monte Carlo runs (0: likely only)"
+            )
+            p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
+            p.add_argument("--weather", default="mild", help="mild, cold or frost")
+            p.add_argument(
+                "--measure",
+                action="append",
+                default=[],
+                metavar="ID",
+                help=f"a what-if measure; repeat for more ({', '.join(engine.load_measures())})",
+            )
+            p.add_argument(
+                "--region",
+                help="region code (default: the first region, if any); its figures and points are used",
+            )
+            p.add_argument(
+                "--national",
+                action="store_true",
+                help="ignore the region: national figures and no registry points",
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        region = self._region(options)
+        settings = runs.RunSettings(
+            scenario=options["scenario"],
+            runs=options["runs"],
+            seed=options["seed"],
+            weather=options["weather"],
+            measures=tuple(options["measure"]),
+        )
+        if settings.runs < 0:
+            raise CommandError("--runs must be 0 or more")
+        try:
+            prepared = runs.prepare(region, settings)
+            result = runs.simulate(prepared)
+        except engine.ScenarioError as error:
+            raise CommandError(str(error)) from None
+        if options["action"] == "render":
+            out = Path(options["out"])
+            if out.suffix.lower() not in (".svg", ".png", ".pdf"):
+                raise CommandError("--out must end in .svg, .png or .pdf")
+            engine.render(result, out, lang=options["lang"])
+            self.stdout.write(f"{out}")
+            return
+        if options["json"]:
+            data = result.to_dict()
+            figures = RegionalFigures.objects.for_region(region) if region else None
+            data["region"] = None
+            if region is not None:
+                data["region"] = {
+                    "code": region.code,
+                    "name": region.name,
+                    "figures_version": figures.version if figures else 0,
+                    "points": len(prepared.points),
+                }
+            self.stdout.write(json.dumps(data, ensure_ascii=False))
+            return
+        self.stdout.write(_text(result, region, len(prepared.points)))
+
+    def _region(self, options: dict[str, Any]) -> Region | None:
+        if options["national"]:
+            return None
+        if options["region"]:
+            region = Region.objects.filter(code=options["region"].upper()).first()
+            if region is None:
+                raise CommandError(f"Geen regio met code {options['region']}")
+            return region
+        return Region.objects.order_by("pk").first()
+
+
+def _text(result: engine.Result, region: Region | None, points: int) -> str:
+    horizon = result.scenario.horizon_hours
+    lines = [
+        f"{result.scenario.title_nl} ({result.runs} runs, seed {result.seed}, "
+        f"{result.weather.label_nl.lower()})",
+        f"Regio: {region.name} ({points} noodsteunpunten)" if region else "Landelijke waarden",
+        "",
+        "Waarschijnlijk uitgevallen (kans >= 50%):",
+    ]
+    for s in result.services:
+        lines.append(
+            f"  {engine.format_offset(s.time_likely_down, 'nl') if s.time_likely_down is not None else 'niet binnen ' + engine.format_offset(horizon, 'nl'):>14}  {s.name_nl}"
+        )
+    lines += ["", "Besluitpunten:"]
+    for number, d in enumerate(result.decisions, start=1):
+        lines.append(f"  {number:>2}. {engine.format_offset(d.hours, 'nl')}: {d.text_nl}")
+    return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""What the timeline pages show, prepared from a result (links, labels, comparison rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from paraat.cascades import engine
+from paraat.cascades.engine.text import format_optional
+from paraat.cascades.runs import RunSettings
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    number: int
+    time: str
+    text: str
+    points: list[Link]
+    measures: list[Link]
+
+
+def query(settings: RunSettings, **changes: object) -> str:
+    """The query string for these settings (what the form would submit), with changes."""
+    values: dict[str, object] = {
+        "scenario": settings.scenario,
+        "weather": settings.weather,
+        "runs": settings.runs,
+        "seed": settings.seed,
+        "measures": list(settings.measures),
+    }
+    values.update(changes)
+    return urlencode(values, doseq=True)
+
+
+def decision_rows(
+    result: engine.Result, settings: RunSettings, lang: str, names: dict[str, str]
+) -> list[DecisionRow]:
+    """Decision points with links to the points concerned and to a what-if with the measure."""
+    catalogue = engine.load_measures()
+    timeline = reverse("cascades:timeline")
+    detail = "supportpoints:detail"
+    rows = []
+    for number, d in enumerate(result.decisions, start=1):
+        points = [
+            Link(f"{names.get(code, code)} ({code})", reverse(detail, args=[code]))
+            for code in d.points
+        ]
+        measures = [
+            Link(
+                catalogue[m].title(lang) if m in catalogue else m,
+                f"{timeline}?{query(settings, measures=sorted({*settings.measures, m}))}",
+            )
+            for m in d.measures
+        ]
+        rows.append(
+            DecisionRow(number, engine.format_offset(d.hours, lang), d.text(lang), points, measures)
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    label: str
+    before: str
+    after: str
+    status: str
+
+
+STATUS_TEXT = {
+    "nl": {
+        "later": "later",
+        "earlier": "eerder",
+        "same": "gelijk",
+        "not_within": "gelijk",
+        "now_within": "nu binnen de week",
+        "no_longer_within": "niet meer binnen de week",
+        "added": "nieuw",
+        "removed": "vervalt",
+        "moved": "verschoven",
+        "points_changed": "andere punten",
+    },
+    "en": {
+        "later": "later",
+        "earlier": "earlier",
+        "same": "same",
+        "not_within": "same",
+        "now_within": "now within the week",
+        "no_longer_within": "no longer within the week",
+        "added": "new",
+        "removed": "gone",
+        "moved": "moved",
+        "points_changed": "other points",
+    },
+}
+
+
+def comparison_rows(
+    comparison: engine.Comparison, lang: str
+) -> tuple[list[ChangeRow], list[ChangeRow]]:
+    """Services and decision points with before / after, changed ones first."""
+    h = comparison.horizon_hours
+    words = STATUS_TEXT[lang]
+    services = [
+        ChangeRow(
+            s.name_nl if lang == "nl" else s.name_en,
+            format_optional(s.before, h, lang),
+            format_optional(s.after, h, lang),
+            words[s.status],
+        )
+        for s in comparison.services
+    ]
+    decisions = [
+        ChangeRow(
+            d.text_nl if lang == "nl" else d.text_en,
+            format_optional(d.before, h, lang),
+            format_optional(d.after, h, lang),
+            words[d.status],
+        )
+        for d in comparison.decisions
+    ]
+    changed = ("same",)
+    services.sort(key=lambda r: r.status in (words[c] for c in changed))
+    decisions.sort(key=lambda r: r.status in (words[c] for c in changed))
+    return services, decisions
