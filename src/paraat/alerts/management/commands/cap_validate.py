@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.alerts import cap
+
+
+class Command(BaseCommand):
+    help = (
+        "Check a CAP document against the official CAP 1.2 schema and the platform's rules "
+        "(time offsets, polygons, references, identifiers). Exit code 1 when it is not valid."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="the CAP XML file ('-' reads standard input)")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument(
+            "--schema-only",
+            action="store_true",
+            help="check only the official schema, not the platform's stricter rules",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        name = options["file"]
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as error:
+            raise CommandError(f"{name}: cannot read the file ({error.strerror})") from error
+        report = cap.check(data, rules_apply=not options["schema_only"])
+        if options["json"]:
+            self.stdout.write(json.dumps({"file": name, **report.as_dict()}, indent=2))
+        elif report.ok:
+            self.stdout.write(f"{name}: valid CAP {report.version}")
+        else:
+            version = f"CAP {report.version}" if report.version else "not CAP"
+            self.stdout.write(f"{name}: NOT valid ({version}, {len(report.problems)} problems)")
+            for problem in report.problems:
+                self.stdout.write(f"  {problem}")
+        if not report.ok:
+            sys.exit(1)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.accounts.models import User
+from paraat.alerts import services
+from paraat.areas.models import Region
+
+
+class Command(BaseCommand):
+    help = (
+        "Import external CAP 1.2 alerts (files) to show in the alerts list, marked as external. "
+        "Files that are not CAP 1.2 or fail the official schema are refused with the reason."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", help="CAP XML files")
+        parser.add_argument("--region", required=True, help="the safety region's code, e.g. VR21")
+        parser.add_argument(
+            "--user", required=True, help="the username the import is recorded under"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        region = Region.objects.filter(code=options["region"]).first()
+        if region is None:
+            raise CommandError(f"no region with code {options['region']}")
+        user = User.objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"no user {options['user']}")
+        refused = 0
+        for name in options["files"]:
+            try:
+                data = Path(name).read_bytes()
+                alert = services.import_external(region=region, user=user, data=data, name=name)
+            except OSError as error:
+                refused += 1
+                self.stderr.write(f"{name}: cannot read the file ({error.strerror})")
+            except ValidationError as error:
+                refused += 1
+                self.stderr.write(" ".join(error.messages))
+            else:
+                note = f" ({len(alert.warnings)} warnings)" if alert.warnings else ""
+                self.stdout.write(f"{name}: imported {alert.identifier}{note}")
+        if refused:
+            raise CommandError(f"{refused} of {len(options['files'])} files refused")

@@ -1,0 +1,72 @@
+"""The nearest open noodsteunpunten for an alert area, named in templates.
+
+"Open" here means: a local point the network counts on (designated or prepared). During an open
+incident in the region, a point whose latest status report says closed or full is left out, and
+points that report open (or open with limits) come first. Distance is the straight line from a
+point inside the area; the list says "about" so nobody reads it as walking distance.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from paraat.supportpoints.models import SupportPoint
+
+EARTH_M = 6_371_000.0
+USABLE = ("open", "limited")
+NOT_USABLE = ("closed", "full")
+
+
+@dataclass(frozen=True)
+class NearbyPoint:
+    code: str
+    name: str
+    address: str
+    metres: float
+    reported_open: bool
+
+
+def metres_between(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance (haversine) in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_M * math.asin(math.sqrt(h))
+
+
+def open_incident(region: Any) -> Any:
+    """The region's newest open incident (operations), or None."""
+    from paraat.operations.models import Incident
+
+    return Incident.objects.in_region(region).open().order_by("-started_at").first()
+
+
+def _reported_states(region: Any) -> dict[int, str]:
+    from paraat.operations.models import StatusReport
+
+    incident = open_incident(region)
+    if incident is None:
+        return {}
+    return {pk: r.state for pk, r in StatusReport.objects.latest_per_point(incident).items()}
+
+
+def nearest_open(region: Any, lon: float, lat: float, *, limit: int) -> list[NearbyPoint]:
+    states = _reported_states(region)
+    found = []
+    for point in SupportPoint.objects.in_region(region).active().local():
+        state = states.get(point.pk, "")
+        if state in NOT_USABLE:
+            continue
+        found.append(
+            NearbyPoint(
+                code=point.code,
+                name=point.name,
+                address=point.address,
+                metres=metres_between(lon, lat, point.lon, point.lat),
+                reported_open=state in USABLE,
+            )
+        )
+    found.sort(key=lambda p: (not p.reported_open, p.metres, p.code))
+    return found[:limit]
