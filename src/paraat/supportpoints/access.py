@@ -100,3 +100,23 @@ def can_edit_contacts(user: Any, point: SupportPoint) -> bool:
     if not can_view_contacts(user, point):
         return False
     return can_edit_point(user, point)
+
+
+# --- Import and export page -------------------------------------------------------------------
+
+
+def can_import_polling_places(user: Any, region: Region) -> bool:
+    """Candidate sites for the whole region: the region coordinator's call."""
+    return can_edit_norm_profile(user, region)
+
+
+def exportable_points(user: Any, region: Region, *, with_contacts: bool) -> SupportPointQuerySet:
+    """Everyone who sees the points may export them; with key holders only the points whose
+    contacts the user may see (his municipalities, or all for the region coordinator)."""
+    points = visible_points(user, region)
+    if not with_contacts:
+        return points
+    allowed = editable_municipality_ids(user, region)
+    if allowed is None:
+        return points
+    return points.in_municipalities(allowed) if allowed else SupportPoint.objects.none()

@@ -15,7 +15,7 @@ from paraat.areas.demo import DEMO_DIR, REGION_CODE
 from paraat.areas.models import Region
 from paraat.geo import crs as geocrs
 from paraat.geo.readers import read_features
-from paraat.supportpoints import exchange, services
+from paraat.supportpoints import polling, services
 from paraat.supportpoints.constants import (
     BuildingType,
     CommsKind,
@@ -41,7 +41,7 @@ def load() -> list[str]:
     rng = random.Random(2026)
     services.ensure_norm_profile(region=region)
     coordination = _coordination_points(region, rng)
-    result = exchange.import_polling_places(
+    result = polling.import_polling_places(
         path=DEMO_DIR / "stemlokalen_tk2023.geojson", region=region
     )
     designated = _designate(region, coordination, rng)
@@ -119,13 +119,16 @@ def _designate(region: Region, coordination: list[SupportPoint], rng: random.Ran
     hubs = [(p, _rd(p)) for p in coordination]
     count = 0
     for municipality in region.municipalities.order_by("code"):
-        pool = list(
-            SupportPoint.objects.in_municipality(municipality)
-            .filter(tier=Tier.CANDIDATE, building_type__in=PREFERRED)
-            .order_by("code")
+        candidates = SupportPoint.objects.in_municipality(municipality).filter(tier=Tier.CANDIDATE)
+        pool = list(candidates.filter(building_type__in=PREFERRED).order_by("code"))
+        if len(pool) < PER_MUNICIPALITY:  # a small municipality: any building will have to do
+            pool += list(candidates.exclude(building_type__in=PREFERRED).order_by("code"))
+        # Loading the demo again designates no more than PER_MUNICIPALITY in all.
+        wanted = (
+            PER_MUNICIPALITY - SupportPoint.objects.in_municipality(municipality).local().count()
         )
         chosen: list[tuple[SupportPoint, tuple[float, float]]] = []
-        while pool and len(chosen) < PER_MUNICIPALITY:
+        while pool and len(chosen) < wanted:
             # Spread the points: take the candidate farthest from those already chosen.
             scored = [
                 (min((np.hypot(a[0] - b[0], a[1] - b[1]) for _, b in chosen), default=0.0), c)
@@ -204,16 +207,18 @@ def _make_ready(region: Region, point: SupportPoint, hub: SupportPoint, rng: ran
 def _contacts(
     point: SupportPoint, rng: random.Random, n: int, always_reachable: bool = False
 ) -> None:
-    for i in range(n):
-        services.save_contact(
-            point=point,
-            data={
+    services.replace_contacts(
+        point=point,
+        contacts=[
+            {
                 "role": ContactRole.KEY_HOLDER,
                 "name": f"Demo-sleutelhouder {point.code}-{i + 1}",
                 "phone": f"06-0000{rng.randint(1000, 9999)}",
                 "available_24_7": always_reachable or rng.random() < 0.7,
-            },
-        )
+            }
+            for i in range(n)
+        ],
+    )
 
 
 def _assign_demo_lead(region: Region) -> None:

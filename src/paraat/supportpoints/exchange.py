@@ -23,7 +23,6 @@ from paraat.geo import crs as geocrs
 from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number, read_features
 from paraat.supportpoints import services
 from paraat.supportpoints.constants import (
-    ACTIVE_LIFECYCLES,
     BuildingType,
     CommsKind,
     ContactRole,
@@ -137,8 +136,12 @@ def export_points(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"onbekend formaat {suffix}; gebruik {', '.join(sorted(FORMATS))}")
+    points = list(points)
     rows = [point_row(p, include_contacts) for p in points]
     cols = columns(include_contacts)
+    if include_contacts:
+        for point in points:
+            services.log_contact_view(point=point, purpose=f"export {path.name}")
     if suffix == ".csv":
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=cols, delimiter=";")
@@ -276,16 +279,14 @@ def _row_data(
             except ValueError as exc:
                 problems.append((name, str(exc)))
                 continue
+            if number is not None and np.isnan(number):
+                number = None  # an empty number cell in a GeoPackage
             if number is not None and name in INT_FIELDS:
                 if not float(number).is_integer():
                     problems.append((name, f"'{lowered[name]}' is geen heel getal"))
                     continue
                 number = int(number)
-            data[name] = (
-                None
-                if number is None or (isinstance(number, float) and np.isnan(number))
-                else number
-            )
+            data[name] = number
     for name in BOOL_FIELDS:
         if name in lowered:
             try:
@@ -445,169 +446,3 @@ def import_points(
         problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         raise ReadError(problems)
     return counts
-
-
-# --- polling places as candidate sites ----------------------------------------------------
-
-POLLING_CATEGORY = {
-    "buurthuis_wijkcentrum": BuildingType.COMMUNITY_CENTRE,
-    "school_onderwijs": BuildingType.SCHOOL,
-    "sporthal_sportpark": BuildingType.SPORTS_HALL,
-    "zorg_wonen": BuildingType.CARE_HOME,
-    "gemeentehuis_overheid": BuildingType.TOWN_HALL,
-    "kerk_religie": BuildingType.CHURCH,
-    "bibliotheek": BuildingType.LIBRARY,
-    "brandweer": BuildingType.FIRE_STATION,
-}
-
-
-def import_polling_places(*, path: str | Path, region: Region) -> dict[str, Any]:
-    """Polling places (stemlokalen) as candidate sites; mobile polling stations are skipped with a note."""
-    table, coords = _point_table(path, None)
-    created = updated = 0
-    skipped: list[str] = []
-    registered = [
-        (p, _rd(p.lon, p.lat))
-        for p in SupportPoint.objects.in_region(region).exclude(tier=Tier.CANDIDATE)
-    ]
-    with transaction.atomic():
-        for row, line, xy in zip(table.rows, table.row_numbers, coords, strict=True):
-            name = _text(row.get("naam"))
-            if (
-                _text(row.get("type_stembureau")) == "mobiel"
-                or _text(row.get("categorie")) == "mobiel"
-            ):
-                skipped.append(f"rij {line}: {name} is een mobiel stembureau, geen gebouw")
-                continue
-            if xy is None:
-                skipped.append(f"rij {line}: {name} heeft geen locatie")
-                continue
-            here = _rd(*xy) if xy is not None else None
-            twin = next(
-                (
-                    p
-                    for p, at in registered
-                    if here is not None and np.hypot(at[0] - here[0], at[1] - here[1]) < 50
-                ),
-                None,
-            )
-            if twin is not None:
-                skipped.append(f"rij {line}: {name} is al geregistreerd als {twin.code}")
-                continue
-            code = f"SL{_text(row.get('bron_id'))}"
-            existing = SupportPoint.objects.filter(region=region, code=code).first()
-            if existing is not None and existing.tier != Tier.CANDIDATE:
-                updated += 1  # already designated: keep what the region decided
-                continue
-            number = " ".join(
-                p for p in (_text(row.get("huisnummer")), _text(row.get("huisletter"))) if p
-            )
-            data = {
-                "code": code,
-                "name": name or code,
-                "tier": Tier.CANDIDATE,
-                "lifecycle": Lifecycle.CANDIDATE,
-                "building_type": POLLING_CATEGORY.get(
-                    _text(row.get("categorie")), BuildingType.OTHER
-                ),
-                "street": _text(row.get("straat")),
-                "house_number": number,
-                "postcode": _text(row.get("postcode")),
-                "city": _text(row.get("plaats")),
-                "lon": xy[0],
-                "lat": xy[1],
-                "wheelchair_accessible": _bool(row.get("toegankelijk_lichamelijke_beperking")),
-                "source": f"stemlokaal {_text(row.get('verkiezing'))} #{_text(row.get('bron_id'))}",
-            }
-            try:
-                services.save_point(region=region, data=data, point=existing)
-            except ValidationError as exc:
-                raise ReadError(
-                    [
-                        Problem(table.file, line, f, m)
-                        for f, ms in exc.message_dict.items()
-                        for m in ms
-                    ]
-                ) from None
-            if existing is None:
-                created += 1
-            else:
-                updated += 1
-    return {"created": created, "updated": updated, "skipped": skipped}
-
-
-def _rd(lon: float, lat: float) -> tuple[float, float]:
-    x, y = geocrs.to_rd(np.array([lon]), np.array([lat]))
-    return float(x[0]), float(y[0])
-
-
-# --- OpenStreetMap ------------------------------------------------------------------------
-
-OSM_BUILDING = {
-    BuildingType.COMMUNITY_CENTRE: {"amenity": "community_centre"},
-    BuildingType.SCHOOL: {"amenity": "school"},
-    BuildingType.SPORTS_HALL: {"leisure": "sports_hall"},
-    BuildingType.CHURCH: {"amenity": "place_of_worship"},
-    BuildingType.LIBRARY: {"amenity": "library"},
-    BuildingType.TOWN_HALL: {"amenity": "townhall"},
-    BuildingType.FIRE_STATION: {"amenity": "fire_station"},
-    BuildingType.CARE_HOME: {"amenity": "social_facility", "social_facility": "nursing_home"},
-}
-OSM_SERVICE = {
-    Service.INFORMATION: "emergency:information_point",
-    Service.EMERGENCY_REPORT: "emergency:phone",
-    Service.FIRST_AID: "emergency:first_aid",
-    Service.DRINKING_WATER: "emergency:drinking_water",
-    Service.CHARGING: "emergency:device_charging_station",
-    Service.WARMTH: "emergency:warming_room",
-    Service.TOILET: "emergency:toilets",
-}
-
-
-def osm_tags(point: SupportPoint) -> dict[str, str]:
-    """OpenStreetMap tags for a designated point: its everyday use plus its emergency role (emergency:*)."""
-    tags: dict[str, str] = {
-        "name": point.name,
-        **OSM_BUILDING.get(BuildingType(point.building_type), {}),
-    }
-    if point.street:
-        tags["addr:street"] = point.street
-    if point.house_number:
-        tags["addr:housenumber"] = point.house_number
-    if point.postcode:
-        tags["addr:postcode"] = point.postcode
-    if point.city:
-        tags["addr:city"] = point.city
-    if point.wheelchair_accessible is not None:
-        tags["wheelchair"] = "yes" if point.wheelchair_accessible else "no"
-    tags["emergency:amenity"] = (
-        "emergency_support_point" if point.tier == Tier.LOCAL else "emergency_coordination_point"
-    )
-    tags["emergency:ref"] = point.code
-    for entry in point.services.all():
-        key = OSM_SERVICE.get(Service(entry.service))
-        if key and entry.available:
-            tags[key] = "yes"
-    if point.generator_kw:
-        tags["emergency:generator:output:electricity"] = f"{point.generator_kw:g} kW"
-    return tags
-
-
-def export_osm(points: Iterable[SupportPoint], path: str | Path) -> int:
-    """GeoJSON with OSM tags as properties, for designated and prepared points only."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-            "properties": osm_tags(p),
-        }
-        for p in points
-        if p.tier != Tier.CANDIDATE and p.lifecycle in ACTIVE_LIFECYCLES
-    ]
-    Path(path).write_text(
-        json.dumps(
-            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1
-        ),
-        encoding="utf-8",
-    )
-    return len(features)

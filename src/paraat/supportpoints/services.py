@@ -53,11 +53,12 @@ def _clean_point(point: SupportPoint) -> None:
         )
     except ValidationError as exc:
         errors.update({k: [str(m) for m in v] for k, v in exc.message_dict.items()})
-    inside = (
+    located = isinstance(point.lon, int | float) and isinstance(point.lat, int | float)
+    inside = located and (
         geocrs.NL_BOUNDS_WGS84[0] <= point.lon <= geocrs.NL_BOUNDS_WGS84[2]
         and geocrs.NL_BOUNDS_WGS84[1] <= point.lat <= geocrs.NL_BOUNDS_WGS84[3]
     )
-    if not errors.get("lon") and not errors.get("lat") and not inside:
+    if located and not errors.get("lon") and not errors.get("lat") and not inside:
         errors.setdefault("lon", []).append(
             _("The location is outside the Netherlands (longitude/latitude in WGS84).")
         )
@@ -139,11 +140,13 @@ def save_point(
     data: Mapping[str, Any],
     point: SupportPoint | None = None,
     coordination_code: str | None = None,
+    allowed_municipalities: set[int] | None = None,
 ) -> SupportPoint:
     """Register a new point or change one. Municipality and area follow from the location.
 
     ``data`` holds any of POINT_FIELDS; fields not given keep their value. Raises ValidationError
-    (keyed by field) and changes nothing when anything is wrong.
+    (keyed by field) and changes nothing when anything is wrong. ``allowed_municipalities`` keeps
+    an officer's point inside the municipalities he works for (None: anywhere in the region).
     """
     unknown = set(data) - set(POINT_FIELDS)
     if unknown:
@@ -152,6 +155,9 @@ def save_point(
     for name, value in data.items():
         setattr(target, name, value.strip() if isinstance(value, str) else value)
     target.code = (target.code or "").strip().upper()
+    for axis in ("lon", "lat"):  # 7 decimals is 1 cm: an exported file imports to the same point
+        if isinstance(getattr(target, axis), float):
+            setattr(target, axis, round(getattr(target, axis), 7))
     _clean_point(target)
     duplicate = (
         SupportPoint.objects.filter(region=region, code=target.code).exclude(pk=target.pk).exists()
@@ -161,6 +167,17 @@ def save_point(
             {"code": [_("Code %(code)s is already used in this region.") % {"code": target.code}]}
         )
     _place(target, region)
+    if allowed_municipalities is not None and target.municipality_id not in allowed_municipalities:
+        raise ValidationError(
+            {
+                "lon": [
+                    _(
+                        "This location is in %(municipality)s, outside the municipalities you work for."
+                    )
+                    % {"municipality": target.municipality.name}
+                ]
+            }
+        )
     _check_coordination(target, coordination_code)
     target.save()
     reassess(point=target)

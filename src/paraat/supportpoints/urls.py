@@ -1,6 +1,6 @@
 from django.urls import path
 
-from paraat.supportpoints import views
+from paraat.supportpoints import views, views_exchange
 
 app_name = "supportpoints"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("readiness/", views.readiness, name="readiness"),
     path("readiness/<str:code>/", views.readiness_municipality, name="readiness-municipality"),
     path("norm/", views.norm_profile, name="norm"),
+    path("exchange/", views_exchange.exchange_page, name="exchange"),
+    path("exchange/export/", views_exchange.export_download, name="export"),
     path("<str:code>/", views.point_detail, name="detail"),
     path("<str:code>/edit/", views.point_edit, name="edit"),
     path("<str:code>/energy/", views.energy_edit, name="energy"),

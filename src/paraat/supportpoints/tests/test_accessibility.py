@@ -32,6 +32,7 @@ PAGES = [
     "/points/readiness/",
     "/points/readiness/GM0828/",
     "/points/norm/",
+    "/points/exchange/",
 ]
 
 
@@ -70,7 +71,7 @@ def test_it_has_no_axe_violations_on_forms_with_errors(
     live_server: Any, page: Any, net: Network
 ) -> None:
     login(page, live_server.url, "rianne", PASSWORD)
-    for path in ("/points/new/", "/points/OSS-01/inspect/", "/points/norm/"):
+    for path in ("/points/new/", "/points/OSS-01/inspect/", "/points/norm/", "/points/exchange/"):
         page.goto(f"{live_server.url}{path}")
         if path == "/points/OSS-01/inspect/":
             page.fill("#id_task_1_description", "Iets")

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from paraat.supportpoints import reports
+from paraat.supportpoints.management.commands._common import dump, region
+
+
+class Command(BaseCommand):
+    help = (
+        "Readiness against the norm: the result per point (every rule with its reason) and the "
+        "counts and most common gaps per municipality."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--region", help="safety region code (default: the only region)")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        report = reports.readiness_report(region(options["region"]))
+        if options["json"]:
+            self.stdout.write(dump(report))
+            return
+        self.stdout.write(
+            f"{'gemeente':<28} {'punten':>6} {'voldoet':>7} {'niet':>5} {'onbekend':>8}"
+        )
+        for row in [*report["municipalities"], report["total"]]:
+            points = row["coordination_points"] + row["local_points"]
+            self.stdout.write(
+                f"{row['name']:<28} {points:>6} {row['pass']:>7} {row['fail']:>5} {row['unknown']:>8}"
+            )
