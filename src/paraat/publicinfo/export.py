@@ -1,0 +1,181 @@
+"""The static public site: every resident page, the data, posters, CAP documents and the feed,
+written to a folder with relative links, so any web server or a USB stick can serve it.
+
+The folder is built next to the target and swapped in with two renames, so a web server serving
+the target never sees a half-written site; running it again after every status change is safe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.contrib.staticfiles import finders
+
+from paraat.areas.constants import AreaKind
+from paraat.publicinfo import bridge, data, links, pages, posters
+from paraat.publicinfo.constants import Risk
+from paraat.publicinfo.snapshot import Snapshot
+
+ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
+PAGES = ("", "prepare/", "advice/", "about/", "postcodes/")
+PAGE_NAMES = {
+    "": "home",
+    "prepare/": "checklist",
+    "advice/": "advice",
+    "about/": "about",
+    "postcodes/": "postcodes",
+}
+
+
+@dataclass
+class ExportResult:
+    target: Path
+    files: int = 0
+    bytes: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, size: int) -> None:
+        self.files += 1
+        self.bytes += size
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+
+class _Writer:
+    def __init__(self, root: Path, result: ExportResult) -> None:
+        self.root, self.result = root, result
+
+    def write(self, relative: str, data: bytes, kind: str) -> None:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.result.add(kind, len(data))
+
+    def json(self, relative: str, data: Any) -> None:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        self.write(relative, body, "json")
+
+
+def export_site(
+    snap: Snapshot,
+    target: Path,
+    *,
+    region: Any = None,
+    base_url: str = "",
+    posters_too: bool = True,
+) -> ExportResult:
+    """Write the public site of ``snap`` to ``target`` (replaced as a whole when it exists)."""
+    target = Path(target).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = ExportResult(target)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        writer = _Writer(work, result)
+        _pages(snap, writer)
+        _data(snap, writer)
+        if posters_too:
+            _posters(snap, writer)
+        _alerts(snap, writer, region=region, base_url=base_url)
+        _installable(snap, writer)
+        _assets(writer)
+        os.chmod(work, 0o755)
+        _swap(work, target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return result
+
+
+def _swap(work: Path, target: Path) -> None:
+    """Put the new folder in place: rename the old one aside, the new one in, then remove the old."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+    try:
+        os.replace(work, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _render(
+    snap: Snapshot, writer: _Writer, file: str, language: str, name: str, **kw: Any
+) -> None:
+    site = links.Site(language, static=True, here=file)
+    writer.write(file, pages.uncached_page(name, snap, site, **kw), "html")
+
+
+def _pages(snap: Snapshot, writer: _Writer) -> None:
+    for language in links.LANGUAGES:
+        for path in PAGES:
+            _render(snap, writer, links.page_file(path, language), language, PAGE_NAMES[path])
+        for risk in Risk.values:
+            path = f"advice/{risk}/"
+            _render(
+                snap, writer, links.page_file(path, language), language, "advice_risk", risk=risk
+            )
+        for kind in (AreaKind.PC4, AreaKind.PC6):
+            for code in snap.places.areas.get(kind, {}):
+                path = f"postcode/{code}/"
+                _render(
+                    snap, writer, links.page_file(path, language), language, "postcode", code=code
+                )
+
+
+def _data(snap: Snapshot, writer: _Writer) -> None:
+    writer.json("data/points.json", data.points_data(snap))
+    writer.json("data/postcodes.json", data.postcode_index(snap))
+    for kind in (AreaKind.PC4, AreaKind.PC6):
+        for code, area in snap.places.areas.get(kind, {}).items():
+            writer.json(f"data/postcode/{code}.json", data.postcode_data(snap, area))
+
+
+def _posters(snap: Snapshot, writer: _Writer) -> None:
+    for language in links.LANGUAGES:
+        prefix = "" if language == "nl" else "en/"
+        for kind in (AreaKind.PC4, AreaKind.WIJK):
+            for code, area in snap.places.areas.get(kind, {}).items():
+                body = posters.area_poster(snap, area, language)
+                writer.write(f"{prefix}posters/area/{kind}/{code}.pdf", body, "pdf")
+        for point in snap.places.points:
+            body = posters.point_poster(snap, point, language)
+            writer.write(f"{prefix}posters/point/{point.code}.pdf", body, "pdf")
+
+
+def _alerts(snap: Snapshot, writer: _Writer, *, region: Any, base_url: str) -> None:
+    for name, body in snap.situation.cap.items():
+        writer.write(f"cap/{name}", body, "cap")
+    if region is None or not snap.situation.alerts_enabled:
+        return
+    cap_base = f"{base_url.rstrip('/')}/cap/" if base_url else "cap/"
+    feed = bridge.atom_feed(region, base_url=cap_base)
+    if feed is not None:
+        writer.write("alerts.atom", feed, "feed")
+
+
+def _installable(snap: Snapshot, writer: _Writer) -> None:
+    writer.write(
+        "manifest.webmanifest",
+        data.manifest(snap, links.Site("nl", static=True, here="manifest.webmanifest")),
+        "app",
+    )
+    writer.write("sw.js", data.service_worker(links.Site("nl", static=True, here="sw.js")), "app")
+
+
+def _assets(writer: _Writer) -> None:
+    for name in ASSETS:
+        found = finders.find(f"publicinfo/{name}")
+        if not found:
+            raise FileNotFoundError(f"static file publicinfo/{name} is missing")
+        path = found if isinstance(found, str) else found[0]
+        writer.write(f"static/publicinfo/{name}", Path(path).read_bytes(), "asset")

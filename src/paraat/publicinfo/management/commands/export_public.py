@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from paraat.areas.models import Region
+from paraat.publicinfo import export, snapshot
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the whole public site (pages in Dutch and English, JSON, posters, CAP documents and "
+        "the alerts feed) to DIR with relative links, for any web server or a USB stick. The folder "
+        "is replaced as a whole, so it is safe to re-run on every status change."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("directory", metavar="DIR")
+        parser.add_argument("--region", default="", help="region code (default: the public region)")
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="public address of the copy (e.g. https://example.org/noodsteunpunten/), used "
+            "for the links in the alerts feed",
+        )
+        parser.add_argument(
+            "--no-posters", action="store_true", help="skip the PDF posters (faster)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["region"]:
+            region = Region.objects.filter(code=options["region"]).first()
+            if region is None:
+                raise CommandError(f"No region with code {options['region']!r}.")
+        else:
+            region = snapshot.public_region()
+            if region is None:
+                raise CommandError("There is no region yet: import one first.")
+        started = time.perf_counter()
+        snap = snapshot.build(region)
+        try:
+            result = export.export_site(
+                snap,
+                Path(options["directory"]),
+                region=region,
+                base_url=options["base_url"],
+                posters_too=not options["no_posters"],
+            )
+        except OSError as exc:
+            raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
+        self.stdout.write(
+            f"{result.target}: {result.files} files ({counts}), {result.bytes / 1e6:.1f} MB, "
+            f"{time.perf_counter() - started:.1f} s"
+        )

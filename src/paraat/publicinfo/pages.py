@@ -1,0 +1,472 @@
+"""The resident pages, built from a snapshot only (never from the database).
+
+The same builders serve the live site (absolute URLs under /public/) and the static export
+(relative links ending in index.html, so a USB stick opened in a browser works). Rendered pages
+are kept per snapshot version, so a busy postcode is rendered once per change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from paraat.areas.constants import AreaKind
+from paraat.publicinfo import advice as library
+from paraat.publicinfo import maps
+from paraat.publicinfo.constants import (
+    SHOWN_POINTS,
+    USABLE_STATES,
+    WALKING_KMH,
+    AdvicePhase,
+    PublicState,
+    Risk,
+)
+from paraat.publicinfo.links import Site, cached, render
+from paraat.publicinfo.snapshot import AreaEntry, PublicPoint, Snapshot
+from paraat.supportpoints.constants import Service, Tier
+
+POSTCODE = re.compile(r"([1-9][0-9]{3})([A-Z]{2})?")
+# A coordinate farther than this from every point is outside the region's network.
+FAR_METRES = 25_000
+
+
+# Pages -------------------------------------------------------------------------------------------
+
+
+def page(name: str, snap: Snapshot, site: Site, **kwargs: Any) -> bytes:
+    """Render one page (cached per snapshot version); kwargs are the page's own arguments."""
+    key = (name, snap.version, site, tuple(sorted(kwargs.items())))
+
+    def build() -> bytes:
+        with translation.override(site.language):
+            template, context = BUILDERS[name](snap, site, **kwargs)
+            return render(template, {**common(snap, site, name, **kwargs), **context})
+
+    return cached(key, build)
+
+
+def uncached_page(name: str, snap: Snapshot, site: Site, **kwargs: Any) -> bytes:
+    with translation.override(site.language):
+        template, context = BUILDERS[name](snap, site, **kwargs)
+        return render(template, {**common(snap, site, name, **kwargs), **context})
+
+
+def _path_of(name: str, **kwargs: Any) -> str:
+    """The language-independent path of a page, for the language switch and the export."""
+    if name == "postcode":
+        return f"postcode/{kwargs['code']}/"
+    if name == "advice_risk":
+        return f"advice/{kwargs['risk']}/"
+    return {
+        "home": "",
+        "postcodes": "postcodes/",
+        "checklist": "prepare/",
+        "advice": "advice/",
+        "about": "about/",
+    }.get(name, "")
+
+
+def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, Any]:
+    other = "en" if site.language == "nl" else "nl"
+    if name == "near":
+        switch = site.page("", language=other)
+    else:
+        switch = site.page(_path_of(name, **kwargs), language=other)
+    places = snap.places
+    return {
+        "language": site.language,
+        "static": site.static,
+        "region_name": places.region_name or _("your region"),
+        "other_language": {"code": other, "name": "English" if other == "en" else "Nederlands"},
+        "links": {
+            "home": site.page(""),
+            "checklist": site.page("prepare/"),
+            "advice": site.page("advice/"),
+            "about": site.page("about/"),
+            "postcodes": site.page("postcodes/"),
+            "switch": switch,
+            "lookup": site.page("postcodes/") if site.static else site.page("lookup/"),
+            "near": "" if site.static else site.page("near/"),
+            "postcode_pattern": site.page("postcode/CODE/"),
+            "postcode_index": site.shared("data/postcodes.json"),
+            "points_json": site.shared("data/points.json"),
+            "manifest": site.shared("manifest.webmanifest"),
+            "sw": site.shared("sw.js"),
+            "css": site.asset("public.css"),
+            "js": site.asset("public.js"),
+            "icon": site.asset("icon.svg"),
+        },
+        "has_pc6": places.has_pc6,
+        "incident": _incident(snap),
+        "alerts": _alerts(snap, site.language),
+        "alert_links": {
+            "feed": site.shared("alerts.atom") if snap.situation.alerts_enabled else "",
+        },
+        "as_of": _when(snap.situation.built_at),
+    }
+
+
+def _when(moment: Any) -> str:
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    return formats.date_format(local, "j F Y, H:i")
+
+
+def _incident(snap: Snapshot) -> dict[str, Any] | None:
+    incident = snap.situation.incident
+    if incident is None:
+        return None
+    return {
+        "risk": incident.risk,
+        "label": Risk(incident.risk).label if incident.risk != Risk.GENERAL else _("a crisis"),
+        "places": ", ".join(incident.municipalities),
+        "since": _when(incident.started_at),
+    }
+
+
+def _alerts(snap: Snapshot, language: str) -> list[dict[str, Any]]:
+    """The alerts in this page's language (CAP "nl-NL" counts as "nl"); all when none match."""
+    alerts = [dict(a) for a in snap.situation.alerts]
+    mine = [a for a in alerts if (a.get("language") or language)[:2].lower() == language]
+    chosen = mine or alerts
+    for alert in chosen:
+        alert["sent_text"] = _when(alert.get("sent"))
+        alert["expires_text"] = _when(alert.get("expires"))
+        status = str(alert.get("status") or "").lower()
+        alert["exercise"] = status in ("exercise", "test")
+        alert["status_label"] = _("EXERCISE") if status == "exercise" else _("TEST")
+        alert["language"] = (alert.get("language") or language)[:2].lower()
+    return chosen
+
+
+def _advice_now(snap: Snapshot, site: Site) -> dict[str, Any] | None:
+    risk = snap.current_risk
+    phase = AdvicePhase.DURING if risk else AdvicePhase.PREPARE
+    text = snap.advice(risk or Risk.GENERAL, phase, site.language)
+    if text is None:
+        return None
+    return {
+        "title": text.title,
+        "blocks": library.blocks(text.body),
+        "more": site.page(f"advice/{text.risk}/"),
+    }
+
+
+def home(snap: Snapshot, site: Site, error: str = "", value: str = "") -> tuple[str, dict]:
+    return "publicinfo/home.html", {
+        "error": error,
+        "value": value,
+        "advice_now": _advice_now(snap, site),
+    }
+
+
+def parse_postcode(raw: str) -> tuple[str, str] | None:
+    """'5211', '5211 ab' or '5211AB' → ('5211', '5211AB' or ''); None when it is not a postcode."""
+    match = POSTCODE.fullmatch((raw or "").upper().replace(" ", ""))
+    if match is None:
+        return None
+    return match.group(1), (match.group(1) + match.group(2) if match.group(2) else "")
+
+
+def find_area(snap: Snapshot, raw: str) -> AreaEntry | None:
+    """The PC6 area when the region has PC6 data and knows it, else the PC4 area."""
+    parsed = parse_postcode(raw)
+    if parsed is None:
+        return None
+    pc4, pc6 = parsed
+    if pc6:
+        found = snap.area(AreaKind.PC6, pc6)
+        if found is not None:
+            return found
+    return snap.area(AreaKind.PC4, pc4)
+
+
+def choose(snap: Snapshot, nearby: tuple[tuple[int, float], ...] | list) -> list:
+    """Three points: during an incident those open now come first, then the nearest others."""
+    candidates = list(nearby)
+    if snap.situation.incident is not None:
+        points = snap.places.points
+        usable = [c for c in candidates if snap.status(points[c[0]]).state in USABLE_STATES]
+        candidates = usable + [c for c in candidates if c not in usable]
+    return candidates[:SHOWN_POINTS]
+
+
+STATE_NOTES = {
+    PublicState.NOT_OPEN: lambda: _("Not open now. In a crisis, this is where you go."),
+    PublicState.OPENING: lambda: _("The point is being opened. Staff are on their way."),
+    PublicState.FULL: lambda: _("Go to another point if you can."),
+    PublicState.CLOSED: lambda: _("Go to another point."),
+    PublicState.LIMITED: lambda: _("Not every service is available."),
+}
+
+
+def distance_text(metres: float, walking: str) -> str:
+    minutes = max(1, round(metres / (WALKING_KMH * 1000 / 60)))
+    if metres < 1000:
+        amount = _("%(m)s m") % {"m": int(round(metres / 10) * 10)}
+    else:
+        amount = _("%(km)s km") % {"km": formats.number_format(metres / 1000, 1)}
+    walk = ngettext("%(n)s minute on foot", "%(n)s minutes on foot", minutes) % {"n": minutes}
+    if walking == "network":
+        return f"{amount} ({walk})"
+    return _("about %(amount)s (%(walk)s)") % {"amount": amount, "walk": walk}
+
+
+def shown_point(
+    snap: Snapshot,
+    site: Site,
+    number: int,
+    point: PublicPoint,
+    metres: float,
+    walking: str | None = None,
+) -> dict[str, Any]:
+    status = snap.status(point)
+    if status.from_report:
+        services = [Service(s).label for s in status.services if s in Service.values]
+        services_heading = _("Available now")
+    else:
+        services = [Service(s).label for s in point.planned_services if s in Service.values]
+        services_heading = _("In a crisis this point offers")
+    reported = ""
+    if status.reported_at is not None:
+        when = _when(status.reported_at)
+        reported = (
+            _("Last report: %(when)s. This may have changed.") % {"when": when}
+            if status.stale
+            else _("Reported by the point at %(when)s.") % {"when": when}
+        )
+    note = STATE_NOTES.get(PublicState(status.state))
+    return {
+        "number": number,
+        "code": point.code,
+        "name": point.name,
+        "address": point.address,
+        "municipality": "" if point.municipality in point.address else point.municipality,
+        "kind": _("Coordination point (fire station)")
+        if point.tier == Tier.COORDINATION
+        else _("Emergency support point"),
+        "state": status.state,
+        "state_label": PublicState(status.state).label,
+        "state_note": note() if note else "",
+        "reported": reported,
+        "stale": status.stale,
+        "services": services,
+        "services_heading": services_heading,
+        "distance": distance_text(metres, walking or snap.places.walking),
+        "metres": round(metres),
+        "wheelchair": point.wheelchair,
+        "poster": site.localized(f"posters/point/{point.code}.pdf"),
+    }
+
+
+def _result(
+    snap: Snapshot,
+    site: Site,
+    *,
+    heading: str,
+    here: tuple[float, float, str],
+    nearby: list | tuple,
+    outline: dict[str, Any] | None,
+    note: str = "",
+    poster: str = "",
+    walking: str | None = None,
+) -> tuple[str, dict]:
+    """``walking`` overrides how distances were found (a location lookup is always an estimate)."""
+    walking = walking or snap.places.walking
+    chosen = choose(snap, nearby)
+    points = snap.places.points
+    shown = [
+        shown_point(snap, site, n, points[i], m, walking) for n, (i, m) in enumerate(chosen, 1)
+    ]
+    svg = ""
+    if shown:
+        svg = maps.result_map(
+            title=_("Map: %(place)s and the nearest points, numbered as in the list")
+            % {"place": here[2]},
+            here=here,
+            points=[
+                (points[i].lon, points[i].lat, f"{n}. {points[i].name}")
+                for n, (i, _m) in enumerate(chosen, 1)
+            ],
+            outline=outline,
+        )
+    if walking == "network":
+        distance_note = _("Distances are walking distances over the street network.")
+    else:
+        distance_note = _(
+            "Distances are estimates: the straight-line distance times 1.2, because streets "
+            "do not run straight. The real walk can be longer, for example along a canal."
+        )
+    return "publicinfo/result.html", {
+        "heading": heading,
+        "note": note,
+        "shown": shown,
+        "map": svg,
+        "here_label": here[2],
+        "distance_note": distance_note,
+        "advice_now": _advice_now(snap, site),
+        "poster": poster,
+    }
+
+
+def postcode(snap: Snapshot, site: Site, code: str) -> tuple[str, dict]:
+    area = find_area(snap, code)
+    if area is None:
+        return not_found(snap, site, value=code)
+    note = ""
+    parsed = parse_postcode(code)
+    if parsed and parsed[1] and area.kind == AreaKind.PC4:
+        note = _("We looked up the area of the first 4 digits, %(pc4)s.") % {"pc4": area.code}
+    label = _("Postcode %(code)s") % {"code": _pretty(area.code)}
+    poster = (
+        site.localized(f"posters/area/{area.kind}/{area.code}.pdf")
+        if area.kind == AreaKind.PC4
+        else ""
+    )
+    return _result(
+        snap,
+        site,
+        heading=_("Emergency support points near postcode %(code)s") % {"code": _pretty(area.code)},
+        here=(area.lon, area.lat, label),
+        nearby=area.nearest,
+        outline=area.outline,
+        note=note,
+        poster=poster,
+    )
+
+
+def _pretty(code: str) -> str:
+    return f"{code[:4]} {code[4:]}" if len(code) == 6 else code
+
+
+def near(snap: Snapshot, site: Site, lon: float, lat: float) -> tuple[str, dict]:
+    nearby = snap.nearest_to(lon, lat)
+    note = ""
+    if not nearby or nearby[0][1] > FAR_METRES:
+        note = _(
+            "This place seems to be outside %(region)s. Look at crisis.nl for the safety region "
+            "where you are."
+        ) % {"region": snap.places.region_name}
+    return _result(
+        snap,
+        site,
+        heading=_("Emergency support points near your location"),
+        here=(lon, lat, _("Your location")),
+        nearby=nearby,
+        outline=None,
+        note=note,
+        walking="estimate",  # from memory: straight line x circuity, never the network
+    )
+
+
+def not_found(snap: Snapshot, site: Site, value: str = "") -> tuple[str, dict]:
+    return "publicinfo/not_found.html", {
+        "value": value,
+        "error": _(
+            "We do not know postcode %(code)s in %(region)s. Check the number, or look at "
+            "crisis.nl for the safety region where you live."
+        )
+        % {"code": value, "region": snap.places.region_name},
+    }
+
+
+def postcodes(snap: Snapshot, site: Site) -> tuple[str, dict]:
+    groups: dict[str, list[dict[str, str]]] = {}
+    for code, area in sorted(snap.places.areas.get(AreaKind.PC4, {}).items()):
+        groups.setdefault(area.municipality, []).append(
+            {"code": code, "url": site.page(f"postcode/{code}/")}
+        )
+    districts: dict[str, list[dict[str, str]]] = {}
+    for code, area in sorted(snap.places.areas.get(AreaKind.WIJK, {}).items()):
+        districts.setdefault(area.municipality, []).append(
+            {"name": area.name or code, "url": site.localized(f"posters/area/wijk/{code}.pdf")}
+        )
+    return "publicinfo/postcodes.html", {
+        "groups": sorted(groups.items()),
+        "districts": sorted(districts.items()),
+    }
+
+
+def checklist(snap: Snapshot, site: Site) -> tuple[str, dict]:
+    data = library.checklist()
+    language = site.language
+    groups = [
+        {"title": g[language], "items": [item[language] for item in g["items"]]}
+        for g in data["groups"]
+    ]
+    sources = library.source_names()
+    return "publicinfo/checklist.html", {
+        "groups": groups,
+        "sources": [sources[key] for key in data["sources"] if key in sources],
+    }
+
+
+def advice_index(snap: Snapshot, site: Site) -> tuple[str, dict]:
+    risks = [
+        {
+            "label": label,
+            "url": site.page(f"advice/{value}/"),
+            "current": value == snap.current_risk,
+        }
+        for value, label in Risk.choices
+    ]
+    return "publicinfo/advice_index.html", {"risks": risks}
+
+
+def advice_risk(snap: Snapshot, site: Site, risk: str) -> tuple[str, dict]:
+    sources = library.source_names()
+    phases = []
+    used: list[str] = []
+    for phase, label in AdvicePhase.choices:
+        text = snap.advice(risk, phase, site.language)
+        if text is None:
+            continue
+        used += [s for s in text.sources if s not in used]
+        phases.append(
+            {
+                "phase": phase,
+                "label": label,
+                "title": text.title,
+                "blocks": library.blocks(text.body),
+                "version": text.version,
+                "updated": _when(text.updated_at) if text.updated_at else "",
+            }
+        )
+    return "publicinfo/advice_risk.html", {
+        "risk_label": Risk(risk).label,
+        "phases": phases,
+        "sources": [sources[key] for key in used if key in sources],
+    }
+
+
+def about(snap: Snapshot, site: Site) -> tuple[str, dict]:
+    places = snap.places
+    return "publicinfo/about.html", {
+        "point_count": len(places.points),
+        "postcode_count": len(places.areas.get(AreaKind.PC4, {})),
+        "pc6_count": len(places.areas.get(AreaKind.PC6, {})),
+        "walking": places.walking,
+        "sources": sorted(library.source_names().values()),
+        "stale_minutes": settings.PARAAT_STATUS_STALE_MINUTES,
+        "places_as_of": _when(places.built_at),
+    }
+
+
+BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {
+    "home": home,
+    "postcode": postcode,
+    "near": near,
+    "not_found": not_found,
+    "postcodes": postcodes,
+    "checklist": checklist,
+    "advice": advice_index,
+    "advice_risk": advice_risk,
+    "about": about,
+}

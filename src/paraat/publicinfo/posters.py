@@ -1,0 +1,354 @@
+"""Posters to print before a crisis: an A4 per postcode area or wijk, and a door poster per point.
+
+Drawn with reportlab alone (standard PDF fonts, shapes for the map), from a snapshot, so they can
+be made in any process and in the static export without system libraries.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from shapely.geometry import shape
+
+from paraat.geo import crs as geocrs
+from paraat.publicinfo import advice as library
+from paraat.publicinfo.constants import AdvicePhase, PublicState, Risk
+from paraat.publicinfo.pages import distance_text
+from paraat.publicinfo.snapshot import AreaEntry, PublicPoint, Snapshot
+from paraat.supportpoints.constants import Service
+
+BLUE = HexColor("#154273")
+ORANGE = HexColor("#d94801")
+LIGHT = HexColor("#e5eef8")
+GREY = HexColor("#4a4a4a")
+STATE_COLOURS = {
+    PublicState.OPEN: HexColor("#1a7f37"),
+    PublicState.LIMITED: HexColor("#8a4600"),
+    PublicState.FULL: HexColor("#6639ba"),
+    PublicState.CLOSED: HexColor("#a40e26"),
+    PublicState.OPENING: HexColor("#154273"),
+    PublicState.NOT_OPEN: HexColor("#154273"),
+}
+MARGIN = 40.0
+WIDTH, HEIGHT = A4
+
+
+class _Page:
+    """A canvas with a cursor that moves down as text is written."""
+
+    def __init__(self, title: str) -> None:
+        self.buffer = io.BytesIO()
+        self.canvas = Canvas(self.buffer, pagesize=A4, pageCompression=1)
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor("Paraat")
+        self.y = HEIGHT - MARGIN
+
+    def band(self, title: str, subtitle: str) -> None:
+        c = self.canvas
+        c.setFillColor(BLUE)
+        c.rect(0, HEIGHT - 120, WIDTH, 120, stroke=0, fill=1)
+        c.setFillColor(white)
+        size = _fit(title, "Helvetica-Bold", 30, WIDTH - 2 * MARGIN)
+        c.setFont("Helvetica-Bold", size)
+        c.drawString(MARGIN, HEIGHT - 62, title)
+        c.setFont("Helvetica", 14)
+        for i, line in enumerate(simpleSplit(subtitle, "Helvetica", 14, WIDTH - 2 * MARGIN)[:2]):
+            c.drawString(MARGIN, HEIGHT - 88 - i * 17, line)
+        self.y = HEIGHT - 120 - 26
+
+    def text(
+        self,
+        text: str,
+        *,
+        size: float = 11,
+        bold: bool = False,
+        colour: Any = None,
+        indent: float = 0,
+        width: float | None = None,
+        gap: float = 3,
+    ) -> None:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        c = self.canvas
+        c.setFillColor(colour or HexColor("#1a1a1a"))
+        c.setFont(font, size)
+        usable = (width or WIDTH - 2 * MARGIN) - indent
+        for line in simpleSplit(text, font, size, usable):
+            c.drawString(MARGIN + indent, self.y - size, line)
+            self.y -= size * 1.25
+        self.y -= gap
+
+    def bullets(self, items: Sequence[str], *, size: float = 10.5) -> None:
+        for item in items:
+            self.canvas.setFillColor(BLUE)
+            self.canvas.circle(MARGIN + 4, self.y - size * 0.65, 2, stroke=0, fill=1)
+            self.text(item, size=size, indent=12, gap=1.5)
+
+    def finish(self, footer: str) -> bytes:
+        c = self.canvas
+        c.setFillColor(GREY)
+        c.setFont("Helvetica", 8.5)
+        for i, line in enumerate(simpleSplit(footer, "Helvetica", 8.5, WIDTH - 2 * MARGIN)[:3]):
+            c.drawString(MARGIN, 28 - i * 10.5, line)
+        c.showPage()
+        c.save()
+        return self.buffer.getvalue()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    while size > 12 and stringWidth(text, font, size) > width:
+        size -= 1
+    return size
+
+
+def _numbers(page: _Page, snap: Snapshot, municipality_code: str) -> None:
+    page.text(_("Numbers to remember"), size=13, bold=True, colour=BLUE)
+    contact = snap.places.contacts.get(municipality_code, {})
+    rows = [
+        ("112", _("Emergency: danger to people or animals")),
+        ("0800-9009", _("Power or gas outage")),
+    ]
+    name = contact.get("name", "")
+    if contact.get("phone"):
+        rows.append((contact["phone"], _("Municipality of %(name)s") % {"name": name}))
+    elif contact.get("website"):
+        rows.append((contact["website"], _("Municipality of %(name)s") % {"name": name}))
+    for number, label in rows:
+        page.canvas.setFont("Helvetica-Bold", 13)
+        page.canvas.setFillColor(HexColor("#1a1a1a"))
+        page.canvas.drawString(MARGIN, page.y - 13, number)
+        page.canvas.setFont("Helvetica", 11)
+        page.canvas.drawString(MARGIN + 150, page.y - 12, label)
+        page.y -= 18
+    page.y -= 6
+
+
+def _rings(outline: dict[str, Any] | None) -> list[Any]:
+    """Exterior rings of a GeoJSON outline in RD New metres (simplified to 10 m)."""
+    import numpy as np
+
+    if not outline:
+        return []
+    geom = geocrs.reproject(shape(outline), geocrs.WGS84, geocrs.RD_NEW).simplify(10)
+    polygons = getattr(geom, "geoms", [geom])
+    return [np.asarray(p.exterior.coords) for p in polygons if p.geom_type == "Polygon"]
+
+
+def _map(
+    page: _Page,
+    *,
+    outline: dict[str, Any] | None,
+    here: tuple[float, float],
+    points: Sequence[tuple[float, float]],
+    context: Sequence[dict[str, Any]] = (),
+    height: float = 230,
+) -> None:
+    """The area and the numbered points, to scale, in a box across the page; the neighbouring
+    postcode areas are drawn in grey so a reader can find their way."""
+    import numpy as np
+
+    c = page.canvas
+    left, top, width = MARGIN, page.y, WIDTH - 2 * MARGIN
+    c.setStrokeColor(HexColor("#8a8a8a"))
+    c.setFillColor(HexColor("#fafafa"))
+    c.rect(left, top - height, width, height, stroke=1, fill=1)
+    rings = _rings(outline)
+    lons = [here[0], *(p[0] for p in points)]
+    lats = [here[1], *(p[1] for p in points)]
+    xs, ys = geocrs.to_rd(np.asarray(lons), np.asarray(lats))
+    all_x = np.concatenate([xs, *(r[:, 0] for r in rings)]) if rings else xs
+    all_y = np.concatenate([ys, *(r[:, 1] for r in rings)]) if rings else ys
+    span_x = max(float(all_x.max() - all_x.min()), 400.0)
+    span_y = max(float(all_y.max() - all_y.min()), 400.0)
+    scale = min((width - 60) / span_x, (height - 60) / span_y)
+    cx, cy = float(all_x.min() + all_x.max()) / 2, float(all_y.min() + all_y.max()) / 2
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return left + width / 2 + (x - cx) * scale, top - height / 2 + (y - cy) * scale
+
+    def draw(ring: Any, *, fill: Any, stroke: Any, line: float) -> None:
+        path = c.beginPath()
+        for i, (x, y) in enumerate(ring):
+            px, py = at(float(x), float(y))
+            path.moveTo(px, py) if i == 0 else path.lineTo(px, py)
+        path.close()
+        c.setFillColor(fill)
+        c.setStrokeColor(stroke)
+        c.setLineWidth(line)
+        c.drawPath(path, stroke=1, fill=1 if fill is not None else 0)
+
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(left, top - height, width, height)
+    c.clipPath(clip, stroke=0, fill=0)
+    half_w, half_h = width / 2 / scale, height / 2 / scale
+    for other in context:
+        for ring in _rings(other):
+            if (
+                ring[:, 0].max() < cx - half_w
+                or ring[:, 0].min() > cx + half_w
+                or ring[:, 1].max() < cy - half_h
+                or ring[:, 1].min() > cy + half_h
+            ):
+                continue
+            draw(ring, fill=HexColor("#fafafa"), stroke=HexColor("#b0b0b0"), line=0.6)
+    for ring in rings:
+        draw(ring, fill=LIGHT, stroke=BLUE, line=1.5)
+    hx, hy = at(float(xs[0]), float(ys[0]))
+    c.setFillColor(BLUE)
+    c.rect(hx - 5, hy - 5, 10, 10, stroke=0, fill=1)
+    for n, (x, y) in enumerate(zip(xs[1:], ys[1:], strict=True), start=1):
+        px, py = at(float(x), float(y))
+        c.setFillColor(ORANGE)
+        c.setStrokeColor(HexColor("#000000"))
+        c.setLineWidth(0.8)
+        c.circle(px, py, 10, stroke=1, fill=1)
+        c.setFillColor(white)
+        c.setFont("Helvetica-Bold", 11)
+        c.drawCentredString(px, py - 4, str(n))
+    c.restoreState()
+    c.setStrokeColor(HexColor("#8a8a8a"))
+    c.setLineWidth(1)
+    c.rect(left, top - height, width, height, stroke=1, fill=0)
+    c.setFillColor(GREY)
+    c.setFont("Helvetica", 8.5)
+    c.drawString(
+        left, top - height - 11, _("Blue square: your area. Numbers: the points in the list.")
+    )
+    page.y = top - height - 24
+
+
+def _advice_items(snap: Snapshot, risk: str, phase: str, language: str, limit: int) -> list[str]:
+    text = snap.advice(risk, phase, language)
+    if text is None:
+        return []
+    items: list[str] = []
+    for block in library.blocks(text.body):
+        items.extend(block["items"] if block["kind"] == "ul" else [block["text"]])
+    return items[:limit]
+
+
+def area_poster(snap: Snapshot, area: AreaEntry, language: str = "nl") -> bytes:
+    """An A4 for a postcode area or wijk: where to go, a small map, what to do, which numbers."""
+    with translation.override(language):
+        if area.kind == "wijk":
+            where = _("District %(name)s (%(municipality)s)") % {
+                "name": area.name or area.code,
+                "municipality": area.municipality,
+            }
+        else:
+            where = _("Postcode %(code)s (%(municipality)s)") % {
+                "code": area.code,
+                "municipality": area.municipality,
+            }
+        title = _("Where do I go in a crisis?")
+        page = _Page(f"{title} {where}")
+        page.band(title, where)
+        page.text(
+            _(
+                "Are power, phone or internet down for a long time? Go to an emergency support "
+                "point. There you get news and help, and you can report an emergency."
+            ),
+            size=12,
+        )
+        points = snap.places.points
+        chosen = [(points[i], m) for i, m in area.nearest[:3]]
+        _map(
+            page,
+            outline=area.outline,
+            here=(area.lon, area.lat),
+            points=[(p.lon, p.lat) for p, _m in chosen],
+            context=[a.outline for a in snap.places.areas.get("pc4", {}).values() if a.outline],
+        )
+        page.text(_("Nearest emergency support points"), size=13, bold=True, colour=BLUE)
+        for n, (point, metres) in enumerate(chosen, start=1):
+            page.text(f"{n}. {point.name}", size=12, bold=True, gap=0)
+            page.text(
+                f"{point.address} · {distance_text(metres, snap.places.walking)}",
+                size=10.5,
+                indent=14,
+                gap=4,
+            )
+        page.y -= 4
+        page.text(_("If the power is out for a long time"), size=13, bold=True, colour=BLUE)
+        page.bullets(_advice_items(snap, Risk.POWER_OUTAGE, AdvicePhase.DURING, language, 8))
+        page.y -= 4
+        _numbers(page, snap, area.municipality_code)
+        footer = _(
+            "%(region)s · made %(date)s. Print this poster and hang it where your household "
+            "sees it. Points and advice can change: look at the website of your municipality."
+        ) % {"region": snap.places.region_name, "date": _date(snap)}
+        return page.finish(footer)
+
+
+def point_poster(snap: Snapshot, point: PublicPoint, language: str = "nl") -> bytes:
+    """For the door of a point: what it is, whether it is open, what it offers, where else to go."""
+    with translation.override(language):
+        status = snap.status(point)
+        page = _Page(point.name)
+        page.band(_("Emergency support point"), point.name)
+        page.text(point.address, size=14, bold=True)
+        state = PublicState(status.state)
+        box = STATE_COLOURS.get(state, BLUE)
+        c = page.canvas
+        c.setFillColor(box)
+        c.rect(MARGIN, page.y - 90, WIDTH - 2 * MARGIN, 90, stroke=0, fill=1)
+        c.setFillColor(white)
+        c.setFont("Helvetica-Bold", 40)
+        c.drawString(MARGIN + 16, page.y - 52, str(state.label).upper()[:24])
+        c.setFont("Helvetica", 12)
+        if status.reported_at is not None:
+            line = _("As reported at %(when)s") % {"when": _moment(status.reported_at)}
+        else:
+            line = _("Not open now. In a crisis, this is where you go.")
+        c.drawString(MARGIN + 16, page.y - 76, line)
+        page.y -= 108
+        services = status.services if status.from_report else point.planned_services
+        heading = _("Available now") if status.from_report else _("In a crisis this point offers")
+        page.text(heading, size=13, bold=True, colour=BLUE)
+        labels = [str(Service(s).label) for s in services if s in Service.values]
+        page.bullets(labels or [_("Information")], size=12)
+        page.y -= 6
+        others = [(i, m) for i, m in snap.nearest_to(point.lon, point.lat, 4) if i != point.index]
+        if others:
+            page.text(
+                _("Full or closed? The nearest other points:"), size=13, bold=True, colour=BLUE
+            )
+            for i, metres in others[:3]:
+                other = snap.places.points[i]
+                page.text(
+                    f"{other.name} — {other.address} · {distance_text(metres, snap.places.walking)}",
+                    size=11,
+                )
+            page.y -= 6
+        municipality = next(
+            (
+                code
+                for code, c in snap.places.contacts.items()
+                if c.get("name") == point.municipality
+            ),
+            "",
+        )
+        _numbers(page, snap, municipality)
+        footer = _("%(region)s · made %(date)s.") % {
+            "region": snap.places.region_name,
+            "date": _date(snap),
+        }
+        return page.finish(footer)
+
+
+def _date(snap: Snapshot) -> str:
+    return _moment(snap.situation.built_at)
+
+
+def _moment(moment: Any) -> str:
+    return str(formats.date_format(timezone.localtime(moment), "j F Y, H:i"))

@@ -1,0 +1,525 @@
+"""The public snapshot: everything a resident's page needs, built from the database once per change
+and kept in memory, so a postcode lookup answers without a single database query.
+
+Two parts, rebuilt separately because they change at very different rates:
+
+- **places** (points, their nearest points per postcode area and wijk, advice texts, contacts):
+  rebuilt when a point or an advice text changes, and at least every 15 minutes;
+- **situation** (the open incident, every point's state from its latest status report, alerts):
+  rebuilt on every status report, and at least every minute (incidents that close, alerts).
+
+A change commits → ``invalidate()`` writes a new stamp file in ``PARAAT_DATA_DIR/publicinfo`` and
+marks this process's snapshot dirty. Every process looks at the stamp at most once a second and
+rebuilds what changed on its next request; meanwhile its other threads keep serving the previous
+snapshot. A failed rebuild keeps the previous snapshot: the public pages stay up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from scipy.spatial import cKDTree
+
+from paraat.areas.constants import AreaKind
+from paraat.areas.models import Area, Municipality, Region
+from paraat.publicinfo import advice as library
+from paraat.publicinfo import bridge
+from paraat.publicinfo import nearest as nearest_mod
+from paraat.publicinfo.constants import KEPT_POINTS, RISK_FOR_INCIDENT, PublicState, Risk
+
+log = logging.getLogger(__name__)
+
+CHECK_SECONDS = 1.0
+LOOKUP_KINDS = (AreaKind.PC4, AreaKind.PC6, AreaKind.WIJK)
+# Kinds whose outline is kept for maps and posters (a PC6 is too small to need one).
+OUTLINE_KINDS = (AreaKind.PC4, AreaKind.WIJK)
+
+
+@dataclass(frozen=True)
+class PublicPoint:
+    index: int
+    code: str
+    name: str
+    tier: str
+    building_type: str
+    street: str
+    postcode: str
+    city: str
+    municipality: str
+    lon: float
+    lat: float
+    x: float
+    y: float
+    wheelchair: bool | None
+    planned_services: tuple[str, ...]
+
+    @property
+    def address(self) -> str:
+        place = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.street, place) if p)
+
+
+@dataclass(frozen=True)
+class AreaEntry:
+    kind: str
+    code: str
+    name: str
+    municipality: str
+    municipality_code: str
+    lon: float
+    lat: float
+    nearest: tuple[tuple[int, float], ...]  # (point index, metres), nearest first
+    outline: dict[str, Any] | None = None  # GeoJSON (WGS84)
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}".strip() if self.name else self.code
+
+
+@dataclass(frozen=True)
+class AdviceText:
+    risk: str
+    phase: str
+    language: str
+    title: str
+    body: str
+    sources: tuple[str, ...]
+    version: int = 0
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Places:
+    built_at: dt.datetime
+    region_code: str
+    region_name: str
+    points: tuple[PublicPoint, ...]
+    areas: dict[str, dict[str, AreaEntry]]
+    walking: str  # "network" or "estimate"
+    advice: dict[tuple[str, str, str], AdviceText]
+    contacts: dict[str, dict[str, str]]  # municipality code -> name, phone, website
+    tree: cKDTree | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def has_pc6(self) -> bool:
+        return bool(self.areas.get(AreaKind.PC6))
+
+
+@dataclass(frozen=True)
+class PointStatus:
+    state: str
+    services: tuple[str, ...] = ()
+    reported_at: dt.datetime | None = None
+    stale: bool = False
+
+    @property
+    def from_report(self) -> bool:
+        return self.reported_at is not None
+
+
+NOT_OPEN = PointStatus(PublicState.NOT_OPEN)
+
+
+@dataclass(frozen=True)
+class IncidentInfo:
+    kind: str
+    risk: str
+    started_at: dt.datetime
+    municipalities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Situation:
+    built_at: dt.datetime
+    incidents: tuple[IncidentInfo, ...]
+    statuses: dict[str, PointStatus]
+    alerts: tuple[dict[str, Any], ...]
+    cap: dict[str, bytes] = field(default_factory=dict)  # file name -> CAP 1.2 XML
+    alerts_enabled: bool = False  # the alerts app is there: the feed exists (maybe empty)
+
+    @property
+    def incident(self) -> IncidentInfo | None:
+        return self.incidents[0] if self.incidents else None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    places: Places
+    situation: Situation
+    version: str
+    stamp: tuple[str, str] = ("", "")
+
+    def status(self, point: PublicPoint) -> PointStatus:
+        return self.situation.statuses.get(point.code, NOT_OPEN)
+
+    def area(self, kind: str, code: str) -> AreaEntry | None:
+        return self.places.areas.get(kind, {}).get(code)
+
+    def nearest_to(self, lon: float, lat: float, k: int = KEPT_POINTS) -> list[tuple[int, float]]:
+        """Nearest points of a coordinate (estimated walking metres), from memory only."""
+        origin = nearest_mod.project([lon], [lat])
+        metres, found = nearest_mod.straight(self.places.tree, origin, k)
+        return [
+            (int(i), float(m) * nearest_mod.CIRCUITY)
+            for i, m in zip(found[0], metres[0], strict=True)
+        ]
+
+    def advice(self, risk: str, phase: str, language: str) -> AdviceText | None:
+        advice = self.places.advice
+        return advice.get((risk, phase, language)) or advice.get((Risk.GENERAL, phase, language))
+
+    @property
+    def current_risk(self) -> str | None:
+        incident = self.situation.incident
+        return incident.risk if incident else None
+
+
+# Building from the database ------------------------------------------------------------------
+
+
+def public_region() -> Region | None:
+    """The region the public site serves: PARAAT_PUBLIC_REGION (a code), else the first region
+    that has active support points, else the first region."""
+    from paraat.supportpoints.models import SupportPoint
+
+    code = getattr(settings, "PARAAT_PUBLIC_REGION", "")
+    if code:
+        return Region.objects.filter(code=code).first()
+    with_points = (
+        SupportPoint.objects.active().order_by("region_id").values_list("region_id", flat=True)
+    )
+    first = with_points.first()
+    if first is not None:
+        return Region.objects.get(pk=first)
+    return Region.objects.order_by("pk").first()
+
+
+def build_places(region: Region | None) -> Places:
+    from paraat.publicinfo.models import ActionAdvice, MunicipalityContact
+    from paraat.supportpoints.models import PointService, SupportPoint
+
+    now = timezone.now()
+    if region is None:
+        return Places(now, "", "", (), {}, "estimate", _advice([]), {})
+    rows = list(
+        SupportPoint.objects.in_region(region)
+        .active()
+        .select_related("municipality")
+        .prefetch_related(
+            Prefetch(
+                "services",
+                queryset=PointService.objects.filter(available=True).order_by("service"),
+                to_attr="offered",
+            )
+        )
+        .order_by("code")
+    )
+    sites = nearest_mod.project([p.lon for p in rows], [p.lat for p in rows])
+    points = tuple(
+        PublicPoint(
+            index=i,
+            code=p.code,
+            name=p.name,
+            tier=p.tier,
+            building_type=p.building_type,
+            street=" ".join(part for part in (p.street, p.house_number) if part),
+            postcode=p.postcode,
+            city=p.city,
+            municipality=p.municipality.name,
+            lon=p.lon,
+            lat=p.lat,
+            x=float(sites[i, 0]),
+            y=float(sites[i, 1]),
+            wheelchair=p.wheelchair_accessible,
+            planned_services=tuple(s.service for s in p.offered),  # type: ignore[attr-defined]
+        )
+        for i, p in enumerate(rows)
+    )
+    index = nearest_mod.tree(sites)
+    areas, walking = _areas(region, sites, index)
+    advice = _advice(ActionAdvice.objects.in_region(region))
+    contacts = {
+        m.code: {"name": m.name, "phone": "", "website": ""}
+        for m in Municipality.objects.in_region(region)
+    }
+    for contact in MunicipalityContact.objects.filter(municipality__region=region).select_related(
+        "municipality"
+    ):
+        contacts[contact.municipality.code].update(phone=contact.phone, website=contact.website)
+    return Places(
+        now, region.code, region.name, points, areas, walking, advice, contacts, tree=index
+    )
+
+
+def _areas(
+    region: Region, sites: np.ndarray, index: cKDTree | None
+) -> tuple[dict[str, dict[str, AreaEntry]], str]:
+    base = Area.objects.in_region(region).filter(kind__in=LOOKUP_KINDS).order_by("kind", "code")
+    rows = list(
+        base.values_list(
+            "kind",
+            "code",
+            "name",
+            "municipality__name",
+            "municipality__code",
+            "point_lon",
+            "point_lat",
+        )
+    )
+    outlines = dict(
+        ((kind, code), geometry)
+        for kind, code, geometry in base.filter(kind__in=OUTLINE_KINDS).values_list(
+            "kind", "code", "geometry"
+        )
+    )
+    origins = nearest_mod.project([r[5] for r in rows], [r[6] for r in rows])
+    found = nearest_mod.nearest(sites, origins, KEPT_POINTS, region_code=region.code, index=index)
+    areas: dict[str, dict[str, AreaEntry]] = {kind: {} for kind in LOOKUP_KINDS}
+    for i, (kind, code, name, municipality, municipality_code, lon, lat) in enumerate(rows):
+        near = tuple(
+            (int(j), round(float(m)))
+            for j, m in zip(found.index[i], found.metres[i], strict=True)
+            if np.isfinite(m)
+        )
+        areas[kind][code] = AreaEntry(
+            kind=kind,
+            code=code,
+            name=name,
+            municipality=municipality,
+            municipality_code=municipality_code,
+            lon=lon,
+            lat=lat,
+            nearest=near,
+            outline=outlines.get((kind, code)),
+        )
+    return areas, found.walking
+
+
+def _advice(rows: Iterable[Any]) -> dict[tuple[str, str, str], AdviceText]:
+    """The region's texts, and the shipped text wherever the region has none."""
+    found: dict[tuple[str, str, str], AdviceText] = {
+        (a.risk, a.phase, a.language): AdviceText(
+            a.risk, a.phase, a.language, a.title, a.body, a.sources, 0, None
+        )
+        for a in library.shipped_advice()
+    }
+    for row in rows:
+        found[(row.risk, row.phase, row.language)] = AdviceText(
+            row.risk,
+            row.phase,
+            row.language,
+            row.title,
+            row.body,
+            tuple(s for s in row.sources.split() if s),
+            row.version,
+            row.updated_at,
+        )
+    return found
+
+
+def build_situation(region: Region | None) -> Situation:
+    from paraat.operations.constants import PointState
+    from paraat.operations.models import Activation, Incident
+
+    now = timezone.now()
+    if region is None:
+        return Situation(now, (), {}, ())
+    alerts = bridge.current_alerts(region)
+    cap = bridge.cap_documents(region)
+    # Exercises never reach residents: only real incidents change the public pages.
+    incidents = list(
+        Incident.objects.in_region(region)
+        .open()
+        .filter(is_exercise=False)
+        .prefetch_related("municipalities")
+        .order_by("-started_at", "-pk")
+    )
+    infos = tuple(
+        IncidentInfo(
+            kind=i.kind,
+            risk=RISK_FOR_INCIDENT.get(i.kind, Risk.GENERAL),
+            started_at=i.started_at,
+            municipalities=tuple(sorted(m.name for m in i.municipalities.all())),
+        )
+        for i in incidents
+    )
+    stale_after = dt.timedelta(minutes=settings.PARAAT_STATUS_STALE_MINUTES)
+    statuses: dict[str, PointStatus] = {}
+    newest: dict[str, dt.datetime] = {}
+    activations = Activation.objects.filter(incident__in=incidents).select_related(
+        "point", "latest_report"
+    )
+    states = {
+        PointState.OPEN: PublicState.OPEN,
+        PointState.LIMITED: PublicState.LIMITED,
+        PointState.FULL: PublicState.FULL,
+        PointState.CLOSED: PublicState.CLOSED,
+    }
+    for activation in activations:
+        code, report = activation.point.code, activation.latest_report
+        if report is None:
+            statuses.setdefault(code, PointStatus(PublicState.OPENING))
+            continue
+        if code in newest and newest[code] >= report.reported_at:
+            continue
+        newest[code] = report.reported_at
+        statuses[code] = PointStatus(
+            state=states.get(PointState(report.state), PublicState.OPENING),
+            services=tuple(report.services_available),
+            reported_at=report.reported_at,
+            stale=now - report.reported_at > stale_after,
+        )
+    return Situation(now, infos, statuses, alerts, cap, bridge.available())
+
+
+def build(region: Region | None = None) -> Snapshot:
+    """A fresh snapshot of the public region (used by the store, the export and the tests)."""
+    region = region if region is not None else public_region()
+    return Snapshot(build_places(region), build_situation(region), _token(), read_stamp())
+
+
+# The per-process store -------------------------------------------------------------------------
+
+
+def _token() -> str:
+    return f"{int(time.time()):x}{secrets.token_hex(3)}"
+
+
+def stamp_path() -> Path:
+    return Path(settings.DATA_DIR) / "publicinfo" / "stamp"
+
+
+def read_stamp() -> tuple[str, str]:
+    try:
+        places, situation = stamp_path().read_text().split()[:2]
+        return places, situation
+    except (OSError, ValueError):
+        return ("", "")
+
+
+def _write_stamp(stamp: tuple[str, str]) -> None:
+    path = stamp_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".stamp-{os.getpid()}-{threading.get_ident()}")
+        temporary.write_text(" ".join(stamp))
+        os.replace(temporary, path)
+    except OSError:
+        log.exception("could not write the public snapshot stamp %s", path)
+
+
+class _Store:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.snapshot: Snapshot | None = None
+        self.checked_at = 0.0
+        self.dirty_places = False
+        self.dirty_situation = False
+
+
+_store = _Store()
+
+
+def invalidate(*, places: bool = True) -> None:
+    """Something public changed (and is committed): tell this and every other process."""
+    old = read_stamp()
+    new = (_token() if places else old[0] or _token(), _token())
+    _write_stamp(new)
+    _store.dirty_situation = True
+    _store.dirty_places = _store.dirty_places or places
+
+
+def reset() -> None:
+    """Forget the snapshot in this process (tests; a new database)."""
+    with _store.lock:
+        _store.snapshot = None
+        _store.checked_at = 0.0
+        _store.dirty_places = _store.dirty_situation = False
+
+
+def current() -> Snapshot:
+    """The snapshot to answer with; rebuilt only when something changed or it grew old."""
+    snap = _store.snapshot
+    now = time.monotonic()
+    if snap is not None and not _store.dirty_situation and now - _store.checked_at < CHECK_SECONDS:
+        return snap
+    _store.checked_at = now
+    need_places, need_situation = _needs(snap)
+    if snap is not None and not (need_places or need_situation):
+        return snap
+    return _refresh(snap, need_places)
+
+
+def _needs(snap: Snapshot | None) -> tuple[bool, bool]:
+    if snap is None:
+        return True, True
+    stamp = read_stamp()
+    wall = timezone.now()
+    places_age = (wall - snap.places.built_at).total_seconds()
+    situation_age = (wall - snap.situation.built_at).total_seconds()
+    need_places = (
+        _store.dirty_places
+        or stamp[0] != snap.stamp[0]
+        or places_age > getattr(settings, "PARAAT_PUBLIC_PLACES_MAX_AGE", 900)
+    )
+    need_situation = (
+        need_places
+        or _store.dirty_situation
+        or stamp[1] != snap.stamp[1]
+        or situation_age > getattr(settings, "PARAAT_PUBLIC_SITUATION_MAX_AGE", 60)
+    )
+    return need_places, need_situation
+
+
+def _refresh(snap: Snapshot | None, need_places: bool) -> Snapshot:
+    # With a snapshot in hand, one thread rebuilds and the others keep answering with the old one.
+    if not _store.lock.acquire(blocking=snap is None):
+        return snap  # type: ignore[return-value]
+    try:
+        if snap is None and _store.snapshot is not None:
+            return _store.snapshot  # another thread built it while this one waited
+        stamp = read_stamp()
+        need_places = need_places or _store.dirty_places
+        _store.dirty_places = _store.dirty_situation = False
+        region = public_region() if snap is None or need_places else _region(snap)
+        places = build_places(region) if snap is None or need_places else snap.places
+        fresh = Snapshot(places, build_situation(region), _token(), stamp)
+        _store.snapshot = fresh
+        return fresh
+    except Exception:
+        if snap is None:
+            raise
+        log.exception("public snapshot rebuild failed; still serving the previous one")
+        return snap
+    finally:
+        _store.lock.release()
+
+
+def _region(snap: Snapshot) -> Region | None:
+    return Region.objects.filter(code=snap.places.region_code).first()
+
+
+def region_of(snap: Snapshot) -> Region | None:
+    """The region a snapshot was built for (one query; for the alerts feed)."""
+    return _region(snap)
+
+
+def install(snap: Snapshot) -> None:
+    """Use this snapshot in this process (tests and the export)."""
+    with _store.lock:
+        _store.snapshot = snap
+        _store.checked_at = time.monotonic()
+        _store.dirty_places = _store.dirty_situation = False

@@ -1,0 +1,40 @@
+/* Paraat public site: keeps the advice and the last known points for use without internet.
+   Pages: network first, the kept copy when the network fails. */
+const CACHE = "paraat-public-v1";
+const PRECACHE = {{ precache|safe }};
+const HOME = {{ home|safe }};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      Promise.all(PRECACHE.map((url) => cache.add(url).catch(() => null)))
+    ).then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))
+    ).then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(
+    fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request, copy));
+      }
+      return response;
+    }).catch(() =>
+      caches.match(request).then((hit) => hit || (request.mode === "navigate" ? caches.match(HOME) : undefined))
+        .then((hit) => hit || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } }))
+    )
+  );
+});

@@ -1,0 +1,355 @@
+"""Resident pages (no login, no database query per request) and the editors' advice pages.
+
+Public views answer from the in-memory snapshot; pages are rendered once per snapshot version and
+served with Cache-Control (max-age, stale-while-revalidate, stale-if-error) and an ETag.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from paraat.areas.access import region_for_user
+from paraat.core.decorators import staff_view
+from paraat.publicinfo import access, bridge, data, links, pages, posters, services, snapshot
+from paraat.publicinfo.constants import Risk
+from paraat.publicinfo.forms import AdviceForm, ContactsForm, advice_warnings
+from paraat.publicinfo.models import ActionAdvice
+
+PAGE_AGE = 60  # seconds a browser or proxy may reuse a page before asking again
+STATIC_AGE = 3600
+STALE_IF_ERROR = 86_400
+
+
+def _respond(
+    request: HttpRequest,
+    body: bytes,
+    *,
+    tag: str,
+    content_type: str = "text/html; charset=utf-8",
+    status: int = 200,
+    max_age: int = PAGE_AGE,
+    language: str | None = None,
+) -> HttpResponse:
+    etag = f'"{tag}"'
+    if status == 200 and request.headers.get("If-None-Match") == etag:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type=content_type, status=status)
+    response["Cache-Control"] = (
+        f"public, max-age={max_age}, stale-while-revalidate={max_age}, "
+        f"stale-if-error={STALE_IF_ERROR}"
+    )
+    response["ETag"] = etag
+    if language:
+        response["Content-Language"] = language
+    return response
+
+
+def _page(
+    request: HttpRequest, name: str, lang: str, status: int = 200, **kwargs: Any
+) -> HttpResponse:
+    snap = snapshot.current()
+    body = pages.page(name, snap, links.Site(lang), **kwargs)
+    tag = f"{snap.version}-{lang}-{name}-{'-'.join(str(v) for v in kwargs.values())}"
+    return _respond(request, body, tag=tag, status=status, language=lang)
+
+
+@require_GET
+def home(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "home", lang)
+
+
+@require_GET
+def lookup(request: HttpRequest, lang: str) -> HttpResponse:
+    """The postcode form (GET, works without JavaScript): on to the postcode's own page."""
+    raw = request.GET.get("postcode", "")
+    parsed = pages.parse_postcode(raw)
+    snap = snapshot.current()
+    site = links.Site(lang)
+    if parsed is None:
+        error = _("Enter a postcode of 4 digits, for example 5211.")
+        body = pages.uncached_page("home", snap, site, error=error, value=raw[:10])
+        return _respond(request, body, tag="invalid", status=400, language=lang)
+    if pages.find_area(snap, raw) is None:
+        body = pages.uncached_page("not_found", snap, site, value=parsed[1] or parsed[0])
+        return _respond(request, body, tag="unknown", status=404, language=lang)
+    response = HttpResponseRedirect(site.page(f"postcode/{parsed[1] or parsed[0]}/"))
+    response["Cache-Control"] = f"public, max-age={PAGE_AGE}"
+    return response
+
+
+@require_GET
+def postcode(request: HttpRequest, lang: str, code: str) -> HttpResponse:
+    snap = snapshot.current()
+    normalised = code.upper().replace(" ", "")
+    if pages.find_area(snap, normalised) is None:
+        body = pages.uncached_page("not_found", snap, links.Site(lang), value=normalised[:10])
+        return _respond(request, body, tag="unknown", status=404, language=lang)
+    return _page(request, "postcode", lang, code=normalised)
+
+
+@require_GET
+def near(request: HttpRequest, lang: str) -> HttpResponse:
+    """Lookup by coordinates ("use my location"); not stored, not shared with caches."""
+    snap = snapshot.current()
+    try:
+        lat = round(float(request.GET.get("lat", "")), 4)
+        lon = round(float(request.GET.get("lon", "")), 4)
+    except ValueError:
+        lat = lon = float("nan")
+    if not (50.0 <= lat <= 54.0 and 3.0 <= lon <= 7.5):
+        error = _("We could not use your location. Enter your postcode instead.")
+        body = pages.uncached_page("home", snap, links.Site(lang), error=error)
+        return _respond(request, body, tag="invalid", status=400, language=lang)
+    body = pages.uncached_page("near", snap, links.Site(lang), lon=lon, lat=lat)
+    response = HttpResponse(body)
+    response["Cache-Control"] = f"private, max-age={PAGE_AGE}"
+    response["Content-Language"] = lang
+    return response
+
+
+@require_GET
+def postcodes(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "postcodes", lang)
+
+
+@require_GET
+def checklist(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "checklist", lang)
+
+
+@require_GET
+def advice_index(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "advice", lang)
+
+
+@require_GET
+def advice_risk(request: HttpRequest, lang: str, risk: str) -> HttpResponse:
+    if risk not in Risk.values:
+        raise Http404("no such risk")
+    return _page(request, "advice_risk", lang, risk=risk)
+
+
+@require_GET
+def about(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "about", lang)
+
+
+# Posters and data ----------------------------------------------------------------------------
+
+
+def _pdf(request: HttpRequest, key: tuple[Any, ...], make: Any, name: str) -> HttpResponse:
+    snap = snapshot.current()
+    body = links.cached((*key, snap.version), lambda: make(snap))
+    response = _respond(
+        request,
+        body,
+        tag=f"{snap.version}-{'-'.join(map(str, key))}",
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@require_GET
+def area_poster(request: HttpRequest, lang: str, kind: str, code: str) -> HttpResponse:
+    area = snapshot.current().area(kind, code.upper())
+    if area is None:
+        raise Http404("no such area")
+    return _pdf(
+        request,
+        ("area-poster", lang, kind, area.code),
+        lambda snap: posters.area_poster(snap, area, lang),
+        f"noodsteunpunten-{area.code}.pdf",
+    )
+
+
+@require_GET
+def point_poster(request: HttpRequest, lang: str, code: str) -> HttpResponse:
+    found = [p for p in snapshot.current().places.points if p.code == code.upper()]
+    if not found:
+        raise Http404("no such point")
+    return _pdf(
+        request,
+        ("point-poster", lang, found[0].code),
+        lambda snap: posters.point_poster(snap, found[0], lang),
+        f"noodsteunpunt-{found[0].code}.pdf",
+    )
+
+
+def _json(request: HttpRequest, data: Any, tag: str) -> HttpResponse:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return _respond(request, body, tag=tag, content_type="application/json")
+
+
+@require_GET
+def points_json(request: HttpRequest) -> HttpResponse:
+    snap = snapshot.current()
+    return _json(request, data.points_data(snap), f"{snap.version}-points")
+
+
+@require_GET
+def postcode_json(request: HttpRequest, code: str) -> HttpResponse:
+    snap = snapshot.current()
+    area = pages.find_area(snap, code)
+    if area is None:
+        raise Http404("no such postcode")
+    return _json(request, data.postcode_data(snap, area), f"{snap.version}-{area.code}")
+
+
+@require_GET
+def postcodes_json(request: HttpRequest) -> HttpResponse:
+    snap = snapshot.current()
+    return _json(request, data.postcode_index(snap), f"{snap.version}-postcodes")
+
+
+@require_GET
+def cap_document(request: HttpRequest, name: str) -> HttpResponse:
+    """One alert as CAP 1.2 XML, as the alerts app made it (kept in the snapshot)."""
+    snap = snapshot.current()
+    body = snap.situation.cap.get(name)
+    if body is None:
+        raise Http404("no such CAP document")
+    return _respond(
+        request,
+        body,
+        tag=f"{snap.version}-cap-{name}",
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def alerts_feed(request: HttpRequest) -> HttpResponse:
+    """Atom feed of the alerts in force, each entry linking its CAP document."""
+    snap = snapshot.current()
+    if not snap.situation.alerts_enabled:
+        raise Http404("alerts are not available")
+    base_url = request.build_absolute_uri(links.live_root() + "cap/")
+    body = links.cached(
+        ("feed", snap.version, base_url),
+        lambda: bridge.atom_feed(snapshot.region_of(snap), base_url=base_url) or b"",
+    )
+    if not body:
+        raise Http404("no feed")
+    return _respond(
+        request,
+        body,
+        tag=f"{snap.version}-feed",
+        content_type="application/atom+xml; charset=utf-8",
+    )
+
+
+@require_GET
+def manifest(request: HttpRequest) -> HttpResponse:
+    snap = snapshot.current()
+    body = data.manifest(snap, links.Site("nl"))
+    return _respond(
+        request,
+        body,
+        tag=f"manifest-{snap.places.region_code}",
+        content_type="application/manifest+json",
+        max_age=STATIC_AGE,
+    )
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    body = data.service_worker(links.Site("nl"))
+    response = _respond(
+        request, body, tag="sw-1", content_type="text/javascript; charset=utf-8", max_age=0
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+# Editors ---------------------------------------------------------------------------------------
+
+
+@staff_view
+def advice_overview(request: HttpRequest) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_view_editor(request.user, region):
+        raise PermissionDenied
+    services.ensure_advice(region=region)
+    rows = [
+        {"advice": advice, "warnings": advice_warnings(advice.title, advice.body, advice.language)}
+        for advice in ActionAdvice.objects.in_region(region).for_overview()
+    ]
+    return render(
+        request,
+        "publicinfo/editor/advice_list.html",
+        {
+            "region": region,
+            "rows": rows,
+            "with_warnings": sum(1 for row in rows if row["warnings"]),
+            "can_edit": access.can_edit_advice(request.user, region),
+        },
+    )
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def advice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_edit_advice(request.user, region):
+        raise PermissionDenied
+    advice = get_object_or_404(ActionAdvice, pk=pk, region=region)
+    form = AdviceForm(request.POST or None, instance=advice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_advice(
+                advice=advice,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            for field, problems in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, _("The text is saved. Residents see it within a minute."))
+            return redirect("publicinfo:editor-advice")
+    return render(
+        request,
+        "publicinfo/editor/advice_form.html",
+        {"form": form, "advice": advice, "warnings": form.warnings()},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def contacts_edit(request: HttpRequest) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_edit_contacts(request.user, region):
+        raise PermissionDenied
+    form = ContactsForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as exc:
+            for field, problems in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, _("The numbers are saved."))
+            return redirect("publicinfo:editor-advice")
+    return render(
+        request,
+        "publicinfo/editor/contacts_form.html",
+        {"form": form, "region": region},
+        status=400 if form.errors else 200,
+    )
