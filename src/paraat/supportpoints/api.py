@@ -10,9 +10,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiDenied
@@ -33,7 +37,7 @@ from paraat.supportpoints.constants import (
     Tier,
 )
 from paraat.supportpoints.facts import autonomy_hours
-from paraat.supportpoints.models import SupportPoint
+from paraat.supportpoints.models import SupportPoint, SupportPointQuerySet
 
 MAX_NUMBER = 1_000_000.0
 
@@ -194,14 +198,18 @@ def _save(request: Request, point: SupportPoint | None, partial: bool) -> Suppor
     return saved
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("tier", str, enum=Tier.values, description="Only points of this tier"),
-        OpenApiParameter("lifecycle", str, enum=Lifecycle.values),
-        OpenApiParameter("municipality", str, description="CBS code, e.g. GM0828"),
-        OpenApiParameter("norm", str, enum=NormResult.values, description="Norm result"),
-        OpenApiParameter("missing", str, enum=Service.values, description="Service not offered"),
-    ]
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("tier", str, enum=Tier.values, description="Only points of this tier"),
+            OpenApiParameter("lifecycle", str, enum=Lifecycle.values),
+            OpenApiParameter("municipality", str, description="CBS code, e.g. GM0828"),
+            OpenApiParameter("norm", str, enum=NormResult.values, description="Norm result"),
+            OpenApiParameter(
+                "missing", str, enum=Service.values, description="Service not offered"
+            ),
+        ]
+    )
 )
 class SupportPointViewSet(viewsets.ModelViewSet):
     """Support points of the user's region. Officers write only in their own municipalities;
@@ -214,11 +222,19 @@ class SupportPointViewSet(viewsets.ModelViewSet):
     lookup_value_regex = "[A-Za-z0-9_-]+"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
-    def get_queryset(self) -> QuerySet[SupportPoint]:
+    def _visible(self) -> SupportPointQuerySet:
         region = _region(self.request.user)
         if region is None:
             return SupportPoint.objects.none()
         points = access.visible_points(self.request.user, region)
+        return points.select_related("municipality", "area", "coordination_point").prefetch_related(
+            "services", "comms"
+        )
+
+    def get_queryset(self) -> SupportPointQuerySet:
+        points = self._visible()
+        if self.action != "list":  # the filters narrow the list only, never a read or a write
+            return points
         params = self.request.query_params
         for name, field, choices in (
             ("tier", "tier", Tier.values),
@@ -232,9 +248,7 @@ class SupportPointViewSet(viewsets.ModelViewSet):
             points = points.filter(municipality__code=municipality.upper())
         if params.get("missing") in Service.values:
             points = points.missing_service(params["missing"])
-        return points.select_related("municipality", "area", "coordination_point").prefetch_related(
-            "services", "comms"
-        )
+        return points
 
     def get_object(self) -> SupportPoint:
         code = str(self.kwargs["code"]).upper()
@@ -286,7 +300,8 @@ class SupportPointViewSet(viewsets.ModelViewSet):
         return Response({"code": point.code, "result": result.result, "outcomes": outcomes})
 
     def _fresh(self, point: SupportPoint) -> SupportPoint:
-        return self.get_queryset().get(pk=point.pk)
+        """The point as saved, read within the user's scope but without the list filters."""
+        return self._visible().get(pk=point.pk)
 
 
 def register(router: Any) -> None:
