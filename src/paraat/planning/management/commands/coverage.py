@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import translation
+
+from paraat.planning import documents, explain, services
+from paraat.planning.management.commands._options import add_common, messages, scope
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Coverage: how many residents live within the distance threshold of a designated or "
+        "prepared support point, per region, municipality and area. Stores a dated run."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_common(parser)
+        parser.add_argument(
+            "--close", default="", help="what-if: point codes to close, comma-separated"
+        )
+        parser.add_argument(
+            "--add", default="", help="what-if: candidate codes to add, comma-separated"
+        )
+        parser.add_argument(
+            "--capacity", type=int, default=5000, help="residents per point (default 5000)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        translation.activate("nl")
+        region, municipality = scope(options)
+        document: dict[str, Any] = {}
+        try:
+            with transaction.atomic():
+                run = services.run_coverage(
+                    region=region,
+                    municipality=municipality,
+                    threshold_m=options["threshold"],
+                    weight=options["weight"],
+                    area_kind=options["area_kind"],
+                    network_file=options["network"],
+                    closed=[c for c in options["close"].split(",") if c.strip()],
+                    added=[c for c in options["add"].split(",") if c.strip()],
+                    capacity=options["capacity"],
+                )
+                document = documents.document(run)
+                if options["no_save"]:
+                    raise _Rollback
+        except _Rollback:
+            document["id"] = None
+        except ValidationError as error:
+            raise CommandError(messages(error)) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            return
+        figures = document["figures"]
+        self.stdout.write(document["explanation"])
+        for row in figures["municipalities"]:
+            self.stdout.write(
+                f"  {row['name']:<28} {explain.number(row['covered']):>10} / "
+                f"{explain.number(row['total']):>10}  {explain.percent(row['share'])}"
+            )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import translation
+
+from paraat.planning import documents, explain, services
+from paraat.planning.constants import DEFAULT_TIME_LIMIT, OptimisationModel
+from paraat.planning.management.commands._options import add_common, messages, scope
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Propose new support point sites among the candidate sites, keeping the existing points: "
+        "mclp (most residents covered with k sites), lscp (fewest sites for a target share), "
+        "pmedian (shortest average distance), pcenter (shortest longest distance)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        add_common(parser)
+        parser.add_argument(
+            "--model", choices=OptimisationModel.values, default=OptimisationModel.MCLP
+        )
+        parser.add_argument(
+            "--k", type=int, default=None, help="number of new sites (mclp, pmedian, pcenter)"
+        )
+        parser.add_argument(
+            "--target",
+            type=float,
+            default=None,
+            help="share to cover for lscp, e.g. 0.95 (default 1.0)",
+        )
+        parser.add_argument(
+            "--time-limit", type=float, default=DEFAULT_TIME_LIMIT, help="seconds (default 30)"
+        )
+        parser.add_argument(
+            "--capacity", type=int, default=None, help="residents one site may serve (mclp, lscp)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        translation.activate("nl")
+        region, municipality = scope(options)
+        document: dict[str, Any] = {}
+        try:
+            with transaction.atomic():
+                run = services.run_optimisation(
+                    region=region,
+                    municipality=municipality,
+                    model=options["model"],
+                    k=options["k"],
+                    target=options["target"],
+                    time_limit=options["time_limit"],
+                    threshold_m=options["threshold"],
+                    weight=options["weight"],
+                    area_kind=options["area_kind"],
+                    network_file=options["network"],
+                    capacity=options["capacity"],
+                )
+                document = documents.document(run)
+                if options["no_save"]:
+                    raise _Rollback
+        except _Rollback:
+            document["id"] = None
+        except ValidationError as error:
+            raise CommandError(messages(error)) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            return
+        figures = document["figures"]
+        self.stdout.write(document["explanation"])
+        for i, site in enumerate(figures["selected"], start=1):
+            self.stdout.write(
+                f"  {i:>2}. {site['code']:<12} {site['name']:<40} +{explain.number(site['adds'])}"
+            )
+        gap = "bewezen optimaal" if figures["optimal"] else f"gat {figures['gap'] * 100:.2f}%"
+        self.stdout.write(f"  {figures['method']}, {gap}, {figures['solver_seconds']:.2f} s")
