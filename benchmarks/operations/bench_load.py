@@ -2,7 +2,9 @@
 of simulated time, plus 20 operators refreshing the picture every 10 s, against a real server on
 loopback, on SQLite and on PostgreSQL.
 
-    .venv/bin/python benchmarks/operations/bench_load.py [--points 500] [--minutes 30] [--backends sqlite,postgres]
+    .venv/bin/python benchmarks/operations/bench_load.py [--points 500] [--minutes 30] [--backends sqlite,postgres] [--pg-database paraat_bench]
+
+The PostgreSQL database named by --pg-database is dropped and created again: give it a name of its own.
 
 Simulated time is compressed: requests go as fast as the server takes them. The baseline, measured
 in the same run against the same server, is the /health/ endpoint (one trivial query). Printed per
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -31,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from paraat.testing.loadkit import Client, report_body  # noqa: E402
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_URL = "postgres://postgres@127.0.0.1:5432/paraat_bench"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432/"
 CLIENT_THREADS = 16
 
 
@@ -105,7 +108,7 @@ def count_reports(url: str, db_file: Path | None) -> tuple[int, int]:
         return tuple(conn.execute(query).fetchone())  # type: ignore[return-value]
 
 
-def run_backend(backend: str, points: int, minutes: int) -> dict[str, object]:
+def run_backend(backend: str, points: int, minutes: int, pg_database: str) -> dict[str, object]:
     tmp = Path(tempfile.mkdtemp(prefix=f"paraat-bench-{backend}-"))
     env = {
         k: v for k, v in os.environ.items() if not k.startswith("PARAAT_") and k != "DATABASE_URL"
@@ -128,9 +131,9 @@ def run_backend(backend: str, points: int, minutes: int) -> dict[str, object]:
         with psycopg.connect(
             PG_ADMIN.replace("postgres://", "postgresql://"), autocommit=True
         ) as conn:
-            conn.execute("DROP DATABASE IF EXISTS paraat_bench")
-            conn.execute("CREATE DATABASE paraat_bench")
-        env["DATABASE_URL"] = PG_URL
+            conn.execute(f'DROP DATABASE IF EXISTS "{pg_database}"')
+            conn.execute(f'CREATE DATABASE "{pg_database}"')
+        env["DATABASE_URL"] = PG_SERVER + pg_database
     seed_file = tmp / "seed.json"
     subprocess.run(
         [
@@ -202,13 +205,18 @@ def main() -> int:
     parser.add_argument("--points", type=int, default=500)
     parser.add_argument("--minutes", type=int, default=30)
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument(
+        "--pg-database", default="paraat_bench", help="dropped and created again for the run"
+    )
     args = parser.parse_args()
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.pg_database):
+        parser.error("--pg-database: lower-case letters, digits and underscores only")
     ok = True
     print(
         f"{'backend':9} {'requests':>8} {'seconds':>8} {'req/s':>7} {'reports/s':>9} {'×realtime':>9} {'×health':>8} {'POST p99':>9} {'GET p99':>8} {'errors':>6} {'lost':>5} {'dup':>4}"
     )
     for backend in args.backends.split(","):
-        r = run_backend(backend.strip(), args.points, args.minutes)
+        r = run_backend(backend.strip(), args.points, args.minutes, args.pg_database)
         errors = sum(r["errors"].values())  # type: ignore[union-attr]
         print(
             f"{r['backend']:9} {r['requests']:>8} {r['seconds']:>8.1f} {r['throughput']:>7.0f} {r['reports_per_s']:>9.0f} "

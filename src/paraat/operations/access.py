@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -9,7 +10,14 @@ from django.http import Http404
 
 from paraat.accounts import access as accounts_access
 from paraat.accounts.constants import Role
-from paraat.operations.models import Incident, IncidentQuerySet
+from paraat.operations.models import (
+    Activation,
+    EmergencyRelay,
+    HelpRequest,
+    HelpRequestQuerySet,
+    Incident,
+    IncidentQuerySet,
+)
 from paraat.supportpoints import access as point_access
 from paraat.supportpoints.models import SupportPoint
 
@@ -42,6 +50,15 @@ def can_report(user: Any, incident: Incident, point: SupportPoint) -> bool:
     return point_access.can_report_for_point(user, point) and point.region_id == incident.region_id
 
 
+def activations_to_check(user: Any, incident: Incident) -> Any:
+    """The activations ``can_report`` may allow: a point lead's own only, so a page for him does
+    not check hundreds of points one by one."""
+    activations = Activation.objects.filter(incident=incident)
+    if getattr(user, "role", None) == Role.POINT_LEAD and not user.is_superuser:
+        return activations.filter(point__leads=user)
+    return activations
+
+
 def can_see_incident(user: Any, incident: Incident) -> bool:
     if can_view_operations(user, incident.region):
         return True
@@ -67,3 +84,21 @@ def incident_for_user(user: Any, pk: int) -> Incident:
     if not can_see_incident(user, incident):
         raise PermissionDenied
     return incident
+
+
+def visible_requests(
+    user: Any, incident: Incident, own_points: Iterable[SupportPoint]
+) -> HelpRequestQuerySet:
+    """Crisis staff see every request; a point lead only those of the points he reports for."""
+    requests = HelpRequest.objects.filter(incident=incident).order_by("status", "-created_at")
+    if can_view_operations(user, incident.region):
+        return requests
+    return requests.filter(point__in=list(own_points))
+
+
+def visible_relays(user: Any, incident: Incident, own_points: Iterable[SupportPoint]) -> Any:
+    """Relayed emergency reports hold residents' details: a point lead sees only his own points'."""
+    relays = EmergencyRelay.objects.filter(incident=incident).select_related("point")
+    if can_view_operations(user, incident.region):
+        return relays
+    return relays.filter(point__in=list(own_points))

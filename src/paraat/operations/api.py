@@ -45,7 +45,21 @@ class StatusReportInSerializer(serializers.Serializer):
     fuel_hours_left = serializers.FloatField(
         min_value=0, max_value=10_000, required=False, allow_null=True, default=None
     )
+    fuel_litres_left = serializers.FloatField(
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Fuel in the tank; turned into hours with the point's consumption",
+    )
     comms_working = serializers.BooleanField(required=False, allow_null=True, default=None)
+    channel = serializers.ChoiceField(
+        choices=[Channel.API, Channel.WEB],
+        required=False,
+        default=Channel.API,
+        help_text="'web' when the phone form's offline outbox sends the report",
+    )
     needs = serializers.ListField(
         child=serializers.ChoiceField(choices=Need.choices), required=False, default=list
     )
@@ -57,6 +71,7 @@ class StatusReportSerializer(serializers.ModelSerializer):
     point: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
+    is_exercise = serializers.BooleanField(source="incident.is_exercise", read_only=True)
 
     class Meta:
         model = StatusReport
@@ -69,12 +84,14 @@ class StatusReportSerializer(serializers.ModelSerializer):
             "visitors",
             "power_source",
             "fuel_hours_left",
+            "fuel_litres_left",
             "comms_working",
             "needs",
             "note",
             "channel",
             "reported_at",
             "received_at",
+            "is_exercise",
         ]
 
 
@@ -112,7 +129,7 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
             raise ApiDenied("You may not report for this point.")
         try:
             report, created = services.record_status(
-                incident=incident, point=point, channel=Channel.API, reporter=request.user, **values
+                incident=incident, point=point, reporter=request.user, **values
             )
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict) from None

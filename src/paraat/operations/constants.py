@@ -83,12 +83,15 @@ class LogKind(models.TextChoices):
     INJECT = "inject", _("Exercise inject")
 
 
-# Opening checklist every activated point gets (editable per activation).
-OPENING_CHECKLIST = (
-    "keys",
-    "power",
-    "comms_test",
-    "signage",
-    "information_board",
-    "first_report",
-)
+class ChecklistItem(models.TextChoices):
+    """The opening checklist every activated point gets; ticked by the point lead or crisis staff."""
+
+    KEYS = "keys", _("Building opened (keys)")
+    POWER = "power", _("Power on (generator or battery tested)")
+    COMMS_TEST = "comms_test", _("Communication with the coordination point tested")
+    SIGNAGE = "signage", _("Signs outside: this is a support point")
+    INFORMATION_BOARD = "information_board", _("Information board up to date")
+    FIRST_REPORT = "first_report", _("First status report sent")
+
+
+OPENING_CHECKLIST = tuple(ChecklistItem.values)

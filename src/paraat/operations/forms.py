@@ -7,8 +7,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.models import Municipality
-from paraat.operations.constants import IncidentKind, Need, Phase, PointState, PowerSource, Priority
+from paraat.operations.constants import (
+    ChecklistItem,
+    IncidentKind,
+    Need,
+    Phase,
+    PointState,
+    PowerSource,
+    Priority,
+)
 from paraat.supportpoints.constants import Service
+from paraat.supportpoints.models import SupportPoint
 
 
 class DecimalCommaField(forms.FloatField):
@@ -61,6 +70,13 @@ class StatusForm(forms.Form):
     )
     fuel_hours_left = DecimalCommaField(
         label=_("Fuel hours left"), min_value=0, max_value=10_000, required=False
+    )
+    fuel_litres_left = DecimalCommaField(
+        label=_("Or: fuel left in litres"),
+        help_text=_("Paraat turns litres into hours with the point's fuel consumption."),
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
     )
     comms_working = forms.NullBooleanField(
         label=_("Communications working"),
@@ -136,3 +152,43 @@ class RelayForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["point"].choices = points or []  # type: ignore[attr-defined]
+
+
+class ChecklistForm(forms.Form):
+    """One tick on an opening checklist: which point, which item, done or not."""
+
+    activation = forms.TypedChoiceField(coerce=int)
+    item = forms.ChoiceField(choices=ChecklistItem.choices)
+    done = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1"
+    )
+
+    def __init__(self, *args: Any, activations: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._activations = {a.pk: a for a in activations or []}
+        self.fields["activation"].choices = [(pk, pk) for pk in self._activations]  # type: ignore[attr-defined]
+
+    def clean_activation(self) -> Any:
+        return self._activations[self.cleaned_data["activation"]]
+
+
+class ActivateForm(forms.Form):
+    """Activate chosen points; with none chosen, every active point in the area."""
+
+    points = forms.ModelMultipleChoiceField(
+        label=_("Points to activate"),
+        queryset=SupportPoint.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Choose none to activate every active point in the area."),
+    )
+
+    def __init__(self, *args: Any, candidates: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["points"]
+        field.queryset = candidates if candidates is not None else SupportPoint.objects.none()  # type: ignore[attr-defined]
+        field.label_from_instance = lambda p: f"{p.code} {p.name} ({p.municipality.name})"  # type: ignore[attr-defined]
+
+
+class RelayOutcomeForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=2000)

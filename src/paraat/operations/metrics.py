@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from paraat.operations.models import Activation, Incident
+from paraat.operations.constants import RequestStatus
+from paraat.operations.models import Activation, EmergencyRelay, HelpRequest, Incident
 
 
 @dataclass
@@ -27,6 +28,19 @@ class PointMetric:
 @dataclass
 class ExerciseMetrics:
     points: list[PointMetric]
+    requests: int = 0
+    requests_done: int = 0
+    minutes_to_done: list[float] = field(default_factory=list)
+    relays: int = 0
+    relays_with_outcome: int = 0
+
+    @property
+    def silent(self) -> list[PointMetric]:
+        """Points that never reported: the first thing an after-action report asks about."""
+        return [p for p in self.points if p.minutes_to_first_report is None]
+
+    def median_to_done(self) -> float | None:
+        return round(statistics.median(self.minutes_to_done), 1) if self.minutes_to_done else None
 
     @property
     def activated(self) -> int:
@@ -67,6 +81,11 @@ class ExerciseMetrics:
             "median_minutes_to_open": self.median_open(),
             "median_minutes_to_first_report": self.median_first_report(),
             "met_target": self.met_target,
+            "requests": self.requests,
+            "requests_done": self.requests_done,
+            "median_minutes_to_done": self.median_to_done(),
+            "relays": self.relays,
+            "relays_with_outcome": self.relays_with_outcome,
             "points": [p.__dict__ for p in self.points],
         }
 
@@ -78,9 +97,14 @@ def _minutes(later: Any, earlier: Any) -> float | None:
 
 
 def compute(incident: Incident) -> ExerciseMetrics:
+    """Four queries: activations, help requests, relays (counted twice)."""
     activations = (
         Activation.objects.filter(incident=incident).select_related("point").order_by("point__code")
     )
+    requests = list(
+        HelpRequest.objects.filter(incident=incident).values_list("status", "created_at", "done_at")
+    )
+    relays = EmergencyRelay.objects.filter(incident=incident)
     return ExerciseMetrics(
         [
             PointMetric(
@@ -91,5 +115,14 @@ def compute(incident: Incident) -> ExerciseMetrics:
                 target_minutes=a.point.open_within_minutes,
             )
             for a in activations
-        ]
+        ],
+        requests=len(requests),
+        requests_done=sum(1 for status, *_ in requests if status == RequestStatus.DONE),
+        minutes_to_done=[
+            m
+            for status, created, done in requests
+            if status == RequestStatus.DONE and (m := _minutes(done, created)) is not None
+        ],
+        relays=relays.count(),
+        relays_with_outcome=relays.exclude(outcome="").count(),
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from paraat.operations.constants import (
     Channel,
+    ChecklistItem,
     IncidentKind,
     LogKind,
     Need,
@@ -90,6 +91,21 @@ class Activation(models.Model):
     def __str__(self) -> str:
         return f"{self.incident_id}:{self.point_id}"
 
+    def checklist_items(self) -> list[tuple[str, str, bool]]:
+        """(key, label, done) for every item, in the fixed order of the opening checklist."""
+        labels = dict(ChecklistItem.choices)
+        return [
+            (key, str(labels.get(key, key)), bool(done)) for key, done in self.checklist.items()
+        ]
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(1 for done in self.checklist.values() if done)
+
+
+# A report without a power source counts down too: better to warn early than to run dry unseen.
+BURNS_FUEL = (PowerSource.GENERATOR, "")
+
 
 class StatusReportQuerySet(models.QuerySet["StatusReport"]):
     def for_incident(self, incident: Incident) -> StatusReportQuerySet:
@@ -118,6 +134,7 @@ class StatusReport(models.Model):
         _("power source"), max_length=10, choices=PowerSource.choices, blank=True
     )
     fuel_hours_left = models.FloatField(_("fuel hours left"), null=True, blank=True)
+    fuel_litres_left = models.FloatField(_("fuel left (litres)"), null=True, blank=True)
     comms_working = models.BooleanField(_("communications working"), null=True, blank=True)
     needs = models.JSONField(_("needs"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -141,9 +158,16 @@ class StatusReport(models.Model):
         return f"{self.point_id} {self.state} {self.reported_at:%H:%M}"
 
     def fuel_hours_now(self, now: dt.datetime | None = None) -> float | None:
-        """Fuel hours count down from the report: what was left minus the hours since."""
+        """Fuel hours count down from the report while the generator burns fuel.
+
+        The hours left were reckoned at the point's consumption (a report in litres is turned into
+        hours with the point's litres per hour), so every hour on the generator uses one of them.
+        On grid or battery power, or with no power at all, no fuel is burnt and the hours hold.
+        """
         if self.fuel_hours_left is None:
             return None
+        if self.power_source not in BURNS_FUEL:
+            return round(self.fuel_hours_left, 1)
         elapsed = ((now or timezone.now()) - self.reported_at).total_seconds() / 3600
         return max(0.0, round(self.fuel_hours_left - max(elapsed, 0.0), 1))
 
@@ -231,6 +255,22 @@ class AppendOnlyError(Exception):
     """The logbook is append-only: correct an entry by adding a new one that refers to it."""
 
 
+class LogEntryQuerySet(models.QuerySet["LogEntry"]):
+    """Bulk changes are refused too: the logbook only grows.
+
+    The one exception is unlinking a deleted account (``author`` set to NULL by Django's
+    ``SET_NULL``): the entry keeps the author's name as written.
+    """
+
+    def update(self, **kwargs: Any) -> int:
+        if set(kwargs) == {"author"} and kwargs["author"] is None:
+            return super().update(**kwargs)
+        raise AppendOnlyError("logbook entries cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("logbook entries cannot be deleted")
+
+
 class LogEntry(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="log")
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
@@ -251,6 +291,8 @@ class LogEntry(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
     )
     highlight = models.BooleanField(_("highlight in sitrep"), default=False)
+
+    objects = LogEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("logbook entry")

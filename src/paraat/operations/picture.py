@@ -10,8 +10,9 @@ from typing import Any
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from paraat.operations.constants import PointState
+from paraat.operations.constants import Need, PointState
 from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, StatusReport  # noqa: F401
 from paraat.supportpoints.models import SupportPoint
 
@@ -45,6 +46,11 @@ class PointRow:
         return int((self.now - self.report.reported_at).total_seconds() // 60)
 
     @property
+    def needs_labels(self) -> list[str]:
+        labels = dict(Need.choices)
+        return [str(labels.get(n, n)) for n in (self.report.needs if self.report else [])]
+
+    @property
     def fuel_low(self) -> bool:
         hours = self.fuel_hours
         return hours is not None and hours < FUEL_WARNING_HOURS
@@ -69,6 +75,8 @@ class PointRow:
             "needs": report.needs if report else [],
             "comms_working": report.comms_working if report else None,
             "open_requests": self.open_requests,
+            "checklist_done": self.activation.checklist_done,
+            "checklist_items": len(self.activation.checklist),
             "reported_at": report.reported_at.isoformat() if report else None,
         }
 
@@ -132,12 +140,27 @@ class Picture:
         }
 
 
+# Only the columns the picture shows: loading whole points and reports (dozens of columns each)
+# made up most of the time of a refresh with 500 points.
+PICTURE_FIELDS = (
+    "incident_id", "point_id", "checklist", "latest_report_id",
+    "point__code", "point__name", "point__lon", "point__lat", "point__tier",
+    "point__municipality_id", "point__coordination_point_id", "point__municipality__name",
+    "point__coordination_point__code", "point__coordination_point__name",
+    "latest_report__incident_id", "latest_report__point_id", "latest_report__state",
+    "latest_report__reported_at", "latest_report__visitors", "latest_report__services_available",
+    "latest_report__needs", "latest_report__comms_working", "latest_report__fuel_hours_left",
+    "latest_report__power_source",
+)  # fmt: skip
+
+
 def build(incident: Incident, now: dt.datetime | None = None) -> Picture:
     """Three queries whatever the number of points or reports."""
     now = now or timezone.now()
     activations = list(
         Activation.objects.filter(incident=incident)
         .select_related("point__municipality", "point__coordination_point", "latest_report")
+        .only(*PICTURE_FIELDS)
         .order_by("point__code")
     )
     latest = {a.point_id: a.latest_report for a in activations if a.latest_report is not None}
@@ -164,4 +187,37 @@ def build(incident: Incident, now: dt.datetime | None = None) -> Picture:
 def highlights(incident: Incident, limit: int = 15) -> list[LogEntry]:
     return list(
         LogEntry.objects.filter(incident=incident, highlight=True).order_by("-created_at")[:limit]
+    )
+
+
+def map_svg(view: Picture) -> str:
+    """The points on a plain SVG map of the area (no tile server: it works in the blackout)."""
+    from paraat.geo import svgmap
+
+    colours = {
+        "open": "#1a7f37",
+        "limited": "#b35900",
+        "full": "#8250df",
+        "closed": "#a40e26",
+        "unknown": "#6e7781",
+    }
+    markers = [
+        svgmap.Marker(
+            lon=row.point.lon,
+            lat=row.point.lat,
+            label=f"{row.point.code} {row.point.name}: {row.state}",
+            fill=colours.get(row.state, "#6e7781"),
+            symbol="square" if row.point.coordination_point_id is None else "circle",
+        )
+        for row in view.rows
+    ]
+    shapes = [
+        svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
+        for m in view.incident.municipalities.all()
+    ]
+    return svgmap.render(
+        shapes,
+        markers=markers,
+        title=_("Points of %(title)s by state") % {"title": view.incident.title},
+        width=640,
     )

@@ -1,7 +1,7 @@
 """The one-line status message: a point's status in one short line that can be read out over the
 radio, sent by SMS or a mesh network, and keyed in by an operator. Plain module, no Django.
 
-    P1 OSS-03 221430 OPEN SNMEW V35 F18 NFW C7
+    P1 OSS-03 221430 OPEN SENW V35 F18 NFW CR
 
 version, point code, day and time (DDHHMM, or HHMM), state, services (S + letters), visitors
 (V + number), fuel hours (F + number), needs (N + letters), check character (C + one character).

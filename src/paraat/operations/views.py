@@ -14,18 +14,28 @@ from paraat.core.decorators import staff_view
 from paraat.operations import access, metrics, picture, services, sitrep
 from paraat.operations.constants import Channel
 from paraat.operations.forms import (
+    ActivateForm,
     AssignForm,
+    ChecklistForm,
     DoneForm,
     IncidentForm,
     LineForm,
     LogForm,
     PhaseForm,
     RelayForm,
+    RelayOutcomeForm,
     RequestForm,
     StatusForm,
 )
-from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry
+from paraat.operations.models import Activation, EmergencyRelay, HelpRequest, Incident, LogEntry
 from paraat.supportpoints.models import SupportPoint
+
+
+def _say(request: HttpRequest, incident: Incident, text: str, error: bool = False) -> None:
+    """A message on an exercise says so, like every page and export of it."""
+    if incident.is_exercise:
+        text = f"{_('EXERCISE')}: {text}"
+    (messages.error if error else messages.success)(request, text)
 
 
 def _form_errors(form: Any, error: ValidationError) -> None:
@@ -34,12 +44,10 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 
 
 def _reportable_points(user: Any, incident: Incident) -> list[SupportPoint]:
-    points = [
-        a.point
-        for a in Activation.objects.filter(incident=incident)
-        .select_related("point__municipality", "point__region")
-        .order_by("point__code")
-    ]
+    activations = access.activations_to_check(user, incident).select_related(
+        "point__municipality", "point__region"
+    )
+    points = [a.point for a in activations.order_by("point__code")]
     return [p for p in points if access.can_report(user, incident, p)]
 
 
@@ -89,8 +97,11 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
         "view": view,
         "groups": view.grouped(group),
         "group": group,
-        "map_svg": picture_map(view),
+        "map_svg": picture.map_svg(view),
         "phase_form": PhaseForm(initial={"phase": incident.phase}),
+        "activate_form": ActivateForm(
+            candidates=services.points_in_area(incident).exclude(activations__incident=incident)
+        ),
         "can_manage": access.can_manage_incidents(request.user, incident.region),
         "log": LogEntry.objects.filter(incident=incident).order_by("-created_at")[:10],
         "injects": incident.injects.all()[:50] if incident.is_exercise else [],
@@ -101,47 +112,26 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def picture_map(view: picture.Picture) -> str:
-    from paraat.geo import svgmap
-
-    colours = {
-        "open": "#1a7f37",
-        "limited": "#b35900",
-        "full": "#8250df",
-        "closed": "#a40e26",
-        "unknown": "#6e7781",
-    }
-    markers = [
-        svgmap.Marker(
-            lon=row.point.lon,
-            lat=row.point.lat,
-            label=f"{row.point.code} {row.point.name}: {row.state}",
-            fill=colours.get(row.state, "#6e7781"),
-            symbol="square" if row.point.coordination_point_id is None else "circle",
-        )
-        for row in view.rows
-    ]
-    shapes = [
-        svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
-        for m in view.incident.municipalities.all()
-    ]
-    return svgmap.render(
-        shapes,
-        markers=markers,
-        title=_("Points of %(title)s by state") % {"title": view.incident.title},
-        width=640,
-    )
-
-
 @staff_view
 @require_POST
 def activate_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
     if not access.can_manage_incidents(request.user, incident.region):
         raise PermissionDenied
-    made = services.activate(incident=incident, user=request.user)
-    messages.success(
+    form = ActivateForm(request.POST, candidates=services.points_in_area(incident))
+    if not form.is_valid():
+        _say(request, incident, _("Choose points from the incident's area."), error=True)
+        return redirect("operations:incident", pk=pk)
+    try:
+        made = services.activate(
+            incident=incident, user=request.user, points=form.cleaned_data["points"] or None
+        )
+    except ValidationError as error:
+        _say(request, incident, " ".join(sum(error.message_dict.values(), [])), error=True)
+        return redirect("operations:incident", pk=pk)
+    _say(
         request,
+        incident,
         _("%(n)s points activated. Nobody has been notified: inform the points yourself.")
         % {"n": len(made)},
     )
@@ -161,7 +151,7 @@ def phase_view(request: HttpRequest, pk: int) -> HttpResponse:
                 incident=incident, phase=form.cleaned_data["phase"], user=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(sum(error.message_dict.values(), [])))
+            _say(request, incident, " ".join(sum(error.message_dict.values(), [])), error=True)
     return redirect("operations:incident", pk=pk)
 
 
@@ -186,8 +176,9 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(
+            _say(
                 request,
+                incident,
                 _("Report received.") if created else _("This report had already been received."),
             )
             return redirect("operations:report", pk=pk)
@@ -221,10 +212,8 @@ def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
         return redirect("operations:requests", pk=pk)
-    requests = (
-        HelpRequest.objects.filter(incident=incident)
-        .select_related("point", "claimed_by")
-        .order_by("status", "-created_at")
+    requests = access.visible_requests(request.user, incident, points).select_related(
+        "point", "claimed_by"
     )
     return render(
         request,
@@ -264,7 +253,7 @@ def request_action(request: HttpRequest, pk: int, request_id: int, step: str) ->
                 cancelled=step == "cancel",
             )
     except ValidationError as error:
-        messages.error(request, " ".join(sum(error.message_dict.values(), [])))
+        _say(request, incident, " ".join(sum(error.message_dict.values(), [])), error=True)
     return redirect("operations:requests", pk=pk)
 
 
@@ -314,14 +303,21 @@ def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
         services.relay_emergency_report(
             incident=incident, point=point, summary=form.cleaned_data["summary"], user=request.user
         )
-        messages.success(
-            request, _("Emergency report logged. Pass it on to the coordination point at once.")
+        _say(
+            request,
+            incident,
+            _("Emergency report logged. Pass it on to the coordination point at once."),
         )
         return redirect("operations:relay", pk=pk)
     return render(
         request,
         "operations/relay.html",
-        {"incident": incident, "form": form, "relays": incident.relays.select_related("point")},
+        {
+            "incident": incident,
+            "form": form,
+            "relays": access.visible_relays(request.user, incident, points),
+            "can_handle": access.can_handle_requests(request.user, incident),
+        },
     )
 
 
@@ -348,7 +344,6 @@ def metrics_view(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "incident": incident,
         "metrics": result,
-        "requests": HelpRequest.objects.filter(incident=incident),
         "highlights": picture.highlights(incident, 50),
     }
     return render(request, "operations/metrics.html", context)
@@ -361,7 +356,7 @@ def deliver_injects_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_manage_incidents(request.user, incident.region):
         raise PermissionDenied
     delivered = services.deliver_due_injects(incident=incident)
-    messages.success(request, _("%(n)s injects delivered to the logbook.") % {"n": len(delivered)})
+    _say(request, incident, _("%(n)s injects delivered to the logbook.") % {"n": len(delivered)})
     return redirect("operations:incident", pk=pk)
 
 
@@ -386,8 +381,9 @@ def line_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(
+            _say(
                 request,
+                incident,
                 (
                     _("Stored: %(code)s %(state)s.")
                     if created
@@ -403,3 +399,49 @@ def line_view(request: HttpRequest, pk: int) -> HttpResponse:
         {"incident": incident, "form": form, "refusal": refusal},
         status=status,
     )
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The opening checklist of every point the user may report for; one tick per POST."""
+    incident = access.incident_for_user(request.user, pk)
+    points = _reportable_points(request.user, incident)
+    if not points:
+        raise PermissionDenied
+    activations = list(
+        Activation.objects.filter(incident=incident, point__in=points)
+        .select_related("point")
+        .order_by("point__code")
+    )
+    form = ChecklistForm(request.POST or None, activations=activations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.tick_checklist(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _say(request, incident, " ".join(sum(error.message_dict.values(), [])), error=True)
+        return redirect(f"{request.path}#point-{form.cleaned_data['activation'].point.code}")
+    return render(
+        request,
+        "operations/checklist.html",
+        {"incident": incident, "activations": activations},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_view
+@require_POST
+def relay_outcome_view(request: HttpRequest, pk: int, relay_id: int) -> HttpResponse:
+    """Crisis staff write down what became of a relayed emergency report."""
+    incident = access.incident_for_user(request.user, pk)
+    if not access.can_handle_requests(request.user, incident):
+        raise PermissionDenied
+    relay = get_object_or_404(EmergencyRelay, pk=relay_id, incident=incident)
+    form = RelayOutcomeForm(request.POST)
+    if form.is_valid():
+        services.record_relay_outcome(
+            relay=relay, outcome=form.cleaned_data["outcome"], user=request.user
+        )
+    else:
+        _say(request, incident, _("Write the outcome."), error=True)
+    return redirect("operations:relay", pk=pk)

@@ -78,3 +78,28 @@ def test_it_serves_the_picture_to_crisis_staff_and_hides_it_from_others(cast: Ca
     assert data["counts"]["open"] == 1 and data["incident"]["exercise"] is True
     assert _api(cast.kees).get(f"/api/v1/incidents/{scene.incident.pk}/picture/").status_code == 404
     assert _api(cast.xander).get("/api/v1/incidents/").json()["results"] == []
+
+
+def test_it_marks_exercise_reports_and_takes_the_channel_and_litres(cast: Cast) -> None:
+    scene = make_scene(cast)
+    type(scene.a).objects.filter(pk=scene.a.pk).update(fuel_consumption_lph=4.0)
+    response = _api(cast.cas).post(
+        f"/api/v1/incidents/{scene.incident.pk}/reports/",
+        {
+            "point": "OSS-01",
+            "idempotency_key": "web-1",
+            "state": "open",
+            "fuel_litres_left": 30,
+            "channel": "web",
+        },
+        format="json",
+    )
+    data = response.json()
+    assert response.status_code == 201
+    assert (data["is_exercise"], data["channel"], data["fuel_hours_left"]) == (True, "web", 7.5)
+    line = _api(cast.cas).post(
+        f"/api/v1/incidents/{scene.incident.pk}/reports/",
+        {"point": "OSS-01", "idempotency_key": "x", "state": "open", "channel": "line"},
+        format="json",
+    )
+    assert line.status_code == 400  # one-line messages come in through their own parser only

@@ -93,3 +93,25 @@ def test_it_makes_a_card_line_and_parses_lines_on_the_command_line(cast: Cast) -
         call_command(
             "status_line", "parse", data["line"][:-1] + ("0" if data["line"][-1] != "0" else "1")
         )
+
+
+def test_it_exits_with_1_when_the_command_line_refuses_a_line() -> None:
+    """`paraat status-line parse` as a shell script sees it: exit code 0 or 1, the reason on stderr."""
+    import subprocess
+    import sys
+
+    good = "P1 OSS-03 221430 OPEN SENW V35 F18 NFW CR"
+    ok = subprocess.run(
+        [sys.executable, "-m", "paraat", "status-line", "parse", good],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ok.returncode == 0 and "state: open" in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "paraat", "status-line", "parse", good.replace("V35", "V53")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 1 and "Controleteken klopt niet" in bad.stderr

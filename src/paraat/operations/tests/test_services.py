@@ -165,3 +165,46 @@ def test_it_closes_an_incident_and_refuses_reports_after(cast: Cast) -> None:
         _report(scene, key="late")
     with pytest.raises(ValidationError):
         services.set_phase(incident=scene.incident, phase=Phase.OPERATIONAL, user=cast.cas)
+
+
+def test_it_turns_litres_into_hours_with_the_points_consumption(cast: Cast) -> None:
+    scene = make_scene(cast)
+    with pytest.raises(ValidationError) as error:
+        _report(scene, key="l0", fuel_hours_left=None, fuel_litres_left=100.0)
+    assert "fuel_litres_left" in error.value.message_dict  # no consumption registered yet
+    type(scene.a).objects.filter(pk=scene.a.pk).update(fuel_consumption_lph=8.0)
+    scene.a.refresh_from_db()
+    report, _ = _report(scene, key="l1", fuel_hours_left=None, fuel_litres_left=100.0)
+    assert (report.fuel_hours_left, report.fuel_litres_left) == (12.5, 100.0)
+
+
+def test_it_holds_the_fuel_hours_while_the_point_is_not_on_its_generator(cast: Cast) -> None:
+    scene = make_scene(cast)
+    three_hours_ago = timezone.now() - dt.timedelta(hours=3)
+    on_grid, _ = _report(scene, key="g", reported_at=three_hours_ago, power_source="grid")
+    on_generator, _ = _report(scene, key="d", reported_at=three_hours_ago, power_source="generator")
+    now = three_hours_ago + dt.timedelta(hours=3)
+    assert (on_grid.fuel_hours_now(now), on_generator.fuel_hours_now(now)) == (20.0, 17.0)
+    assert on_generator.fuel_hours_now(now + dt.timedelta(hours=30)) == 0.0
+
+
+def test_it_refuses_bulk_changes_to_the_logbook(cast: Cast) -> None:
+    scene = make_scene(cast)
+    services.log(incident=scene.incident, text="Start", author=cast.cas)
+    with pytest.raises(AppendOnlyError):
+        LogEntry.objects.filter(incident=scene.incident).update(text="weg")
+    with pytest.raises(AppendOnlyError):
+        LogEntry.objects.filter(incident=scene.incident).delete()
+    cast.cas.delete()  # a deleted account is unlinked; the name written in the entry stays
+    assert LogEntry.objects.filter(author=None, author_name="cas").exists()
+
+
+def test_it_writes_every_status_change_activation_and_request_to_the_logbook(cast: Cast) -> None:
+    scene = make_scene(cast)
+    _report(scene)
+    services.set_phase(incident=scene.incident, phase=Phase.OPERATIONAL, user=cast.cas)
+    services.create_help_request(
+        incident=scene.incident, kind="staff", description="2 mensen", user=cast.cas
+    )
+    kinds = set(LogEntry.objects.filter(incident=scene.incident).values_list("kind", flat=True))
+    assert {LogKind.PHASE, LogKind.ACTIVATION, LogKind.STATUS, LogKind.REQUEST} <= kinds

@@ -190,3 +190,89 @@ def test_it_uses_mod_37_2_so_the_weighted_sum_is_one() -> None:
     check = check_character(payload)
     value = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*".index(check)
     assert (total + value) % 37 == 1
+
+
+LINE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-* "
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=120))
+def test_it_never_crashes_on_any_text_at_all(text: str) -> None:
+    try:
+        parse_line(text, reference=REFERENCE)
+    except StatusLineError as error:
+        assert error.message_nl and error.message_en and error.field
+
+
+@settings(max_examples=400, deadline=None)
+@given(statuses, st.integers(0, 200), st.sampled_from(LINE_CHARS), st.sampled_from(["sub", "swap"]))
+def test_it_never_reads_a_line_with_one_typo_or_swap_as_another_status(
+    status: StatusLine, index: int, char: str, kind: str
+) -> None:
+    """The check character's promise: one wrong character, or two neighbours swapped, is refused
+    (or is harmless, like a change of case)."""
+    reference = dt.datetime(2026, 11, 22, 23, 59, tzinfo=AMSTERDAM)
+    line = make_line(status)
+    i = index % len(line)
+    if kind == "sub":
+        mutated = line[:i] + char + line[i + 1 :]
+    else:
+        i = min(i, len(line) - 2)
+        mutated = line[:i] + line[i + 1] + line[i] + line[i + 2 :]
+    try:
+        parsed = parse_line(mutated, reference=reference)
+    except StatusLineError as error:
+        assert error.message_nl and error.field
+        return
+    assert parsed.status == status
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    statuses,
+    st.lists(
+        st.tuples(
+            st.sampled_from(["insert", "delete", "sub"]),
+            st.integers(0, 200),
+            st.sampled_from(LINE_CHARS),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_it_answers_every_mangled_line_with_a_status_or_a_reason(
+    status: StatusLine, edits: list[tuple[str, int, str]]
+) -> None:
+    """Dropped, doubled and wrong characters, several at once: a status or a refusal, never a crash,
+    and an accepted line always reads as a line that carries its own valid check character."""
+    reference = dt.datetime(2026, 11, 22, 23, 59, tzinfo=AMSTERDAM)
+    line = make_line(status)
+    for kind, index, char in edits:
+        i = index % (len(line) + 1)
+        if kind == "insert":
+            line = line[:i] + char + line[i:]
+        elif kind == "delete":
+            line = line[:i] + line[i + 1 :]
+        else:
+            line = line[:i] + char + line[i + 1 :]
+    try:
+        parsed = parse_line(line, reference=reference)
+    except StatusLineError as error:
+        assert error.message_nl and error.message_en and error.field
+        return
+    assert make_line(parsed.status) == parsed.line
+
+
+def test_it_reads_the_examples_in_the_format_document_as_they_say() -> None:
+    """docs/status-line.md is the specification: its example and its refusals must hold."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[4] / "docs/status-line.md").read_text()
+    example = "P1 OSS-03 221430 OPEN SENW V35 F18 NFW CR"
+    assert example in doc
+    parsed = parse_line(example, reference=REFERENCE)
+    assert parsed.status == SAMPLE
+    assert spoken(example) in " ".join(doc.replace(">", "").split())
+    with pytest.raises(StatusLineError, match="verwacht 'U', ontvangen 'R'"):
+        parse_line("P1 OSS-03 221430 OPEN SENW V53 F18 NFW CR", reference=REFERENCE)
+    assert "verwacht 'U', ontvangen 'R'" in doc

@@ -10,6 +10,7 @@ from paraat.operations.models import HelpRequest, Incident, LogEntry, StatusRepo
 from paraat.operations.tests.factories import make_point, make_scene
 from paraat.supportpoints import services as point_services
 from paraat.supportpoints.constants import Tier
+from paraat.testing import geometry
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,148 @@ def test_it_measures_time_to_open_and_first_report(cast: Cast) -> None:
     metrics = page.context["metrics"]
     assert (metrics.activated, metrics.reporting, metrics.opened) == (3, 1, 1)
     assert metrics.points[1].code == "OSS-01" and metrics.points[1].minutes_to_open is not None
+
+
+def test_it_marks_messages_about_an_exercise_as_such(cast: Cast) -> None:
+    scene = make_scene(cast)
+    client = _client(cast.cas)
+    page = client.post(
+        reverse("operations:report", args=[scene.incident.pk]),
+        {"idempotency_key": "e1", "point": "OSS-01", "state": "open"},
+        follow=True,
+    )
+    shown = [str(m) for m in page.context["messages"]]
+    assert len(shown) == 1 and shown[0].startswith("OEFENING: ")
+    real = make_scene_real(cast)
+    page = client.post(
+        reverse("operations:report", args=[real.pk]),
+        {"idempotency_key": "r1", "point": "OSS-01", "state": "open"},
+        follow=True,
+    )
+    assert not any("OEFENING" in str(m) for m in page.context["messages"])
+    assert "OEFENING" not in page.content.decode()
+
+
+def make_scene_real(cast: Cast) -> Incident:
+    from paraat.operations import services
+
+    incident = services.create_incident(
+        region=cast.region,
+        title="Echte uitval",
+        kind="power_outage",
+        is_exercise=False,
+        municipalities=[cast.oss],
+        user=cast.cas,
+    )
+    services.activate(incident=incident, user=cast.cas)
+    return incident
+
+
+def test_it_reports_silent_points_and_request_handling_after_the_exercise(cast: Cast) -> None:
+    from paraat.operations import services
+
+    scene = make_scene(cast)
+    request = services.create_help_request(
+        incident=scene.incident, kind="fuel", description="Diesel", point=scene.a, user=cast.cas
+    )
+    services.complete_request(request=request, user=cast.cas, outcome="Geleverd")
+    relay = services.relay_emergency_report(
+        incident=scene.incident, point=scene.a, summary="Val van trap", user=cast.cas
+    )
+    services.record_relay_outcome(relay=relay, outcome="Ambulance", user=cast.cas)
+    services.relay_emergency_report(
+        incident=scene.incident, point=scene.b, summary="Rook gezien", user=cast.cas
+    )
+    _client(cast.cas).post(
+        reverse("operations:report", args=[scene.incident.pk]),
+        {"idempotency_key": "m2", "point": "OSS-01", "state": "open"},
+    )
+    page = _client(cast.cas).get(reverse("operations:metrics", args=[scene.incident.pk]))
+    metrics = page.context["metrics"]
+    assert [p.code for p in metrics.silent] == ["CP-OSS", "OSS-02"]
+    assert (metrics.requests, metrics.requests_done, metrics.relays) == (1, 1, 2)
+    assert metrics.relays_with_outcome == 1 and metrics.median_to_done() is not None
+    assert "Punt OSS-02" in page.content.decode()
+
+
+def test_it_activates_only_the_chosen_points_when_points_are_chosen(cast: Cast) -> None:
+    from paraat.operations import services
+
+    make_point(cast, "CP-OSS", tier=Tier.COORDINATION, parent=None)
+    make_point(cast, "OSS-01", dx=400)
+    chosen = make_point(cast, "OSS-02", dx=-400)
+    vught = make_point(cast, "VUG-01", at=geometry.VUGHT_RD)
+    incident = services.create_incident(
+        region=cast.region,
+        title="Stroomuitval",
+        kind="power_outage",
+        is_exercise=True,
+        municipalities=[cast.oss],
+        user=cast.cas,
+    )
+    client = _client(cast.cas)
+    page = client.get(reverse("operations:incident", args=[incident.pk]))
+    offered = {p.code for p in page.context["activate_form"].fields["points"].queryset}
+    assert offered == {"CP-OSS", "OSS-01", "OSS-02"}  # not Vught: outside the area
+    client.post(reverse("operations:activate", args=[incident.pk]), {"points": [vught.pk]})
+    assert not incident.activations.exists()
+    client.post(reverse("operations:activate", args=[incident.pk]), {"points": [chosen.pk]})
+    assert [a.point.code for a in incident.activations.all()] == ["OSS-02"]
+    client.post(reverse("operations:activate", args=[incident.pk]))
+    assert incident.activations.count() == 3
+
+
+def test_it_logs_the_outcome_of_a_relayed_emergency_report(cast: Cast) -> None:
+    from paraat.operations.models import EmergencyRelay
+
+    scene = make_scene(cast)
+    point_services.set_leads(point=scene.a, users=[cast.pim])
+    _client(cast.pim).post(
+        reverse("operations:relay", args=[scene.incident.pk]),
+        {"point": "OSS-01", "summary": "Vrouw gevallen, Dorpsstraat 3"},
+    )
+    relay = EmergencyRelay.objects.get()
+    url = reverse("operations:relay-outcome", args=[scene.incident.pk, relay.pk])
+    assert _client(cast.pim).post(url, {"outcome": "zelf"}).status_code == 403
+    _client(cast.cas).post(url, {"outcome": "Ambulance ter plaatse 10:42"})
+    relay.refresh_from_db()
+    assert relay.outcome == "Ambulance ter plaatse 10:42" and relay.outcome_at is not None
+    texts = list(LogEntry.objects.filter(kind="relay").values_list("text", flat=True))
+    assert len(texts) == 2 and "Ambulance" in texts[-1]
+
+
+def test_it_builds_the_picture_and_sitrep_in_the_same_number_of_queries_for_more_points(
+    cast: Cast,
+) -> None:
+    """The picture loads only some columns: a page that touched another would query per point."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from paraat.operations import services
+
+    scene = make_scene(cast)
+    client = _client(cast.cas)
+
+    def count(path: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    def report_all() -> None:
+        for activation in scene.incident.activations.select_related("point"):
+            services.record_status(
+                incident=scene.incident, point=activation.point, idempotency_key=f"q-{activation.pk}",
+                state="open", channel="api", fuel_hours_left=5, power_source="generator", needs=["fuel"],
+            )  # fmt: skip
+
+    pages = [
+        f"/operations/{scene.incident.pk}/?fragment=1",
+        f"/operations/{scene.incident.pk}/sitrep/",
+    ]
+    report_all()
+    before = [count(path) for path in pages]
+    for i in range(4):
+        make_point(cast, f"OSS-1{i}", dx=200 * (i + 1))
+    services.activate(incident=scene.incident, user=cast.cas)
+    report_all()
+    assert [count(path) for path in pages] == before

@@ -1,0 +1,75 @@
+"""The logbook: append-only, time-stamped, authored; a correction is a new entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from paraat.operations.constants import (
+    LogKind,
+    PointState,
+)
+from paraat.operations.models import (
+    Incident,
+    LogEntry,
+)
+from paraat.supportpoints.models import SupportPoint
+
+STATE_NL = {
+    PointState.OPEN: "open",
+    PointState.LIMITED: "beperkt open",
+    PointState.FULL: "vol",
+    PointState.CLOSED: "dicht",
+}
+
+
+def _name(user: Any, fallback: str = "systeem") -> str:
+    if getattr(user, "is_authenticated", False):
+        return str(user.get_full_name() or user.get_username())
+    return fallback
+
+
+def log(
+    *,
+    incident: Incident,
+    text: str,
+    kind: str = LogKind.NOTE,
+    author: Any = None,
+    author_name: str = "",
+    point: SupportPoint | None = None,
+    corrects: LogEntry | None = None,
+    highlight: bool = False,
+    at: dt.datetime | None = None,
+) -> LogEntry:
+    """Append to the incident's logbook (the only way entries are written)."""
+    return LogEntry.objects.create(
+        incident=incident,
+        created_at=at or timezone.now(),
+        author=author if getattr(author, "is_authenticated", False) else None,
+        author_name=author_name or _name(author),
+        kind=kind,
+        text=text,
+        point=point,
+        corrects=corrects,
+        highlight=highlight,
+    )
+
+
+@transaction.atomic
+def correct_log_entry(*, entry: LogEntry, text: str, author: Any) -> LogEntry:
+    """A correction is a new entry that refers to the old one; the old one stays as it was."""
+    if not text.strip():
+        raise ValidationError({"text": [_("Write what the correction is.")]})
+    return log(
+        incident=entry.incident,
+        text=text,
+        kind=LogKind.CORRECTION,
+        author=author,
+        point=entry.point,
+        corrects=entry,
+    )

@@ -1,0 +1,292 @@
+"""Status reports, stored exactly once per idempotency key whichever way they came in."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from paraat.operations.constants import (
+    Channel,
+    LogKind,
+    Need,
+    Phase,
+    PointState,
+    PowerSource,
+)
+from paraat.operations.models import (
+    Activation,
+    Incident,
+    StatusReport,
+)
+from paraat.operations.services.logbook import STATE_NL, _name, log
+from paraat.supportpoints.constants import Service
+from paraat.supportpoints.models import SupportPoint
+
+_sqlite_writes = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_writer() -> Iterator[None]:
+    """On SQLite, let one thread per process write at a time.
+
+    SQLite allows one writer; threads that collide wait in its busy handler, which sleeps in
+    growing steps and makes latency jump under load. Queueing in-process costs nothing.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with _sqlite_writes:
+        yield
+
+
+def line_key(line: str) -> str:
+    """The idempotency key of a one-line message: the same line keyed in twice is one report."""
+    normalised = " ".join(line.upper().split())
+    return "line:" + hashlib.sha256(normalised.encode()).hexdigest()[:40]
+
+
+def _validate_report(
+    *,
+    incident: Incident,
+    point: SupportPoint,
+    state: str,
+    services_available: list[str],
+    needs: list[str],
+    visitors: int | None,
+    fuel_hours_left: float | None,
+    power_source: str,
+    reported_at: dt.datetime,
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if incident.phase == Phase.CLOSED:
+        errors["incident"] = [_("This incident is closed.")]
+    if not Activation.objects.filter(incident=incident, point=point).exists():
+        errors["point"] = [
+            _("Point %(code)s is not activated in this incident.") % {"code": point.code}
+        ]
+    if state not in PointState.values:
+        errors["state"] = [_("Unknown state.")]
+    unknown_services = [s for s in services_available if s not in Service.values]
+    if unknown_services:
+        errors["services_available"] = [
+            _("Unknown services: %(names)s") % {"names": ", ".join(unknown_services)}
+        ]
+    unknown_needs = [n for n in needs if n not in Need.values]
+    if unknown_needs:
+        errors["needs"] = [_("Unknown needs: %(names)s") % {"names": ", ".join(unknown_needs)}]
+    if visitors is not None and visitors < 0:
+        errors["visitors"] = [_("Cannot be negative.")]
+    if fuel_hours_left is not None and not 0 <= fuel_hours_left <= 10_000:
+        errors["fuel_hours_left"] = [_("Must be between 0 and 10,000 hours.")]
+    if power_source and power_source not in PowerSource.values:
+        errors["power_source"] = [_("Unknown power source.")]
+    if timezone.is_naive(reported_at):
+        errors["reported_at"] = [_("The time needs a time zone.")]
+    elif reported_at > timezone.now() + dt.timedelta(minutes=5):
+        errors["reported_at"] = [_("The time of the report is in the future.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def record_status(
+    *,
+    incident: Incident,
+    point: SupportPoint,
+    idempotency_key: str,
+    state: str,
+    channel: str,
+    services_available: Iterable[str] = (),
+    visitors: int | None = None,
+    power_source: str = "",
+    fuel_hours_left: float | None = None,
+    fuel_litres_left: float | None = None,
+    comms_working: bool | None = None,
+    needs: Iterable[str] = (),
+    note: str = "",
+    reporter: Any = None,
+    reporter_name: str = "",
+    reported_at: dt.datetime | None = None,
+    raw_line: str = "",
+) -> tuple[StatusReport, bool]:
+    """Store a status report exactly once; returns (report, created).
+
+    A retry with the same key returns the stored report and changes nothing. A key that was used
+    for another point or incident is refused. Fuel may be given in litres (what the tank gauge
+    shows): it is turned into hours with the point's consumption in litres per hour.
+    """
+    key = (idempotency_key or "").strip()
+    if not key or len(key) > 80:
+        raise ValidationError(
+            {"idempotency_key": [_("An idempotency key of 1 to 80 characters is required.")]}
+        )
+    existing = StatusReport.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return _same_report(existing, incident, point), False
+    services_list = sorted(set(services_available))
+    needs_list = sorted(set(needs))
+    when = reported_at or timezone.now()
+    if fuel_litres_left is not None and fuel_hours_left is None:
+        fuel_hours_left = fuel_hours_from_litres(point=point, litres=fuel_litres_left)
+    _validate_report(
+        incident=incident,
+        point=point,
+        state=state,
+        services_available=services_list,
+        needs=needs_list,
+        visitors=visitors,
+        fuel_hours_left=fuel_hours_left,
+        power_source=power_source,
+        reported_at=when,
+    )
+    if channel not in Channel.values:
+        raise ValidationError({"channel": [_("Unknown channel.")]})
+    try:
+        with _one_writer(), transaction.atomic():
+            report = StatusReport.objects.create(
+                incident=incident, point=point, idempotency_key=key, state=state, services_available=services_list,
+                visitors=visitors, power_source=power_source, fuel_hours_left=fuel_hours_left, fuel_litres_left=fuel_litres_left, comms_working=comms_working,
+                needs=needs_list, note=note, reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
+                reporter_name=reporter_name or _name(reporter, ""), channel=channel, reported_at=when, raw_line=raw_line[:200],
+            )  # fmt: skip
+            _after_report(report)
+    except IntegrityError:
+        # Another request stored the same key in the meantime: that one counts.
+        existing = StatusReport.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            raise
+        return _same_report(existing, incident, point), False
+    return report, True
+
+
+def fuel_hours_from_litres(*, point: SupportPoint, litres: float) -> float:
+    """Litres in the tank, in hours at the point's consumption (from the point's registration)."""
+    if not 0 <= litres <= 1_000_000:
+        raise ValidationError({"fuel_litres_left": [_("Must be between 0 and 1,000,000 litres.")]})
+    consumption = point.fuel_consumption_lph
+    if not consumption or consumption <= 0:
+        raise ValidationError(
+            {
+                "fuel_litres_left": [
+                    _("Point %(code)s has no fuel consumption registered: give the fuel in hours.")
+                    % {"code": point.code}
+                ]
+            }
+        )
+    return round(min(litres / consumption, 10_000), 1)
+
+
+def _same_report(existing: StatusReport, incident: Incident, point: SupportPoint) -> StatusReport:
+    if existing.incident_id != incident.pk or existing.point_id != point.pk:
+        raise ValidationError(
+            {"idempotency_key": [_("This key was already used for another report.")]}
+        )
+    return existing
+
+
+def _after_report(report: StatusReport) -> None:
+    activation = (
+        Activation.objects.select_for_update(of=("self",))
+        .select_related("latest_report")
+        .get(incident=report.incident, point=report.point)
+    )
+    changed = []
+    if activation.first_report_at is None or report.reported_at < activation.first_report_at:
+        activation.first_report_at = report.reported_at
+        changed.append("first_report_at")
+    if report.state in (PointState.OPEN, PointState.LIMITED, PointState.FULL) and (
+        activation.opened_at is None or report.reported_at < activation.opened_at
+    ):
+        activation.opened_at = report.reported_at
+        changed.append("opened_at")
+    latest = activation.latest_report
+    if latest is None or (report.reported_at, report.pk) >= (latest.reported_at, latest.pk):
+        activation.latest_report = report
+        changed.append("latest_report")
+    if changed:
+        activation.save(update_fields=changed)
+    parts = [f"{report.point.code}: {STATE_NL.get(PointState(report.state), report.state)}"]
+    if report.visitors is not None:
+        parts.append(f"{report.visitors} bezoekers")
+    if report.fuel_hours_left is not None:
+        parts.append(f"brandstof {report.fuel_hours_left:g} uur")
+    if report.needs:
+        parts.append("nodig: " + ", ".join(str(Need(n).label) for n in report.needs))
+    if report.note:
+        parts.append(report.note[:200])
+    log(
+        incident=report.incident,
+        kind=LogKind.STATUS,
+        author=report.reporter,
+        author_name=report.reporter_name or "melding",
+        point=report.point,
+        at=report.received_at,
+        text=f"{'; '.join(parts)} (via {Channel(report.channel).label})",
+    )
+
+
+def record_line(
+    *, incident: Incident, line: str, reporter: Any = None, reference: dt.datetime | None = None
+) -> tuple[StatusReport, bool]:
+    """Store a one-line status message keyed in by an operator (raises StatusLineError if refused).
+
+    The idempotency key is a hash of the normalised line, so the same line keyed in twice is one report.
+    """
+    from paraat.operations.statusline import parse_line
+
+    parsed = parse_line(line, reference=reference or timezone.now())
+    point = SupportPoint.objects.filter(
+        region=incident.region, code=parsed.status.point_code
+    ).first()
+    if point is None:
+        raise ValidationError(
+            {
+                "line": [
+                    _("There is no point with code %(code)s in this region.")
+                    % {"code": parsed.status.point_code}
+                ]
+            }
+        )
+    status = parsed.status
+    return record_status(
+        incident=incident,
+        point=point,
+        idempotency_key=line_key(parsed.line),
+        state=status.state.lower(),
+        channel=Channel.LINE,
+        services_available=[s.lower() for s in status.services],
+        visitors=status.visitors,
+        fuel_hours_left=None if status.fuel_hours is None else float(status.fuel_hours),
+        needs=[n.lower() for n in status.needs],
+        reporter=reporter,
+        reported_at=parsed.at,
+        raw_line=parsed.line,
+    )
+
+
+def card_line(*, point: SupportPoint, now: dt.datetime | None = None) -> str:
+    """The line printed on a point's instruction card: its code, the services it offers, its fuel."""
+    from paraat.operations.statusline import StatusLine, make_line
+    from paraat.supportpoints.facts import autonomy_hours
+
+    moment = timezone.localtime(now or timezone.now())
+    offered = frozenset(s.service.upper() for s in point.services.all() if s.available)
+    hours, _note = autonomy_hours(point)
+    return make_line(
+        StatusLine(
+            point_code=point.code,
+            time=moment.time().replace(second=0, microsecond=0),
+            day=moment.day,
+            state="OPEN",
+            services=offered,
+            fuel_hours=None if hours is None else int(hours),
+        )
+    )

@@ -1,0 +1,198 @@
+"""Help requests (claim, assign, done) and emergency reports relayed through a point."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from paraat.operations.constants import (
+    LogKind,
+    Need,
+    Phase,
+    Priority,
+    RequestOrigin,
+    RequestStatus,
+)
+from paraat.operations.models import (
+    EmergencyRelay,
+    HelpRequest,
+    Incident,
+)
+from paraat.operations.services.logbook import _name, log
+from paraat.supportpoints.models import SupportPoint
+
+
+@transaction.atomic
+def create_help_request(
+    *,
+    incident: Incident,
+    kind: str,
+    description: str,
+    user: Any = None,
+    point: SupportPoint | None = None,
+    priority: str = Priority.NORMAL,
+    idempotency_key: str | None = None,
+) -> HelpRequest:
+    if idempotency_key:
+        existing = HelpRequest.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    errors: dict[str, list[str]] = {}
+    if kind not in Need.values:
+        errors["kind"] = [_("Unknown kind of request.")]
+    if priority not in Priority.values:
+        errors["priority"] = [_("Unknown priority.")]
+    if not description.strip():
+        errors["description"] = [_("Describe what is needed.")]
+    if incident.phase == Phase.CLOSED:
+        errors["incident"] = [_("This incident is closed.")]
+    if errors:
+        raise ValidationError(errors)
+    request = HelpRequest.objects.create(
+        incident=incident, point=point, origin=RequestOrigin.POINT if point else RequestOrigin.CRISIS_TEAM, kind=kind, priority=priority,
+        description=description.strip(), created_by=user if getattr(user, "is_authenticated", False) else None, idempotency_key=idempotency_key or None,
+    )  # fmt: skip
+    where = f"{point.code}: " if point else ""
+    log(
+        incident=incident,
+        kind=LogKind.REQUEST,
+        author=user,
+        point=point,
+        text=f"Hulpvraag ({Priority(priority).label.lower()}) {where}{Need(kind).label}: {description.strip()[:200]}",
+    )
+    return request
+
+
+def _transition(request: HelpRequest, allowed: tuple[str, ...], target: str) -> None:
+    if request.status not in allowed:
+        raise ValidationError(
+            {
+                "status": [
+                    _("This request is %(status)s and cannot become %(target)s.")
+                    % {
+                        "status": request.get_status_display(),
+                        "target": RequestStatus(target).label,
+                    }
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def claim_request(*, request: HelpRequest, user: Any) -> HelpRequest:
+    _transition(request, (RequestStatus.OPEN,), RequestStatus.CLAIMED)
+    request.status, request.claimed_by, request.claimed_at = (
+        RequestStatus.CLAIMED,
+        user,
+        timezone.now(),
+    )
+    request.save(update_fields=["status", "claimed_by", "claimed_at"])
+    log(
+        incident=request.incident,
+        kind=LogKind.REQUEST,
+        author=user,
+        point=request.point,
+        text=f"Hulpvraag #{request.pk} opgepakt door {_name(user)}",
+    )
+    return request
+
+
+@transaction.atomic
+def assign_request(*, request: HelpRequest, assignee: str, user: Any) -> HelpRequest:
+    _transition(
+        request,
+        (RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ASSIGNED),
+        RequestStatus.ASSIGNED,
+    )
+    if not assignee.strip():
+        raise ValidationError({"assigned_to": [_("Say who carries it out.")]})
+    request.status, request.assigned_to, request.assigned_at = (
+        RequestStatus.ASSIGNED,
+        assignee.strip(),
+        timezone.now(),
+    )
+    request.save(update_fields=["status", "assigned_to", "assigned_at"])
+    log(
+        incident=request.incident,
+        kind=LogKind.REQUEST,
+        author=user,
+        point=request.point,
+        text=f"Hulpvraag #{request.pk} toegewezen aan {request.assigned_to}",
+    )
+    return request
+
+
+@transaction.atomic
+def complete_request(
+    *, request: HelpRequest, user: Any, outcome: str = "", cancelled: bool = False
+) -> HelpRequest:
+    target = RequestStatus.CANCELLED if cancelled else RequestStatus.DONE
+    _transition(
+        request, (RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ASSIGNED), target
+    )
+    request.status, request.done_by, request.done_at, request.outcome = (
+        target,
+        user,
+        timezone.now(),
+        outcome.strip(),
+    )
+    request.save(update_fields=["status", "done_by", "done_at", "outcome"])
+    verb = "ingetrokken" if cancelled else "afgerond"
+    log(
+        incident=request.incident,
+        kind=LogKind.REQUEST,
+        author=user,
+        point=request.point,
+        text=f"Hulpvraag #{request.pk} {verb}{': ' + request.outcome if request.outcome else ''}",
+    )
+    return request
+
+
+@transaction.atomic
+def relay_emergency_report(
+    *,
+    incident: Incident,
+    point: SupportPoint,
+    summary: str,
+    user: Any,
+    received_at: dt.datetime | None = None,
+) -> EmergencyRelay:
+    if not summary.strip():
+        raise ValidationError({"summary": [_("Write what was reported.")]})
+    relay = EmergencyRelay.objects.create(
+        incident=incident,
+        point=point,
+        summary=summary.strip(),
+        received_at=received_at or timezone.now(),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    log(
+        incident=incident,
+        kind=LogKind.RELAY,
+        author=user,
+        point=point,
+        highlight=True,
+        text=f"Noodmelding via {point.code}: {relay.summary[:200]}",
+    )
+    return relay
+
+
+@transaction.atomic
+def record_relay_outcome(*, relay: EmergencyRelay, outcome: str, user: Any) -> EmergencyRelay:
+    if not outcome.strip():
+        raise ValidationError({"outcome": [_("Write the outcome.")]})
+    relay.outcome, relay.outcome_at = outcome.strip(), timezone.now()
+    relay.save(update_fields=["outcome", "outcome_at"])
+    log(
+        incident=relay.incident,
+        kind=LogKind.RELAY,
+        author=user,
+        point=relay.point,
+        text=f"Afhandeling noodmelding #{relay.pk}: {relay.outcome[:200]}",
+    )
+    return relay
