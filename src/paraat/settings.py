@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "paraat.accounts",
     "paraat.supportpoints",
     "paraat.operations",
+    "paraat.cascades",
+    "paraat.publicinfo",
+    "paraat.planning",
+    "paraat.alerts",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +198,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Support points and status reports name the same services: one enum in the schema.
+    "ENUM_NAME_OVERRIDES": {"ServiceEnum": "paraat.supportpoints.constants.Service"},
 }
 
 LOGGING = {
@@ -210,4 +217,17 @@ PARAAT_LOGIN_LOCKOUT_MINUTES = env_int("PARAAT_LOGIN_LOCKOUT_MINUTES", 15, minim
 PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
 PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
 PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
+# The region the public site serves (a code; empty: the first region with active points).
+PARAAT_PUBLIC_REGION = env_str("PARAAT_PUBLIC_REGION", "").strip()
+if not re.fullmatch(r"[A-Za-z0-9_-]{0,10}", PARAAT_PUBLIC_REGION):
+    raise ConfigurationError(
+        f"PARAAT_PUBLIC_REGION must be a region code such as VR21, not {PARAAT_PUBLIC_REGION!r}"
+    )
+# CAP sender of alerts, `{region}` for the region code (empty: paraat.<region code>).
+PARAAT_CAP_SENDER = env_str("PARAAT_CAP_SENDER", "").strip()
+if not re.fullmatch(r"(?:[^\s,<&{}]|\{region\})*", PARAAT_CAP_SENDER):
+    raise ConfigurationError(
+        "PARAAT_CAP_SENDER may not hold spaces, commas, < or &, nor braces other than "
+        f"{{region}}, not {PARAAT_CAP_SENDER!r}"
+    )
 OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")

@@ -16,6 +16,10 @@ urlpatterns = [
     path("api/v1/", include("paraat.api_urls")),
     path("points/", include("paraat.supportpoints.urls")),
     path("operations/", include("paraat.operations.urls")),
+    path("outage-clock/", include("paraat.cascades.urls")),
+    path("public/", include("paraat.publicinfo.urls")),
+    path("alerts/", include("paraat.alerts.urls")),
+    path("planning/", include("paraat.planning.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover

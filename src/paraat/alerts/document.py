@@ -23,7 +23,7 @@ SENDER_NAME = {"nl": "Veiligheidsregio {name}", "en": "Safety region {name}"}
 
 def sender_for(region: Any) -> str:
     """The CAP sender: ``PARAAT_CAP_SENDER`` (with ``{region}``) or ``paraat.<region code>``."""
-    pattern = getattr(settings, "PARAAT_CAP_SENDER", "") or "paraat.{region}"
+    pattern = settings.PARAAT_CAP_SENDER or "paraat.{region}"
     return str(pattern).format(region=region.code.lower())
 
 

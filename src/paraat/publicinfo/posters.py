@@ -326,7 +326,8 @@ def point_poster(snap: Snapshot, point: PublicPoint, language: str = "nl") -> by
             for i, metres in others[:3]:
                 other = snap.places.points[i]
                 page.text(
-                    f"{other.name} — {other.address} · {distance_text(metres, snap.places.walking)}",
+                    # From memory (nearest_to): always the estimate, never the network.
+                    f"{other.name} — {other.address} · {distance_text(metres, 'estimate')}",
                     size=11,
                 )
             page.y -= 6

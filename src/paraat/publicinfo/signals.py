@@ -1,6 +1,7 @@
 """Keep the public snapshot current without other apps calling us.
 
-A saved support point or service changes the places (locations, what a point offers); a saved
+A saved support point or service changes the places (locations, what a point offers), and so
+does a walking network registered or removed in the planning app (the walking distances); a saved
 incident, activation or status report changes the situation (which points are open). Each handler
 only marks the snapshot stale after commit; the rebuild happens on the next public request.
 """
@@ -25,9 +26,10 @@ def _situation_changed(sender: Any, **kwargs: Any) -> None:
 def connect() -> None:
     from paraat.areas.models import Area, Municipality
     from paraat.operations.models import Activation, Incident, StatusReport
+    from paraat.planning.models import WalkingNetwork
     from paraat.supportpoints.models import PointService, SupportPoint
 
-    for model in (SupportPoint, PointService, Area, Municipality):
+    for model in (SupportPoint, PointService, Area, Municipality, WalkingNetwork):
         post_save.connect(
             _places_changed, sender=model, dispatch_uid=f"publicinfo-{model.__name__}"
         )

@@ -4,7 +4,9 @@ and kept in memory, so a postcode lookup answers without a single database query
 Two parts, rebuilt separately because they change at very different rates:
 
 - **places** (points, their nearest points per postcode area and wijk, advice texts, contacts):
-  rebuilt when a point or an advice text changes, and at least every 15 minutes;
+  rebuilt when a point or an advice text changes, and at least every 15 minutes; the distances
+  are walks over the region's newest walking network when it has one (``walking.py``), else the
+  estimate (straight line × 1.2), and ``Places.walking`` says which;
 - **situation** (the open incident, every point's state from its latest status report, alerts):
   rebuilt on every status report, and at least every minute (incidents that close, alerts).
 
@@ -38,6 +40,7 @@ from paraat.areas.models import Area, Municipality, Region
 from paraat.publicinfo import advice as library
 from paraat.publicinfo import bridge
 from paraat.publicinfo import nearest as nearest_mod
+from paraat.publicinfo import walking as streets
 from paraat.publicinfo.constants import KEPT_POINTS, RISK_FOR_INCIDENT, PublicState, Risk
 
 log = logging.getLogger(__name__)
@@ -195,9 +198,9 @@ def public_region() -> Region | None:
     that has active support points, else the first region."""
     from paraat.supportpoints.models import SupportPoint
 
-    code = getattr(settings, "PARAAT_PUBLIC_REGION", "")
+    code = settings.PARAAT_PUBLIC_REGION
     if code:
-        return Region.objects.filter(code=code).first()
+        return Region.objects.filter(code__iexact=code).first()
     with_points = (
         SupportPoint.objects.active().order_by("region_id").values_list("region_id", flat=True)
     )
@@ -286,7 +289,7 @@ def _areas(
         )
     )
     origins = nearest_mod.project([r[5] for r in rows], [r[6] for r in rows])
-    found = nearest_mod.nearest(sites, origins, KEPT_POINTS, region_code=region.code, index=index)
+    found = streets.nearest(region, sites, origins, KEPT_POINTS, index)
     areas: dict[str, dict[str, AreaEntry]] = {kind: {} for kind in LOOKUP_KINDS}
     for i, (kind, code, name, municipality, municipality_code, lon, lat) in enumerate(rows):
         near = tuple(

@@ -1,6 +1,16 @@
 """Demo support points for Brabant-Noord: the 6 known fire stations as coordination points, the
-polling places as candidate sites, and a few designated noodsteunpunten per municipality with
-visibly fictional readiness data (names 'Demo …', phone numbers 06-00…)."""
+polling places as candidate sites, and designated noodsteunpunten with visibly fictional readiness
+data (names 'Demo …', phone numbers 06-00…), some passing the norm and some failing it.
+
+How many: one noodsteunpunt per RESIDENTS_PER_POINT (20,000) residents of a municipality,
+rounded, and at least MIN_PER_MUNICIPALITY (3): 's-Hertogenbosch gets 8, Boekel 3, 43 in all.
+Where: greedily the candidate (preferred building types first) that most shortens the residents'
+total straight-line distance to their nearest point, the CBS wijken standing for the residents,
+so the city centres get their points and a resident is sent to a point in their own town.
+
+Deterministic (a seeded random generator, candidates in code order) and idempotent: a
+municipality that already has its number of local points gets no more, so a re-run changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +21,9 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
+from paraat.areas.constants import AreaKind
 from paraat.areas.demo import DEMO_DIR, REGION_CODE
-from paraat.areas.models import Region
+from paraat.areas.models import Area, Municipality, Region
 from paraat.geo import crs as geocrs
 from paraat.geo.readers import read_features
 from paraat.supportpoints import polling, services
@@ -33,7 +44,9 @@ PREFERRED = (
     BuildingType.LIBRARY,
     BuildingType.SCHOOL,
 )
-PER_MUNICIPALITY = 4
+# One noodsteunpunt per RESIDENTS_PER_POINT residents, never fewer than MIN_PER_MUNICIPALITY.
+RESIDENTS_PER_POINT = 20_000
+MIN_PER_MUNICIPALITY = 3
 
 
 def load() -> list[str]:
@@ -115,35 +128,79 @@ def _rd(point: SupportPoint) -> tuple[float, float]:
     return float(x[0]), float(y[0])
 
 
+def points_wanted(population: int | None) -> int:
+    """How many noodsteunpunten the demo designates in a municipality of this many residents."""
+    return max(MIN_PER_MUNICIPALITY, round((population or 0) / RESIDENTS_PER_POINT))
+
+
+def _demand(municipality: Municipality) -> np.ndarray:
+    """Where the municipality's residents live: (x, y, residents) of its wijken, else postcodes."""
+    for kind in (AreaKind.WIJK, AreaKind.PC4):
+        rows = list(
+            Area.objects.in_municipality(municipality)
+            .of_kind(kind)
+            .filter(population__gt=0)
+            .order_by("code")
+            .values_list("point_lon", "point_lat", "population")
+        )
+        if rows:
+            lon, lat, residents = (
+                np.array(column, dtype=float) for column in zip(*rows, strict=True)
+            )
+            x, y = geocrs.to_rd(lon, lat)
+            return np.column_stack([x, y, residents])
+    return np.zeros((0, 3))
+
+
 def _designate(region: Region, coordination: list[SupportPoint], rng: random.Random) -> int:
     hubs = [(p, _rd(p)) for p in coordination]
     count = 0
     for municipality in region.municipalities.order_by("code"):
+        wanted = points_wanted(municipality.population)
+        existing = list(SupportPoint.objects.in_municipality(municipality).local())
+        # Loading the demo again designates no more than points_wanted() in all.
+        if len(existing) >= wanted:
+            continue
         candidates = SupportPoint.objects.in_municipality(municipality).filter(tier=Tier.CANDIDATE)
         pool = list(candidates.filter(building_type__in=PREFERRED).order_by("code"))
-        if len(pool) < PER_MUNICIPALITY:  # a small municipality: any building will have to do
+        if len(pool) < wanted - len(existing):  # a small municipality: any building will do
             pool += list(candidates.exclude(building_type__in=PREFERRED).order_by("code"))
-        # Loading the demo again designates no more than PER_MUNICIPALITY in all.
-        wanted = (
-            PER_MUNICIPALITY - SupportPoint.objects.in_municipality(municipality).local().count()
-        )
-        chosen: list[tuple[SupportPoint, tuple[float, float]]] = []
-        while pool and len(chosen) < wanted:
-            # Spread the points: take the candidate farthest from those already chosen.
-            scored = [
-                (min((np.hypot(a[0] - b[0], a[1] - b[1]) for _, b in chosen), default=0.0), c)
-                for c in pool
-                for a in [_rd(c)]
-            ]
-            scored.sort(key=lambda item: (-item[0], item[1].code))
-            best = scored[0][1] if chosen else pool[0]
-            pool.remove(best)
-            chosen.append((best, _rd(best)))
-        for candidate, at in chosen:
+        chosen = _closest_to_residents(_demand(municipality), existing, pool, wanted)
+        for candidate in chosen:
+            at = _rd(candidate)
             hub = min(hubs, key=lambda h: np.hypot(h[1][0] - at[0], h[1][1] - at[1]))[0]
             _make_ready(region, candidate, hub, rng)
             count += 1
     return count
+
+
+def _closest_to_residents(
+    demand: np.ndarray, existing: list[SupportPoint], pool: list[SupportPoint], wanted: int
+) -> list[SupportPoint]:
+    """Greedy choice: each time the candidate that most shortens the residents' total distance
+    to their nearest point (existing points count as already chosen). Deterministic: ties go to
+    the lowest code, because the pool is sorted by code."""
+    if not pool or len(existing) >= wanted:
+        return []
+    sites = np.array([_rd(p) for p in pool])
+    if len(demand) == 0:  # no residents known: the candidates themselves, equally weighted
+        demand = np.column_stack([sites, np.ones(len(sites))])
+    people, weight = demand[:, :2], demand[:, 2]
+    to_site = np.hypot(
+        people[:, None, 0] - sites[None, :, 0], people[:, None, 1] - sites[None, :, 1]
+    )
+    best = np.full(len(people), np.inf)
+    for point in existing:
+        x, y = _rd(point)
+        best = np.minimum(best, np.hypot(people[:, 0] - x, people[:, 1] - y))
+    chosen: list[int] = []
+    while len(chosen) < min(wanted - len(existing), len(pool)):
+        total = (np.minimum(best[:, None], to_site) * weight[:, None]).sum(axis=0)
+        total[chosen] = np.inf
+        pick = int(np.argmin(total))
+        chosen.append(pick)
+        best = np.minimum(best, to_site[:, pick])
+    return [pool[i] for i in chosen]
 
 
 def _make_ready(region: Region, point: SupportPoint, hub: SupportPoint, rng: random.Random) -> None:

@@ -115,3 +115,11 @@ def test_it_uses_dutch_time_with_an_offset(cast: Cast) -> None:
     alert = factories.published(cast)
     sent = cap.from_xml(bytes(alert.cap_xml)).raw_times[0][1]
     assert sent.endswith(("+01:00", "+02:00"))
+
+
+def test_it_takes_the_sender_from_the_setting(cast: Cast, settings: Any) -> None:
+    assert document.sender_for(cast.region) == f"paraat.{cast.region.code.lower()}"
+    settings.PARAAT_CAP_SENDER = "{region}@veiligheidsregio.example.nl"
+    assert document.sender_for(cast.region) == (
+        f"{cast.region.code.lower()}@veiligheidsregio.example.nl"
+    )

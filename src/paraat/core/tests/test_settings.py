@@ -89,3 +89,30 @@ def test_it_uses_sqlite_in_wal_mode_by_default(db: None) -> None:
     # The test database may be in memory, where WAL is not possible; the setting is what we check then.
     assert mode in ("wal", "memory")
     assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
+
+
+def test_it_reads_the_public_region_and_cap_sender_from_the_environment() -> None:
+    show = "from django.conf import settings as s; print([s.PARAAT_PUBLIC_REGION, s.PARAAT_CAP_SENDER])"
+    extra = {"PARAAT_ENV": "test", "PARAAT_DATA_DIR": "/tmp/paraat-settings-check"}
+    result = _run(["shell", "--no-imports", "-c", show], extra)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['', '']"  # both empty by default
+    extra.update(PARAAT_PUBLIC_REGION=" VR21 ", PARAAT_CAP_SENDER="{region}@example.nl")
+    result = _run(["shell", "--no-imports", "-c", show], extra)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['VR21', '{region}@example.nl']"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PARAAT_PUBLIC_REGION", "VR 21"),
+        ("PARAAT_CAP_SENDER", "veiligheidsregio brabant"),
+        ("PARAAT_CAP_SENDER", "a,b"),
+        ("PARAAT_CAP_SENDER", "{code}@example.nl"),
+    ],
+)
+def test_it_refuses_a_bad_public_region_or_cap_sender(name: str, value: str) -> None:
+    result = _run(["check"], {"PARAAT_ENV": "test", name: value})
+    assert result.returncode != 0
+    assert name in result.stderr

@@ -15,6 +15,7 @@ from django.test import Client
 
 from paraat.publicinfo import snapshot
 from paraat.publicinfo.tests.factories import Network
+from paraat.supportpoints.models import SupportPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,9 @@ def test_it_gives_a_resident_of_5211_the_same_answer_live_and_static(
     assert points_shown(static) == shown
     data = json.loads((site / "data" / "postcode" / "5211.json").read_text())
     assert [p["name"] for p in data["nearest"]] == [s[0] for s in shown]
+    # Every point shown lies in the municipality 's-Hertogenbosch (Rosmalen and Empel included).
+    codes = [p["code"] for p in data["nearest"]]
+    municipalities = dict(
+        SupportPoint.objects.filter(code__in=codes).values_list("code", "municipality__name")
+    )
+    assert [municipalities[c] for c in codes] == ["'s-Hertogenbosch"] * 3

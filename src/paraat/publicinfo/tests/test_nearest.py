@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
 import numpy as np
 import pytest
 
+from paraat.geo.network import WalkingNetwork
 from paraat.publicinfo import nearest
 
 
@@ -29,21 +27,65 @@ def test_it_asks_for_no_more_points_than_there_are() -> None:
     assert empty.index.shape == (1, 0)
 
 
-def test_it_uses_a_walking_network_when_one_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
-    network = types.ModuleType("paraat.geo.network")
+def canal_network() -> WalkingNetwork:
+    """Streets east of a canal, with the only bridge 1 km north (metres)::
 
-    def nearest_sites(*, region_code: str, origins: np.ndarray, sites: np.ndarray, k: int):  # type: ignore[no-untyped-def]
-        assert region_code == "VR21"
-        # A canal: the second site is the nearer walk although it is farther in a straight line.
-        return np.array([[1_500.0, 2_500.0]]), np.array([[1, 0]])
+    (0,1000) ---- bridge ---- (100,1000)
+       |                          |
+    (0,0) S0   ~canal~   (100,0) O ---------------- (1000,0) S1
+    """
+    x = [0.0, 0.0, 100.0, 100.0, 1_000.0]
+    y = [0.0, 1_000.0, 1_000.0, 0.0, 0.0]
+    return WalkingNetwork.from_segments(x, y, [0, 1, 2, 3], [1, 2, 3, 4])
 
-    network.nearest_sites = nearest_sites  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "paraat.geo.network", network)
+
+def test_it_walks_over_the_street_network_when_given_one() -> None:
     sites = np.array([[0.0, 0.0], [1_000.0, 0.0]])
-    found = nearest.nearest(sites, np.array([[100.0, 0.0]]), 2, region_code="VR21")
+    found = nearest.nearest(sites, np.array([[100.0, 0.0]]), 2, network=canal_network())
     assert found.walking == "network"
+    # Across the canal S0 is 100 m away in a straight line, but 2.1 km on foot over the bridge.
     assert found.index.tolist() == [[1, 0]]
-    assert found.metres.tolist() == [[1_500.0, 2_500.0]]
+    assert found.metres[0].tolist() == pytest.approx([900.0, 2_100.0])
+
+
+def test_it_finds_the_same_walks_from_the_sites_and_from_the_origins() -> None:
+    # More origins than sites: one search per site (WalkingNetwork.within), then per origin.
+    network = canal_network()
+    sites = np.array([[0.0, 0.0], [1_000.0, 0.0]])
+    origins = np.array([[100.0, 0.0], [100.0, 500.0], [600.0, 0.0], [0.0, 0.0]])
+    found = nearest.nearest(sites, origins, 2, network=network)
+    assert found.index.tolist() == [[1, 0], [1, 0], [1, 0], [0, 1]]
+    expected = [[900, 2_100], [1_400, 1_600], [400, 2_600], [0, 3_000]]
+    assert np.allclose(found.metres, expected, atol=0.01)
+    direct = nearest.from_origins(network, origins, sites, 10_000).toarray()
+    via_sites = network.within(origins, sites, 10_000).toarray()
+    assert np.allclose(direct, via_sites)
+
+
+def test_it_leaves_out_sites_beyond_the_longest_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nearest, "MAX_WALK_METRES", 1_000.0)
+    sites = np.array([[0.0, 0.0], [1_000.0, 0.0]])
+    found = nearest.nearest(sites, np.array([[100.0, 0.0]]), 2, network=canal_network())
+    assert found.index.tolist() == [[1, -1]]
+    assert found.metres[0, 0] == pytest.approx(900.0) and np.isinf(found.metres[0, 1])
+
+
+def test_it_falls_back_to_the_estimate_when_the_network_fails() -> None:
+    class Broken(WalkingNetwork):
+        def snap(self, *args: object, **kwargs: object) -> tuple[np.ndarray, np.ndarray]:
+            raise ValueError("corrupt")
+
+    network = canal_network()
+    broken = Broken(network.x, network.y, *_arrays(network))
+    sites = np.array([[0.0, 0.0], [1_000.0, 0.0]])
+    found = nearest.nearest(sites, np.array([[100.0, 0.0]]), 2, network=broken)
+    assert found.walking == "estimate"
+    assert found.index.tolist() == [[0, 1]]
+    assert found.metres[0].tolist() == pytest.approx([120.0, 1_080.0])
+
+
+def _arrays(network: WalkingNetwork) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return network.graph.indptr, network.graph.indices, network.graph.data
 
 
 def test_it_projects_wgs84_to_rd_new() -> None:

@@ -79,3 +79,14 @@ def test_it_leaves_out_retired_points_and_keeps_the_nearest_per_area(net: Networ
     assert nearest[0] == ("OSS-01", 720)
     assert [code for code, _m in nearest] == ["OSS-01", "OSS-02", "OSS-03", "CP-OSS"]
     assert snap.places.walking == "estimate"
+
+
+def test_it_serves_the_region_named_by_the_setting(cast: Cast, net: Network, settings: Any) -> None:
+    from paraat.testing import factories
+
+    other = factories.RegionFactory(code="VR99", name="Elders")
+    assert snapshot.public_region() == cast.region  # the first region with active points
+    settings.PARAAT_PUBLIC_REGION = "vr99"
+    assert snapshot.public_region() == other
+    settings.PARAAT_PUBLIC_REGION = "VR00"
+    assert snapshot.public_region() is None

@@ -1,5 +1,5 @@
 """The Brabant-Noord demo: 6 fire stations as coordination points, the polling places as
-candidate sites, and a handful of noodsteunpunten per municipality with fictional readiness data."""
+candidate sites, and noodsteunpunten in proportion to population with fictional readiness data."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from collections import Counter
 import pytest
 
 from paraat.areas.demo import DEMO_DIR
+from paraat.areas.models import Municipality
 from paraat.core.audit import acting_as
 from paraat.supportpoints.constants import BuildingType, ContactRole, NormResult, Tier
 from paraat.supportpoints.models import Contact, SupportPoint
 
 pytestmark = pytest.mark.django_db
+
+DEMO_LOCAL_POINTS = 43  # 3+3+8+3+5+3+3+3+4+5+3 over the 11 municipalities
 
 
 @pytest.fixture
@@ -26,9 +29,11 @@ def lines() -> list[str]:
         return points_demo.load()
 
 
-def test_it_loads_hubs_candidates_and_a_handful_of_points_per_municipality(
+def test_it_loads_hubs_candidates_and_points_in_proportion_to_population(
     lines: list[str],
 ) -> None:
+    from paraat.supportpoints import demo as points_demo
+
     hubs = SupportPoint.objects.coordination()
     assert hubs.count() == 6
     assert {p.building_type for p in hubs} == {BuildingType.FIRE_STATION}
@@ -44,7 +49,12 @@ def test_it_loads_hubs_candidates_and_a_handful_of_points_per_municipality(
     local = SupportPoint.objects.local().select_related("municipality")
     per_municipality = Counter(p.municipality.code for p in local)
     assert len(per_municipality) == 11
-    assert set(per_municipality.values()) == {4}
+    # One point per 20,000 residents, at least 3: 's-Hertogenbosch (156,538) gets 8, Boekel 3.
+    assert per_municipality == {
+        m.code: points_demo.points_wanted(m.population) for m in Municipality.objects.all()
+    }
+    assert per_municipality["GM0796"] == 8 and per_municipality["GM0755"] == 3
+    assert sum(per_municipality.values()) == DEMO_LOCAL_POINTS
     assert all(p.coordination_point_id for p in local)
     results = Counter(p.norm_result for p in local)
     assert results[NormResult.PASS] > 0 and results[NormResult.FAIL] > 0
@@ -57,7 +67,9 @@ def test_it_does_not_double_anything_when_loaded_again(lines: list[str]) -> None
     from paraat.supportpoints import demo as points_demo
 
     before = (SupportPoint.objects.count(), Contact.objects.count())
+    tiers_before = set(SupportPoint.objects.values_list("pk", "tier", "lifecycle"))
     with acting_as(None, "test"):
         points_demo.load()
     assert (SupportPoint.objects.count(), Contact.objects.count()) == before
-    assert SupportPoint.objects.local().count() == 44
+    assert SupportPoint.objects.local().count() == DEMO_LOCAL_POINTS
+    assert set(SupportPoint.objects.values_list("pk", "tier", "lifecycle")) == tiers_before
