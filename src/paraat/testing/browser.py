@@ -44,7 +44,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="nl-NL")
+    # No service workers: the public site's worker keeps fetching pages to cache after a test has
+    # finished, and those requests reach the live server while the test database is flushed.
+    # The offline test makes its own context with the worker allowed.
+    context = browser.new_context(locale="nl-NL", service_workers="block")
     tab = context.new_page()
     yield tab
     context.close()
