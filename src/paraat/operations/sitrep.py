@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
 
+from paraat.core.pdf import a4_report
 from paraat.operations import picture
 from paraat.operations.constants import PointState
 from paraat.operations.models import LogEntry
@@ -38,35 +38,14 @@ def build(incident: Any) -> Sitrep:
 def pdf(report: Sitrep) -> bytes:
     """A4 PDF with reportlab (no system libraries); exercises say so in the title and on every page."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    buffer = io.BytesIO()
     incident = report.incident
     exercise = "OEFENING — " if incident.is_exercise else ""
     now = timezone.localtime(report.view.now)
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        text = (
-            f"{exercise}Situatierapport {incident.title} — {now:%d-%m-%Y %H:%M} — pagina {doc.page}"
-        )
-        canvas.drawString(15 * mm, 10 * mm, text)
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"{exercise}Situatierapport {incident.title}",
-        lang="nl",
-    )
     styles = getSampleStyleSheet()
     story: list[Any] = [
         Paragraph(f"{exercise}Situatierapport: {incident.title}", styles["Title"]),
@@ -162,5 +141,9 @@ def pdf(report: Sitrep) -> bytes:
                     styles["Normal"],
                 )
             )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return a4_report(
+        story,
+        title=f"{exercise}Situatierapport {incident.title}",
+        footer=f"{exercise}Situatierapport {incident.title} — {now:%d-%m-%Y %H:%M}",
+        page_label="pagina ",
+    )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
+from paraat.core.pdf import a4_report
 from paraat.geo import crs as geocrs
 from paraat.geo.geojson import from_geojson
 from paraat.planning import explain
@@ -190,12 +191,10 @@ def report_context(run: CoverageRun | OptimisationRun) -> dict[str, Any]:
 def pdf(run: CoverageRun | OptimisationRun) -> bytes:
     """A4 report a municipality can attach to a council letter."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     title = (
         _("Coverage of support points")
@@ -205,24 +204,6 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
     place = run.municipality.name if run.municipality else run.region.name
     created = timezone.localtime(run.created_at)
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(
-            15 * mm, 10 * mm, f"Paraat — {title} — {place} — {created:%d-%m-%Y %H:%M} — {doc.page}"
-        )
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"{title}: {place}",
-        lang="nl",
-    )
     story: list[Any] = [
         Paragraph(f"{title}: {place}", styles["Title"]),
         Paragraph(
@@ -270,8 +251,11 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
             )
         )
         story += [Paragraph(headings[table], styles["Heading2"]), grid, Spacer(1, 4 * mm)]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return a4_report(
+        story,
+        title=f"{title}: {place}",
+        footer=f"Paraat — {title} — {place} — {created:%d-%m-%Y %H:%M}",
+    )
 
 
 def _header(column: str) -> str:
