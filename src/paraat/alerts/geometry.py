@@ -84,5 +84,7 @@ def centre(geom: BaseGeometry) -> tuple[float, float]:
 
 
 def to_geojson(geom: BaseGeometry) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(shapely.to_geojson(geom))
+    """GeoJSON with the RFC 7946 right-hand rule (outer rings counterclockwise)."""
+    oriented = shapely.orient_polygons(geom, exterior_cw=False)
+    data: dict[str, Any] = json.loads(shapely.to_geojson(oriented))
     return data

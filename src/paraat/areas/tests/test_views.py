@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import shapely
 from django.test import Client
 from django.urls import reverse
 
@@ -82,6 +83,17 @@ def test_it_serves_geojson_with_small_counts_suppressed_in_constant_queries(
     centrum = next(f for f in data["features"] if f["id"] == "WK082801")
     assert centrum["properties"]["vulnerability"] == {"wmo_clients": None}
     assert centrum["geometry"]["type"] == "Polygon"
+
+
+def test_it_serves_area_polygons_with_the_right_hand_rule(cast: Cast, areas: list[Area]) -> None:
+    clockwise = areas[0]
+    ring = clockwise.geometry["coordinates"][0]
+    clockwise.geometry = {"type": "Polygon", "coordinates": [list(reversed(ring))]}
+    clockwise.save(update_fields=["geometry"])
+    response = _client(cast.kees).get(reverse("areas:areas-geojson") + "?kind=wijk")
+    for feature in json.loads(response.content)["features"]:
+        outer = feature["geometry"]["coordinates"][0]
+        assert shapely.LinearRing(outer).is_ccw, feature["id"]
 
 
 def test_it_shows_a_municipality_and_an_area_page(cast: Cast, areas: list[Area]) -> None:
