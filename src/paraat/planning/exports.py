@@ -1,11 +1,10 @@
-"""A run's figures as CSV, GeoPackage (pyogrio) and a printable PDF report (reportlab).
+"""A run's figures as CSV, XLSX, GeoJSON, GeoPackage (pyogrio) and a printable PDF report.
 
 All from the stored figures and the areas' geometry: an export of an old run shows that run.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import tempfile
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from paraat.areas.models import Area
 from paraat.core.pdf import a4_report
 from paraat.geo import crs as geocrs
+from paraat.geo import geojson, writers
 from paraat.geo.geojson import from_geojson
 from paraat.planning import explain
 from paraat.planning.models import CoverageRun, OptimisationRun
@@ -84,13 +84,52 @@ def rows_of(
 
 
 def csv_text(run: CoverageRun | OptimisationRun, table: str) -> str:
+    """One table for Dutch Excel: BOM, semicolons, decimal commas (see `geo.writers`)."""
     columns, rows = rows_of(run, table)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", delimiter=";")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
+    return writers.csv_text(columns, rows)
+
+
+def xlsx(run: CoverageRun | OptimisationRun) -> bytes:
+    """Every table of the run as one sheet of a workbook, numbers as numbers."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for table in TABLES:
+        columns, rows = rows_of(run, table)
+        if not columns:
+            continue
+        sheet = book.create_sheet(table)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([row.get(c) for c in columns])
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
+
+
+def geojson_data(run: CoverageRun | OptimisationRun, areas: Sequence[Area]) -> dict[str, Any]:
+    """RFC 7946 GeoJSON in WGS84: the areas with their figures, or the proposed sites."""
+    if isinstance(run, CoverageRun):
+        by_code = {a.code: a for a in areas}
+        features = [
+            geojson.feature(by_code[r["code"]].geometry, _properties(r, AREA_COLUMNS), r["code"])
+            for r in run.figures["areas"]
+            if r["code"] in by_code
+        ]
+    else:
+        features = []
+        for r in run.figures["selected"]:
+            site = geocrs.reproject(shapely.Point(r["x"], r["y"]), geocrs.RD_NEW, geocrs.WGS84)
+            point = {"type": "Point", "coordinates": [round(site.x, 7), round(site.y, 7)]}
+            properties = _properties(r, [c for c in SELECTED_COLUMNS if c not in ("x", "y")])
+            features.append(geojson.feature(point, properties, r["code"]))
+    return geojson.feature_collection(features)
+
+
+def _properties(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    return {c: row.get(c) for c in columns}
 
 
 def _column(rows: Sequence[dict[str, Any]], name: str) -> np.ndarray:

@@ -37,6 +37,7 @@ class DemandInput:
     areas: dict[str, AreaInfo]
     municipalities: dict[str, str]
     notes: list[str]
+    complete: bool = True
 
 
 def _value(area: Area, weight: str) -> float | None:
@@ -49,20 +50,93 @@ def _value(area: Area, weight: str) -> float | None:
     return None if raw is None else float(raw)
 
 
+# A layer whose residents add up to less than this share of the municipalities' own figure
+# misses part of the region (a few suppressed small counts stay well above it).
+COMPLETE_SHARE = 0.9
+
+
+def _scope(region: Region, municipality: Municipality | None) -> list[Municipality]:
+    if municipality is not None:
+        return [municipality]
+    return list(Municipality.objects.in_region(region).order_by("code"))
+
+
+def layer_gaps(
+    region: Region, municipality: Municipality | None, kind: str
+) -> tuple[list[Municipality], float | None]:
+    """Where a layer falls short: the municipalities it has no area in, and the share of the
+    municipalities' residents its areas hold (None when the municipalities' figures are unknown)."""
+    scope = _scope(region, municipality)
+    areas = Area.objects.in_region(region).of_kind(kind)
+    if municipality is not None:
+        areas = areas.in_municipality(municipality)
+    present = set(areas.values_list("municipality_id", flat=True).distinct())
+    missing = [m for m in scope if m.pk not in present]
+    known = [m.population for m in scope]
+    share = None
+    if scope and all(known):
+        held = sum(p or 0 for p in areas.values_list("population", flat=True))
+        share = held / sum(p or 0 for p in known)
+    return missing, share
+
+
+def _complete(region: Region, municipality: Municipality | None, kind: str) -> bool:
+    missing, share = layer_gaps(region, municipality, kind)
+    return not missing and (share is None or share >= COMPLETE_SHARE)
+
+
 def choose_area_kind(region: Region, municipality: Municipality | None, weight: str) -> str:
-    """The finest area layer of the region in which some area has the figure asked for."""
+    """The finest area layer that covers the whole region (or municipality) and has the figure
+    asked for. A finer layer that covers only part of it would leave residents out and make the
+    coverage look better than it is; when no layer is complete, the finest with the figure is
+    used and `load_demand` says what it misses."""
     areas = Area.objects.in_region(region)
     if municipality is not None:
         areas = areas.in_municipality(municipality)
     present = set(areas.kinds_present())
+    with_figure = []
     for kind in AREA_PREFERENCE:
         if kind not in present:
             continue
         if any(_value(a, weight) for a in areas.of_kind(kind).only("population", *_fields(weight))):
+            with_figure.append(kind)
+    for kind in with_figure:
+        if _complete(region, municipality, kind):
             return kind
+    if with_figure:
+        return with_figure[0]
     raise ValidationError(
         {"weight": _("No area in the region has figures for “%(weight)s”.") % {"weight": weight}}
     )
+
+
+def _gap_notes(region: Region, municipality: Municipality | None, kind: str) -> list[str]:
+    missing, share = layer_gaps(region, municipality, kind)
+    notes = []
+    label = AreaKind(kind).label
+    if missing:
+        notes.append(
+            _(
+                "The layer “%(kind)s” has no areas in %(count)d of %(total)d municipalities "
+                "(%(names)s): their residents are not counted, so the coverage is not that of "
+                "the whole region."
+            )
+            % {
+                "kind": label,
+                "count": len(missing),
+                "total": len(_scope(region, municipality)),
+                "names": ", ".join(m.name for m in missing[:20]),
+            }
+        )
+    elif share is not None and share < COMPLETE_SHARE:
+        notes.append(
+            _(
+                "The areas of the layer “%(kind)s” hold %(share)s%% of the residents of the "
+                "municipalities: the others are not counted."
+            )
+            % {"kind": label, "share": round(share * 100)}
+        )
+    return notes
 
 
 def _fields(weight: str) -> list[str]:
@@ -118,7 +192,7 @@ def load_demand(
         )
     if float(demand.weights[weight].sum()) <= 0:
         raise ValidationError({"area_kind": _("The areas have no population (every figure is 0).")})
-    notes = []
+    notes = _gap_notes(region, municipality, kind)
     if missing:
         notes.append(
             _("%(count)d areas have no figure and count as 0: %(codes)s")
@@ -137,6 +211,7 @@ def load_demand(
         },
         municipalities=names,
         notes=notes,
+        complete=_complete(region, municipality, kind),
     )
 
 

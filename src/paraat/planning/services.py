@@ -96,6 +96,7 @@ def _coverage_figures(
     )
     result["notes"] = demand.notes
     result["area_kind"] = demand.area_kind
+    result["layer_complete"] = demand.complete
     if municipality is not None:
         # Points elsewhere in the region count when they reach residents here; others are noise.
         result["points"] = [
@@ -415,6 +416,7 @@ def proposal_figures(
         "after": cover_of(list(fixed) + selected),
         "notes": demand.notes,
         "area_kind": demand.area_kind,
+        "layer_complete": demand.complete,
     }
     if distance is not None:
         matrix, block_weights = distance

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -231,6 +231,20 @@ def export(request: HttpRequest, kind: str, pk: int, fmt: str) -> HttpResponse:
             exports.csv_text(run, table), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{stem}-{table}.csv"'
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.xlsx(run),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
+        return response
+    if fmt == "geojson":
+        areas = Area.objects.in_region(run.region).of_kind(run.area_kind).only("code", "geometry")
+        response = JsonResponse(
+            exports.geojson_data(run, list(areas)), content_type="application/geo+json"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.geojson"'
         return response
     if fmt == "gpkg":
         areas = Area.objects.in_region(run.region).of_kind(run.area_kind).only("code", "geometry")

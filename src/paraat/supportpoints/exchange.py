@@ -7,7 +7,6 @@ exporting user may see them, and the export is then logged).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
@@ -20,6 +19,7 @@ from django.db import transaction
 
 from paraat.areas.models import Region
 from paraat.geo import crs as geocrs
+from paraat.geo import writers
 from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number, read_features
 from paraat.supportpoints import services
 from paraat.supportpoints.constants import (
@@ -143,11 +143,7 @@ def export_points(
         for point in points:
             services.log_contact_view(point=point, purpose=f"export {path.name}")
     if suffix == ".csv":
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=cols, delimiter=";")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in cols})
+        path.write_text(writers.csv_text(cols, rows), encoding="utf-8", newline="")
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 

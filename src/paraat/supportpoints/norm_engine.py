@@ -107,6 +107,8 @@ def power_autonomy(
 ) -> tuple[float | None, str]:
     """Hours of power without refuelling: fuel stock / consumption, plus battery / need.
 
+    A generator only counts when its power covers the point's need: a 5 kW set cannot run a
+    20 kW building, however much fuel is stored, so its hours are left out and the note says why.
     Solar is not counted: it cannot be relied on at night or in winter. None means unknown.
     """
     parts: list[float] = []
@@ -114,16 +116,28 @@ def power_autonomy(
     if generator_kw is not None and generator_kw > 0:
         if fuel_litres is None or not fuel_consumption_lph:
             return None, "brandstofvoorraad of verbruik van het aggregaat onbekend"
-        parts.append(fuel_litres / fuel_consumption_lph)
+        if not power_need_kw:
+            return (
+                None,
+                "stroombehoefte onbekend, dus niet te toetsen of het aggregaat genoeg levert",
+            )
+        if generator_kw < power_need_kw:
+            notes.append(
+                f"het aggregaat levert {_fmt(generator_kw)} kW, minder dan de stroombehoefte van "
+                f"{_fmt(power_need_kw)} kW, en telt daarom niet mee"
+            )
+        else:
+            parts.append(fuel_litres / fuel_consumption_lph)
     if battery_kwh is not None and battery_kwh > 0:
         if not power_need_kw:
             return None, "stroombehoefte onbekend, dus accuduur onbekend"
         parts.append(battery_kwh / power_need_kw)
     if parts:
-        return round(sum(parts), 1), ""
-    if mobile_generator_connection:
-        notes.append("alleen een aansluitpunt voor een mobiel aggregaat")
+        return round(sum(parts), 1), "; ".join(notes)
+    if notes:
         return 0.0, "; ".join(notes)
+    if mobile_generator_connection:
+        return 0.0, "alleen een aansluitpunt voor een mobiel aggregaat"
     if generator_kw == 0 or battery_kwh == 0:
         return 0.0, "geen aggregaat of accu"
     return None, "geen gegevens over aggregaat of accu"
@@ -211,12 +225,12 @@ def evaluate(rule: Rule, facts: PointFacts) -> tuple[str, str]:
                 UNKNOWN,
                 f"Onbekend hoe lang de stroom het houdt ({facts.power_note or 'vul aggregaat, brandstof en verbruik in'}).",
             )
+        extra = f" ({facts.power_note})" if facts.power_note else ""
         if facts.power_hours >= rule.min:
             return (
                 PASS,
-                f"Stroom voor {_fmt(facts.power_hours)} uur zonder bijtanken (norm: minstens {_fmt(rule.min)} uur).",
+                f"Stroom voor {_fmt(facts.power_hours)} uur zonder bijtanken{extra} (norm: minstens {_fmt(rule.min)} uur).",
             )
-        extra = f" ({facts.power_note})" if facts.power_note else ""
         return (
             FAIL,
             f"Stroom voor maar {_fmt(facts.power_hours)} uur zonder bijtanken{extra}; de norm is minstens {_fmt(rule.min)} uur.",

@@ -235,7 +235,15 @@ def autonomy(point: SupportPoint) -> Autonomy:
     """Hours of power without refuelling, with the sums that make them."""
     hours, note = autonomy_hours(point)
     steps = []
-    if point.generator_kw and point.fuel_litres is not None and point.fuel_consumption_lph:
+    generator, need = point.generator_kw, point.power_need_kw
+    if generator and need and generator < need:
+        steps.append(
+            _(
+                "Generator: %(kw)s kW is less than the %(need)s kW needed, so its fuel does not count"
+            )
+            % {"kw": _num(generator), "need": _num(need)}
+        )
+    elif point.generator_kw and point.fuel_litres is not None and point.fuel_consumption_lph:
         steps.append(
             _("Generator: %(litres)s litres ÷ %(lph)s litres per hour = %(hours)s hours")
             % {

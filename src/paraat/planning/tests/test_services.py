@@ -159,3 +159,52 @@ def test_it_registers_a_real_osm_extract(cast: Any, tmp_path: Path, settings: An
     assert network.source_name == "Helsinki.osm.pbf" and network.n_edges > 5_000
     assert network.full_path.is_file() and network.full_path.is_relative_to(tmp_path)
     assert network.created_by == cast.rianne
+
+
+def test_it_says_when_the_layer_covers_only_part_of_the_region(cast: Any, plan: Plan) -> None:
+    run = services.run_coverage(region=cast.region)
+    assert run.figures["layer_complete"] is False
+    assert any("Vught" in note and "1 " in note for note in run.figures["notes"])
+    page = _page(cast, run)
+    assert "Vught" in page
+
+
+def test_it_prefers_a_coarser_layer_that_covers_the_whole_region(cast: Any, plan: Plan) -> None:
+    from paraat.areas.constants import AreaKind
+    from paraat.testing import factories
+    from paraat.testing.geometry import OSS_RD, VUGHT_RD
+
+    for municipality, centre, code in (
+        (cast.oss, OSS_RD, "PC5341"),
+        (cast.vught, VUGHT_RD, "PC5261"),
+    ):
+        factories.AreaFactory(
+            municipality=municipality,
+            kind=AreaKind.PC4,
+            code=code,
+            centre_rd=centre,
+            size_m=9_000,
+            population=10_000,
+        )
+    run = services.run_coverage(region=cast.region)
+    assert run.area_kind == AreaKind.PC4  # the wijken cover only Oss
+    assert run.figures["layer_complete"] is True
+    assert run.figures["notes"] == []
+    assert run.figures["share"] < 0.5  # the 100% of a partial layer would hide Vught
+    partial = services.run_coverage(region=cast.region, area_kind=AreaKind.WIJK)
+    assert partial.figures["layer_complete"] is False
+
+
+def test_it_flags_a_layer_that_holds_too_few_of_the_residents(cast: Any, plan: Plan) -> None:
+    run = services.run_coverage(region=cast.region, municipality=cast.oss)
+    assert run.figures["layer_complete"] is False  # 2,500 of Oss' 10,000 residents
+    assert any("25%" in note for note in run.figures["notes"])
+
+
+def _page(cast: Any, run: CoverageRun) -> str:
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(cast.kees)
+    return client.get(reverse("planning:coverage", args=[run.pk])).content.decode()

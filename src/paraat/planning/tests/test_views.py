@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import pytest
@@ -193,8 +194,9 @@ def test_it_exports_csv_geopackage_and_pdf(cast: Cast, runs: Any, tmp_path: Any)
     client = _client(cast.kees)
     url = reverse("planning:coverage-export", args=[coverage.pk, "csv"])
     text = client.get(url + "?table=areas").content.decode()
-    assert text.splitlines()[0].startswith("code;name;municipality;total;covered")
-    assert "WK082802;Oost;GM0828;1000.0;460.0" in text
+    assert text.startswith("\ufeff")  # Dutch Excel reads UTF-8 only after a BOM
+    assert text.splitlines()[0].startswith("\ufeffcode;name;municipality;total;covered")
+    assert "WK082802;Oost;GM0828;1000;460;540;0,46;" in text
     gpkg = client.get(reverse("planning:coverage-export", args=[coverage.pk, "gpkg"]))
     path = tmp_path / "dekking.gpkg"
     path.write_bytes(gpkg.content)
@@ -209,6 +211,37 @@ def test_it_exports_csv_geopackage_and_pdf(cast: Cast, runs: Any, tmp_path: Any)
         client.get(reverse("planning:coverage-export", args=[coverage.pk, "xls"])).status_code
         == 404
     )
+
+
+def test_it_exports_geojson_and_xlsx(cast: Cast, runs: Any) -> None:
+    from io import BytesIO
+
+    import shapely
+    from openpyxl import load_workbook
+
+    coverage, proposal = runs
+    client = _client(cast.kees)
+    response = client.get(reverse("planning:coverage-export", args=[coverage.pk, "geojson"]))
+    assert response["Content-Type"] == "application/geo+json"
+    areas = json.loads(response.content)
+    east = next(f for f in areas["features"] if f["id"] == "WK082802")
+    assert east["properties"]["covered"] == 460.0 and east["properties"]["share"] == 0.46
+    assert all(
+        shapely.LinearRing(f["geometry"]["coordinates"][0]).is_ccw for f in areas["features"]
+    )
+    sites = json.loads(
+        client.get(reverse("planning:optimisation-export", args=[proposal.pk, "geojson"])).content
+    )
+    site = sites["features"][0]
+    lon, lat = site["geometry"]["coordinates"]
+    assert site["properties"]["code"] == "KAN-01" and 5 < lon < 6 and 51 < lat < 52
+    book = load_workbook(
+        BytesIO(client.get(reverse("planning:coverage-export", args=[coverage.pk, "xlsx"])).content)
+    )
+    assert book.sheetnames == ["municipalities", "areas", "points"]
+    rows = list(book["areas"].values)
+    assert rows[0][:5] == ("code", "name", "municipality", "total", "covered")
+    assert ("WK082802", "Oost", "GM0828", 1000, 460) in [r[:5] for r in rows]
 
 
 def test_it_imports_a_network_for_coordinators_only(

@@ -157,3 +157,13 @@ def test_it_keeps_a_local_point_under_a_coordination_point(cast: Cast, net: Netw
         SupportPointFactory(region=cast.region, code="LOS-1", tier=Tier.LOCAL)
     with pytest.raises(ValidationError):
         SupportPointFactory(region=cast.region, code="LOS-2", tier=Tier.LOCAL, parent="OSS-01")
+
+
+def test_it_fails_the_norm_for_a_generator_too_small_for_the_need(net: Network) -> None:
+    point = _change(net.ready, generator_kw=5.0, power_need_kw=20.0, fuel_litres=1000.0)
+    assert point.norm_result == NormResult.FAIL
+    assert point.norm_gaps == ["power_autonomy"]
+    result, reason = _power(point)
+    assert result == "fail" and "5 kW" in reason and "20 kW" in reason
+    point = _change(point, generator_kw=25.0)
+    assert point.norm_result == NormResult.PASS

@@ -519,3 +519,12 @@ def test_it_shows_one_municipalitys_points_and_their_gaps(cast: Cast, net: Netwo
     assert [row.point.code for row in response.context["rows"]] == ["CP-OSS", "OSS-01", "OSS-02"]
     assert "Toegankelijk voor rolstoelen" in body
     assert "KAND-01" not in body
+
+
+def test_it_shows_why_a_weak_generator_does_not_count(cast: Cast, net: Network) -> None:
+    services.save_point(
+        region=cast.region, point=net.ready, data={"generator_kw": 5.0, "power_need_kw": 20.0}
+    )
+    body = _client(cast.kees).get(_url("detail", "OSS-01")).content.decode()
+    assert "Aggregaat: 5 kW is minder dan de benodigde 20 kW" in body
+    assert "300 liter" not in body.split("Aggregaat: 5 kW")[1][:200]

@@ -1,0 +1,68 @@
+"""The pure norm engine: power autonomy compares the generator's power with the point's need."""
+
+from __future__ import annotations
+
+from paraat.supportpoints import norm_engine
+from paraat.supportpoints.norm_engine import FAIL, PASS, UNKNOWN, PointFacts, Rule
+
+
+def _hours(**overrides: float | bool | None) -> tuple[float | None, str]:
+    values: dict[str, float | bool | None] = {
+        "generator_kw": 20.0,
+        "mobile_generator_connection": False,
+        "battery_kwh": None,
+        "power_need_kw": 20.0,
+        "fuel_litres": 400.0,
+        "fuel_consumption_lph": 8.0,
+    }
+    values.update(overrides)
+    return norm_engine.power_autonomy(**values)  # type: ignore[arg-type]
+
+
+RULE = Rule(
+    id="power_autonomy",
+    check="power_autonomy_hours",
+    tiers=("local",),
+    default=True,
+    source="",
+    min=72,
+)
+
+
+def test_it_counts_the_fuel_of_a_generator_that_covers_the_need() -> None:
+    assert _hours() == (50.0, "")
+    assert _hours(generator_kw=25.0) == (50.0, "")
+
+
+def test_it_does_not_count_a_generator_weaker_than_the_need() -> None:
+    hours, note = _hours(generator_kw=5.0)
+    assert hours == 0.0
+    assert "5 kW" in note and "20 kW" in note
+
+
+def test_it_still_counts_the_battery_next_to_a_weak_generator() -> None:
+    hours, note = _hours(generator_kw=5.0, battery_kwh=40.0)
+    assert hours == 2.0
+    assert "5 kW" in note
+
+
+def test_it_is_unknown_when_the_need_is_not_known() -> None:
+    hours, note = _hours(power_need_kw=None)
+    assert hours is None
+    assert "stroombehoefte" in note
+
+
+def test_it_gives_the_reason_in_the_outcome() -> None:
+    hours, note = _hours(generator_kw=5.0, fuel_litres=4000.0)
+    result, reason = norm_engine.evaluate(
+        RULE, PointFacts(tier="local", power_hours=hours, power_note=note)
+    )
+    assert result == FAIL
+    assert "5 kW" in reason and "20 kW" in reason
+    hours, note = _hours(fuel_litres=800.0)
+    assert (
+        norm_engine.evaluate(RULE, PointFacts(tier="local", power_hours=hours, power_note=note))[0]
+        == PASS
+    )
+    result, _reason = norm_engine.evaluate(RULE, PointFacts(tier="local", power_hours=None))
+    assert result == UNKNOWN
