@@ -27,6 +27,21 @@ def second_factor_ok(user: Any) -> bool:
     return bool(user.is_verified())
 
 
+def can_enrol_device(user: Any) -> bool:
+    """A first device after the password; a further one only from a session verified by a device.
+
+    Otherwise the password alone would let anyone replace the owner's authenticator. After a
+    coordinator's reset the user has no device left and enrols again with the password.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not is_active(user):
+        return False
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return True
+    return bool(user.is_verified())
+
+
 def can_use_app(user: Any) -> bool:
     return is_active(user) and second_factor_ok(user)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from paraat.accounts import access
 from paraat.accounts.constants import Role
 from paraat.accounts.models import LoginAttempt, User
 
@@ -83,9 +84,19 @@ def has_confirmed_device(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+class EnrolmentRefused(Exception):
+    """The user already has a device and this session has not been verified with it."""
+
+
 @transaction.atomic
 def start_totp_enrolment(*, user: User) -> TOTPDevice:
-    """Create (or reuse) an unconfirmed TOTP device whose secret the user adds to an app."""
+    """Create (or reuse) an unconfirmed TOTP device whose secret the user adds to an app.
+
+    Refused while the user has a confirmed device and the session is not verified: the password
+    alone must never be enough to replace the owner's authenticator.
+    """
+    if not access.can_enrol_device(user):
+        raise EnrolmentRefused()
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Paraat", confirmed=False)
@@ -95,6 +106,8 @@ def start_totp_enrolment(*, user: User) -> TOTPDevice:
 @transaction.atomic
 def confirm_totp_enrolment(*, request: HttpRequest, user: User, token: str) -> bool:
     """Confirm the device when the first code matches; the session then counts as verified."""
+    if not access.can_enrol_device(user):
+        raise EnrolmentRefused()
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(token.strip()):
         return False

@@ -74,15 +74,25 @@ def setup_view(request: HttpRequest) -> HttpResponse:
 
     user = request.user
     assert isinstance(user, User)
-    device = services.start_totp_enrolment(user=user)
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if services.confirm_totp_enrolment(
-            request=request, user=user, token=form.cleaned_data["token"]
-        ):
-            messages.success(request, _("Two-factor login is set up."))
-            return redirect(request.session.pop("paraat_next", "/"))
-        form.add_error("token", _("This code is not correct or has expired."))
+    try:
+        device = services.start_totp_enrolment(user=user)
+        form = TokenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if services.confirm_totp_enrolment(
+                request=request, user=user, token=form.cleaned_data["token"]
+            ):
+                messages.success(request, _("Two-factor login is set up."))
+                return redirect(request.session.pop("paraat_next", "/"))
+            form.add_error("token", _("This code is not correct or has expired."))
+    except services.EnrolmentRefused:
+        messages.error(
+            request,
+            _(
+                "You already have an authenticator. Log in with its code first; if you lost it, "
+                "ask your region coordinator to reset your second factor."
+            ),
+        )
+        return redirect("accounts:verify")
     qr = segno.make(device.config_url, error="m").svg_inline(
         scale=4, title=_("QR code for your authenticator app")
     )

@@ -2,7 +2,8 @@
 
 - Region coordinators and crisis operators author alerts for the whole region.
 - Municipal officers author alerts whose area lies within their own municipalities.
-- Another coordinator or crisis operator approves (never the author); then it can be published.
+- Another coordinator or crisis operator approves: never the author nor anyone who changed the
+  content (they all become its authors); then it can be published.
 - Viewers read; point leads see nothing here; anonymous visitors only get published alerts
   through the public feed and CAP documents.
 """
@@ -73,12 +74,13 @@ def can_submit(user: Any, alert: Alert) -> bool:
 
 
 def can_approve(user: Any, alert: Alert) -> bool:
-    """The second person: a coordinator or crisis operator of the region who did not write it."""
+    """The second person: a coordinator or crisis operator of the region who did not write or
+    change it."""
     if alert.state != AlertState.PENDING or alert.origin != Origin.OWN:
         return False
     if not can_view_alerts(user, alert.region):
         return False
-    if alert.author_id is not None and alert.author_id == user.pk:
+    if alert.has_editor(user):
         return False
     return bool(user.is_superuser or user.role in REGION_AUTHORS)
 

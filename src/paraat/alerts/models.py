@@ -139,6 +139,10 @@ class Alert(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Everyone who wrote or changed the content (the author too): none of them may approve it.
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("authors"), blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -183,6 +187,13 @@ class Alert(models.Model):
     @property
     def cap_filename(self) -> str:
         return cap_filename(self.identifier)
+
+    def has_editor(self, user: object) -> bool:
+        """Did this person write or change the content (so may not be its second person)?"""
+        pk = getattr(user, "pk", None)
+        if pk is None:
+            return False
+        return self.author_id == pk or self.editors.filter(pk=pk).exists()
 
     def text(self, language: str, name: str) -> str:
         value: str = getattr(self, f"{name}_{language}")

@@ -127,7 +127,12 @@ def save_alert(
     drawn: str = "",
     alert: Alert | None = None,
 ) -> Alert:
-    """Write a new alert, or change one not yet published; a change needs approval again."""
+    """Write a new alert, or change one not yet published.
+
+    Whoever changes the content becomes one of its authors, so the second person can never be
+    someone who wrote any of it; every change sends the alert back to draft for a new approval.
+    Saving without a change leaves the alert (and its approval) as it was.
+    """
     municipalities, areas, polygon, scope = _resolve_area(
         region, municipality_codes, area_codes, drawn
     )
@@ -146,6 +151,7 @@ def save_alert(
         alert = Alert.objects.select_for_update().get(pk=alert.pk)
         if not access.can_edit_alert(user, alert):
             raise PermissionDenied
+    before = _content(alert) if alert.pk else None
     for name in TEXT_FIELDS:
         if name in data:
             setattr(alert, name, data[name] if data[name] is not None else "")
@@ -153,6 +159,10 @@ def save_alert(
     alert.expires = data.get("expires") or None
     alert.polygon = polygon
     alert.scope_municipality_ids = sorted(scope)
+    alert_pk = alert.pk
+    after = _content(alert, municipalities=municipalities, areas=areas)
+    if before is not None and before == after:
+        return Alert.objects.get(pk=alert_pk)
     alert.state = AlertState.DRAFT
     alert.approved_by = None
     alert.approved_at = None
@@ -161,7 +171,27 @@ def save_alert(
         alert.save()
         alert.municipalities.set(municipalities)
         alert.areas.set(areas)
+        alert.editors.add(user)
     return alert
+
+
+def _content(
+    alert: Alert,
+    *,
+    municipalities: list[Municipality] | None = None,
+    areas: list[Area] | None = None,
+) -> dict[str, Any]:
+    """What residents would read: every text field, the times and the area."""
+    content: dict[str, Any] = {name: getattr(alert, name) for name in TEXT_FIELDS}
+    content["polygon"] = alert.polygon
+    content["scope"] = sorted(alert.scope_municipality_ids)
+    if municipalities is None:
+        municipalities = list(alert.municipalities.all())
+    if areas is None:
+        areas = list(alert.areas.all())
+    content["municipalities"] = sorted(m.pk for m in municipalities)
+    content["areas"] = sorted(a.pk for a in areas)
+    return content
 
 
 def _locked(alert: Alert) -> Alert:
@@ -183,10 +213,10 @@ def submit(*, alert: Alert, user: Any) -> Alert:
 
 @transaction.atomic
 def approve(*, alert: Alert, user: Any) -> Alert:
-    """The second person agrees; the author can never approve their own alert."""
+    """The second person agrees; no one who wrote or changed the alert can approve it."""
     alert = _locked(alert)
-    if alert.author_id == getattr(user, "pk", None):
-        raise PermissionDenied(_("You cannot approve an alert you wrote yourself."))
+    if alert.has_editor(user):
+        raise PermissionDenied(_("You cannot approve an alert you wrote or changed yourself."))
     if not access.can_approve(user, alert):
         raise PermissionDenied
     alert.state = AlertState.APPROVED
@@ -219,7 +249,7 @@ def publish(*, alert: Alert, user: Any, now: dt.datetime | None = None) -> Alert
     alert = _locked(alert)
     if not access.can_publish(user, alert):
         raise PermissionDenied
-    if alert.approved_by_id is None or alert.approved_by_id == alert.author_id:
+    if alert.approved_by_id is None or alert.has_editor(alert.approved_by):
         raise PermissionDenied(_("An alert needs the approval of a second person."))
     now = now or timezone.now()
     original = None
@@ -290,6 +320,7 @@ def start_follow_up(*, original: Alert, user: Any, msg_type: str) -> Alert:
         alert.save()
         alert.municipalities.set(original.municipalities.all())
         alert.areas.set(original.areas.all())
+        alert.editors.add(user)
     return alert
 
 

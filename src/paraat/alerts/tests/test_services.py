@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from paraat.accounts.constants import Role
 from paraat.alerts import public, services
 from paraat.alerts.constants import AlertState, CapStatus, MsgType, Origin
 from paraat.alerts.tests import factories
 from paraat.core.models import AuditEntry
+from paraat.testing.factories import UserFactory
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +200,61 @@ def test_it_does_not_let_officers_import(cast: Cast) -> None:
     data = (DATA / "spec" / "cap12_appendix_a2.xml").read_bytes()
     with pytest.raises(PermissionDenied):
         services.import_external(region=cast.region, user=cast.olaf, data=data, name="a2.xml")
+
+
+def test_it_does_not_let_a_reviewer_approve_an_alert_they_changed(cast: Cast) -> None:
+    """Issue 11: a coordinator turned an operator's submitted draft into an evacuation order and
+    approved it alone. Whoever changes the content becomes an author and cannot approve it."""
+    alert = services.submit(alert=factories.draft(cast, author=cast.cas), user=cast.cas)
+    changed = services.save_alert(
+        region=cast.region,
+        user=cast.rianne,
+        data=factories.alert_data(headline_nl="EVACUEER NU", severity="Extreme"),
+        municipality_codes=["GM0828"],
+        area_codes=[],
+        alert=alert,
+    )
+    assert changed.state == AlertState.DRAFT
+    assert set(changed.editors.all()) == {cast.cas, cast.rianne}
+    changed = services.submit(alert=changed, user=cast.rianne)
+    for author in (cast.rianne, cast.cas):
+        with pytest.raises(PermissionDenied):
+            services.approve(alert=changed, user=author)
+    changed.refresh_from_db()
+    assert changed.state == AlertState.PENDING
+    with pytest.raises(PermissionDenied):
+        services.publish(alert=changed, user=cast.rianne)
+    assert public.current_alerts(cast.region) == []
+
+    third = UserFactory(username="derde", role=Role.CRISIS_OPERATOR, region=cast.region)
+    approved = services.approve(alert=changed, user=third)
+    assert services.publish(alert=approved, user=cast.rianne).state == AlertState.PUBLISHED
+
+
+def test_it_sends_an_approved_alert_back_when_anyone_changes_it(cast: Cast) -> None:
+    alert = factories.approved(cast, author=cast.rianne, approver=cast.cas)
+    changed = services.save_alert(
+        region=cast.region,
+        user=cast.cas,
+        data=factories.alert_data(severity="Extreme"),
+        municipality_codes=["GM0828"],
+        area_codes=[],
+        alert=alert,
+    )
+    assert changed.state == AlertState.DRAFT and changed.approved_by is None
+    with pytest.raises(PermissionDenied):
+        services.publish(alert=changed, user=cast.rianne)
+
+
+def test_it_keeps_the_approval_when_a_save_changes_nothing(cast: Cast) -> None:
+    alert = factories.approved(cast, author=cast.rianne, approver=cast.cas)
+    same = services.save_alert(
+        region=cast.region,
+        user=cast.cas,
+        data=factories.alert_data(effective=alert.effective, expires=alert.expires),
+        municipality_codes=["GM0828"],
+        area_codes=[],
+        alert=alert,
+    )
+    assert same.state == AlertState.APPROVED and same.approved_by == cast.cas
+    assert list(same.editors.all()) == [cast.rianne]
