@@ -231,3 +231,11 @@ if not re.fullmatch(r"(?:[^\s,<&{}]|\{region\})*", PARAAT_CAP_SENDER):
         f"{{region}}, not {PARAAT_CAP_SENDER!r}"
     )
 OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")
+
+# `paraat serve`: gunicorn with threaded workers behind a reverse proxy (docs/deployment.md).
+PARAAT_WEB_BIND = env_str("PARAAT_WEB_BIND", "127.0.0.1:8000").strip()
+PARAAT_WEB_WORKERS = env_int("PARAAT_WEB_WORKERS", 2, minimum=1)
+PARAAT_WEB_THREADS = env_int("PARAAT_WEB_THREADS", 8, minimum=1)
+PARAAT_WEB_TIMEOUT = env_int("PARAAT_WEB_TIMEOUT", 60, minimum=5)
+# Addresses of the reverse proxy whose X-Forwarded-* headers gunicorn believes.
+PARAAT_FORWARDED_ALLOW_IPS = env_list("PARAAT_FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import importlib
-import os
-import sys
 from typing import Any
 
 from django.apps import apps
@@ -11,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from paraat.core.audit import acting_as
+from paraat.core.serving import exec_gunicorn
 
 DEMO_PASSWORD = "paraat-demo"
 
@@ -76,24 +75,10 @@ def accounts_text(host: str, port: int) -> str:
 
 
 def serve(host: str, port: int) -> None:
-    """Serve with gunicorn (threads), the WSGI server production uses too."""
-    call_command("collectstatic", interactive=False, verbosity=0)
-    os.execvp(
-        sys.executable,
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "paraat.wsgi:application",
-            "--bind",
-            f"{host}:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--access-logfile",
-            "-",
-        ],
+    """Serve with gunicorn (threads), the same server and settings as `paraat serve`."""
+    exec_gunicorn(
+        bind=f"{host}:{port}",
+        workers=settings.PARAAT_WEB_WORKERS,
+        threads=settings.PARAAT_WEB_THREADS,
+        timeout=settings.PARAAT_WEB_TIMEOUT,
     )

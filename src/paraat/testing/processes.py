@@ -1,0 +1,176 @@
+"""Run Paraat as separate processes in tests: its own database, `paraat serve`, `paraat backup`.
+
+Each test gets a fresh database of the same engine as the run (`DATABASE_URL`): an SQLite file in
+the test's directory, or a new PostgreSQL database beside the run's one, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+
+def on_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def env_for(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a Paraat process with its own database and data directory."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PARAAT_") and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "PARAAT_DATA_DIR": str(data_dir),
+            "PARAAT_ENV": "development",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def paraat(
+    env: dict[str, str], *args: str, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run `paraat ARGS` in its own process; fail with its output when it fails."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "paraat", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if completed.returncode != 0:
+        raise AssertionError(
+            f"paraat {' '.join(args)} exited {completed.returncode}:\n"
+            f"{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
+        )
+    return completed
+
+
+def wait_for_health(port: int, process: subprocess.Popen[Any], seconds: float = 120) -> None:
+    """Wait until a worker answers GET /health/ (the port opens before the workers have loaded)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/health/", headers={"Host": "127.0.0.1"})
+            conn.getresponse().read()
+            conn.close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on port {port} after {seconds} s")
+
+
+@contextmanager
+def serving(
+    env: dict[str, str], port: int, *extra: str, log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`paraat serve` on 127.0.0.1:PORT for the duration of the block, then stopped."""
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paraat", "serve", "--bind", f"127.0.0.1:{port}", *extra],
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for_health(port, process)
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        if log:
+            out.close()  # type: ignore[union-attr]
+
+
+@contextmanager
+def fresh_database(tmp_path: Path, label: str) -> Iterator[str]:
+    """The URL of a new, empty database of the run's engine, removed after the block."""
+    if not on_postgresql():
+        yield f"sqlite:///{tmp_path / (label + '.sqlite3')}"
+        return
+    import psycopg
+
+    base = urlsplit(os.environ["DATABASE_URL"])
+    name = f"{base.path.lstrip('/') or 'paraat'}_{label}_{uuid.uuid4().hex[:8]}"
+    admin = urlunsplit(base._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(base._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def table_rows(database_url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of the database with all its rows, sorted, to compare two databases."""
+    if database_url.startswith("sqlite:///"):
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        try:
+            names = [
+                n
+                for (n,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            return {
+                n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names
+            }
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(database_url) as pg:
+        names = [
+            n
+            for (n,) in pg.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            ).fetchall()
+        ]
+        return {n: sorted(pg.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+
+
+def query(database_url: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of one query against a database, without Django."""
+    if database_url.startswith("sqlite:///"):
+        conn = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(database_url) as pg:
+        return pg.execute(sql).fetchall()
