@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "paraat.publicinfo",
     "paraat.planning",
     "paraat.alerts",
+    "paraat.community",
 ]
 
 MIDDLEWARE = [
@@ -239,3 +240,13 @@ PARAAT_WEB_THREADS = env_int("PARAAT_WEB_THREADS", 8, minimum=1)
 PARAAT_WEB_TIMEOUT = env_int("PARAAT_WEB_TIMEOUT", 60, minimum=5)
 # Addresses of the reverse proxy whose X-Forwarded-* headers gunicorn believes.
 PARAAT_FORWARDED_ALLOW_IPS = env_list("PARAAT_FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
+# Community: where links in messages to volunteers point, SMS gateway, retention of volunteers.
+PARAAT_SITE_URL = env_str("PARAAT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+PARAAT_SMS_BACKEND = env_choice("PARAAT_SMS_BACKEND", "console", ("console", "file", "messagebird"))
+PARAAT_SMS_URL = env_str("PARAAT_SMS_URL", "https://rest.messagebird.com/messages")
+PARAAT_SMS_KEY = env_secret("PARAAT_SMS_KEY", "") or ""
+PARAAT_SMS_ORIGINATOR = env_str("PARAAT_SMS_ORIGINATOR", "Paraat")[:11]
+if PARAAT_SMS_BACKEND == "messagebird" and not PARAAT_SMS_KEY:
+    raise ConfigurationError("PARAAT_SMS_KEY (or PARAAT_SMS_KEY_FILE) must be set for messagebird")
+PARAAT_VOLUNTEER_RETENTION_DAYS = env_int("PARAAT_VOLUNTEER_RETENTION_DAYS", 730, minimum=30)
+PARAAT_VOLUNTEER_NOTICE_DAYS = env_int("PARAAT_VOLUNTEER_NOTICE_DAYS", 30, minimum=1)

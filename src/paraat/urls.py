@@ -20,6 +20,7 @@ urlpatterns = [
     path("public/", include("paraat.publicinfo.urls")),
     path("alerts/", include("paraat.alerts.urls")),
     path("planning/", include("paraat.planning.urls")),
+    path("community/", include("paraat.community.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover

@@ -36,6 +36,9 @@ EXCLUDED = {
 }
 AUDITED_APP_PREFIX = "paraat."
 SECRET_FIELDS = {"password", "key", "token"}
+# A model lists its personal fields in AUDIT_REDACTED_FIELDS: the trail records that they
+# changed, never their values, so erasing the row erases the person (community.Volunteer).
+REDACTED = "[personal data]"
 
 
 @contextmanager
@@ -71,11 +74,19 @@ def _plain(value: Any) -> Any:
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The concrete field values of a row as JSON-ready data (foreign keys by id)."""
     data: dict[str, Any] = {}
+    redacted = set(getattr(instance, "AUDIT_REDACTED_FIELDS", ()))
     for field in instance._meta.concrete_fields:
         if field.name in SECRET_FIELDS:
             continue
-        data[field.attname] = _plain(getattr(instance, field.attname))
+        value = _plain(getattr(instance, field.attname))
+        data[field.attname] = REDACTED if field.name in redacted else value
     return data
+
+
+def _redacted_values(instance: models.Model) -> dict[str, Any]:
+    return {
+        name: getattr(instance, name) for name in getattr(instance, "AUDIT_REDACTED_FIELDS", ())
+    }
 
 
 def _audited(sender: type[models.Model]) -> bool:
@@ -113,6 +124,7 @@ def _pre_save(sender: type[models.Model], instance: models.Model, raw: bool, **k
         return
     old = sender._default_manager.filter(pk=instance.pk).first()
     instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
+    instance._audit_redacted_before = _redacted_values(old) if old is not None else {}  # type: ignore[attr-defined]
 
 
 def _post_save(
@@ -122,10 +134,17 @@ def _post_save(
         return
     after = snapshot(instance)
     before = None if created else getattr(instance, "_audit_before", None)
-    if before == after:
+    old_personal = {} if created else getattr(instance, "_audit_redacted_before", {})
+    changed = sorted(
+        k
+        for k, v in _redacted_values(instance).items()
+        if k in old_personal and old_personal[k] != v
+    )
+    if before == after and not changed:
         return
     action = AuditAction.CREATE if created or before is None else AuditAction.UPDATE
-    record(action=action, instance=instance, before=before, after=after)
+    note = f"personal data changed: {', '.join(changed)}" if changed else ""
+    record(action=action, instance=instance, before=before, after=after, note=note)
 
 
 def _post_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

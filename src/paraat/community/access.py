@@ -1,0 +1,90 @@
+"""Who may see and change volunteers, rosters and call-outs. One condition per line.
+
+Contact details are for those who need them: the region coordinator, officers of the volunteer's
+municipality, and during an open incident the lead of a point she is assigned to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from paraat.accounts.constants import Role
+from paraat.areas.models import Municipality, Region
+from paraat.community.models import Callout, Volunteer, VolunteerQuerySet
+from paraat.operations.models import Incident
+from paraat.supportpoints import access as points_access
+from paraat.supportpoints.models import SupportPoint
+
+
+def can_view_volunteers(user: Any, region: Region) -> bool:
+    """The list (without contact details): coordinators and officers."""
+    if not points_access.can_view_points(user, region):
+        return False
+    return bool(user.is_superuser or user.role in (Role.REGION_COORDINATOR, Role.MUNICIPAL_OFFICER))
+
+
+def can_manage_volunteers_in(user: Any, municipality: Municipality) -> bool:
+    """Register, correct, assign and import: coordinators, and officers in their municipalities."""
+    return points_access.can_edit_in_municipality(user, municipality)
+
+
+def can_import_volunteers(user: Any, region: Region) -> bool:
+    return points_access.can_register_points(user, region)
+
+
+def visible_volunteers(user: Any, region: Region) -> VolunteerQuerySet:
+    if not can_view_volunteers(user, region):
+        return Volunteer.objects.none()
+    allowed = points_access.editable_municipality_ids(user, region)
+    volunteers = Volunteer.objects.in_region(region)
+    return volunteers if allowed is None else volunteers.in_municipalities(allowed)
+
+
+def leads_during_incident(user: Any, volunteer: Volunteer) -> bool:
+    """A point lead of one of her points while an incident or exercise is open."""
+    if not points_access.can_view_points(user, volunteer.region):
+        return False
+    if user.role != Role.POINT_LEAD:
+        return False
+    open_incidents = Incident.objects.in_region(volunteer.region).open()
+    if not open_incidents.exists():
+        return False
+    if volunteer.points.filter(leads=user).exists():
+        return True
+    if volunteer.shifts.filter(point__leads=user, incident__in=open_incidents).exists():
+        return True
+    return volunteer.asks.filter(
+        callout__point__leads=user, callout__incident__in=open_incidents
+    ).exists()
+
+
+def can_view_contacts(user: Any, volunteer: Volunteer) -> bool:
+    if can_manage_volunteers_in(user, volunteer.municipality):
+        return True
+    return leads_during_incident(user, volunteer)
+
+
+def volunteer_for_user(user: Any, region: Region, pk: int) -> Volunteer:
+    volunteer = Volunteer.objects.select_related("municipality", "region").filter(pk=pk).first()
+    if volunteer is None or volunteer.region_id != region.pk:
+        raise Http404("no such volunteer")
+    if not can_view_contacts(user, volunteer):
+        raise PermissionDenied
+    return volunteer
+
+
+def can_run_roster(user: Any, point: SupportPoint) -> bool:
+    """Shifts, call-outs and spontaneous volunteers: whoever reports for the point."""
+    return points_access.can_report_for_point(user, point)
+
+
+def callout_for_user(user: Any, region: Region, pk: int) -> Callout:
+    callout = Callout.objects.select_related("point__region", "incident").filter(pk=pk).first()
+    if callout is None or callout.point.region_id != region.pk:
+        raise Http404("no such call-out")
+    if not can_run_roster(user, callout.point):
+        raise PermissionDenied
+    return callout

@@ -1,0 +1,136 @@
+"""Forms of the community pages. They parse input; the services validate and store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from paraat.community import availability
+from paraat.community.constants import DayPart, Organisation, Skill
+from paraat.supportpoints.models import SupportPoint
+
+WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+SLOT_CHOICES = [
+    (f"{day}{part.value}", f"{WEEKDAYS[day]} {part.label}") for day in range(7) for part in DayPart
+]
+
+
+class VolunteerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Mobile phone"), max_length=30, required=False)
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=7,
+        help_text=_("Four digits are enough (5341); add the letters only if you want to."),
+    )
+    address = forms.CharField(
+        label=_("Street and house number"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you want to give it; the postcode is enough to ask you."),
+    )
+    skills = forms.MultipleChoiceField(
+        label=_("Skills"),
+        choices=Skill.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    organisation = forms.ChoiceField(
+        label=_("Organisation"), choices=Organisation.choices, initial=Organisation.NONE
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("When can you usually help?"),
+        choices=SLOT_CHOICES,
+        required=False,
+        initial=list(availability.ALL_SLOTS),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    away = forms.CharField(
+        label=_("Dates away"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line: 2026-12-24 or 2026-12-24/2027-01-02."),
+    )
+
+    def clean_away(self) -> list[list[str]]:
+        try:
+            return availability.parse_away(self.cleaned_data.get("away") or "")
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class CertificateForm(forms.Form):
+    skill = forms.ChoiceField(label=_("Certificate for"), choices=Skill.choices)
+    issuer = forms.CharField(label=_("Issued by"), max_length=150)
+    expires_on = forms.DateField(
+        label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SelfRegistrationForm(VolunteerForm):
+    email = forms.EmailField(label=_("E-mail"))
+    consent = forms.BooleanField(
+        label=_("I agree that the municipality stores these data to ask me for help in a crisis."),
+        required=False,
+    )
+
+
+class AssignForm(forms.Form):
+    points = forms.ModelMultipleChoiceField(
+        label=_("Points"),
+        queryset=SupportPoint.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, points: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["points"].queryset = points  # type: ignore[attr-defined]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+
+
+class SpontaneousForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    phone = forms.CharField(label=_("Mobile phone"), max_length=30)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7)
+    skills = forms.MultipleChoiceField(
+        label=_("Skills"),
+        choices=Skill.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class CalloutForm(forms.Form):
+    skill = forms.ChoiceField(label=_("Skill wanted"), choices=Skill.choices)
+    needed = forms.IntegerField(label=_("Number needed"), min_value=1, max_value=50, initial=3)
+    radius_m = forms.IntegerField(
+        label=_("Radius (metres)"), min_value=100, max_value=50_000, initial=2_000
+    )
+    wait_minutes = forms.IntegerField(
+        label=_("Widen after (minutes)"), min_value=1, max_value=240, initial=10
+    )
+
+
+class ShiftForm(forms.Form):
+    volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=SupportPoint.objects.none())
+    starts_at = forms.DateTimeField(
+        label=_("From"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    handover = forms.CharField(
+        label=_("Hand-over notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, volunteers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].queryset = volunteers  # type: ignore[attr-defined]
+        self.fields["volunteer"].label_from_instance = lambda v: v.name  # type: ignore[attr-defined]

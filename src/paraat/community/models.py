@@ -1,0 +1,282 @@
+"""Volunteers, their certificates and shifts, call-outs and the asks they send.
+
+Personal data lives only on `Volunteer` (and nowhere else): its fields named in
+`AUDIT_REDACTED_FIELDS` never reach the audit trail, so erasing a volunteer erases her.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from paraat.community.constants import (
+    CERTIFIED_SKILLS,
+    AskState,
+    CalloutState,
+    Channel,
+    Organisation,
+    VolunteerOrigin,
+    VolunteerState,
+)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class VolunteerQuerySet(models.QuerySet["Volunteer"]):
+    def in_region(self, region: object) -> VolunteerQuerySet:
+        return self.filter(region=region)
+
+    def in_municipalities(self, ids: set[int]) -> VolunteerQuerySet:
+        return self.filter(municipality_id__in=ids)
+
+    def active(self) -> VolunteerQuerySet:
+        return self.filter(state=VolunteerState.ACTIVE)
+
+    def with_skill(self, skill: str, on: dt.date) -> VolunteerQuerySet:
+        """Volunteers who have the skill; a certified skill counts only with a valid certificate."""
+        having = self.filter(skills__skill=skill)
+        if skill in CERTIFIED_SKILLS:
+            having = having.filter(certificates__skill=skill, certificates__expires_on__gte=on)
+        return having.distinct()
+
+    def within_box(self, x: float, y: float, radius: float) -> VolunteerQuerySet:
+        return self.filter(
+            x_rd__gte=x - radius, x_rd__lte=x + radius, y_rd__gte=y - radius, y_rd__lte=y + radius
+        )
+
+    def for_list(self) -> VolunteerQuerySet:
+        return self.select_related("municipality").prefetch_related("skills").order_by("pk")
+
+
+class Volunteer(models.Model):
+    """A person who offered to help. Home location is a postcode unless she gives an address."""
+
+    AUDIT_REDACTED_FIELDS = ("name", "email", "phone", "address", "postcode", "lon", "lat", "x_rd", "y_rd", "link_secret")  # fmt: skip
+
+    region = models.ForeignKey("areas.Region", on_delete=models.PROTECT, related_name="volunteers")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="volunteers",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("mobile phone"), max_length=30, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    address = models.CharField(_("street and house number"), max_length=200, blank=True)
+    lon = models.FloatField()
+    lat = models.FloatField()
+    x_rd = models.FloatField(db_index=True)
+    y_rd = models.FloatField()
+    organisation = models.CharField(
+        _("organisation"), max_length=20, choices=Organisation.choices, default=Organisation.NONE
+    )
+    availability = models.JSONField(_("weekly availability"), default=list, blank=True)
+    away = models.JSONField(_("dates away"), default=list, blank=True)
+    points = models.ManyToManyField(
+        "supportpoints.SupportPoint",
+        verbose_name=_("assigned points"),
+        blank=True,
+        related_name="volunteers",
+    )
+    origin = models.CharField(max_length=20, choices=VolunteerOrigin.choices)
+    state = models.CharField(
+        max_length=20, choices=VolunteerState.choices, default=VolunteerState.ACTIVE
+    )
+    consent_at = models.DateTimeField(null=True, blank=True)
+    consent_version = models.CharField(max_length=20, blank=True)
+    link_secret = models.CharField(max_length=64, default=new_secret)
+    last_active_at = models.DateTimeField()
+    erase_notice_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = VolunteerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        indexes = [models.Index(fields=["region", "state"])]
+
+    def __str__(self) -> str:
+        # Never the name: this text lands in the audit trail.
+        return f"volunteer #{self.pk}"
+
+
+class VolunteerSkill(models.Model):
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="skills")
+    skill = models.CharField(_("skill"), max_length=20)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "skill"], name="volunteer_skill_once")
+        ]
+        indexes = [models.Index(fields=["skill"])]
+
+    def __str__(self) -> str:
+        return self.skill
+
+
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def valid_on(self, day: dt.date) -> CertificateQuerySet:
+        return self.filter(expires_on__gte=day)
+
+    def expiring(self, day: dt.date, within_days: int) -> CertificateQuerySet:
+        return self.filter(expires_on__gte=day, expires_on__lte=day + dt.timedelta(within_days))
+
+
+class Certificate(models.Model):
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="certificates")
+    skill = models.CharField(_("skill"), max_length=20)
+    issuer = models.CharField(_("issued by"), max_length=150)
+    expires_on = models.DateField(_("valid until"))
+    expiry_notice_sent_on = models.DateField(null=True, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["expires_on"]
+
+    def __str__(self) -> str:
+        return f"{self.skill} until {self.expires_on:%Y-%m-%d}"
+
+
+class PointStaffing(models.Model):
+    """How many volunteers a point needs on duty while it is open."""
+
+    point = models.OneToOneField(
+        "supportpoints.SupportPoint", on_delete=models.CASCADE, related_name="staffing"
+    )
+    minimum_staff = models.PositiveSmallIntegerField(_("minimum staff on duty"), default=2)
+
+    def __str__(self) -> str:
+        return f"{self.point_id}: {self.minimum_staff}"
+
+
+class ShiftQuerySet(models.QuerySet["Shift"]):
+    def overlapping(self, start: dt.datetime, end: dt.datetime) -> ShiftQuerySet:
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+    def on_duty(self, moment: dt.datetime) -> ShiftQuerySet:
+        return self.filter(starts_at__lte=moment, ends_at__gt=moment)
+
+
+class Shift(models.Model):
+    """Who is expected at a point when, for one incident or exercise."""
+
+    incident = models.ForeignKey(
+        "operations.Incident", on_delete=models.CASCADE, related_name="shifts"
+    )
+    point = models.ForeignKey(
+        "supportpoints.SupportPoint", on_delete=models.CASCADE, related_name="shifts"
+    )
+    volunteer = models.ForeignKey(
+        Volunteer, null=True, on_delete=models.SET_NULL, related_name="shifts"
+    )
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    handover = models.TextField(_("hand-over notes"), blank=True)
+    callout = models.ForeignKey(
+        "community.Callout", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ShiftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("shift")
+        verbose_name_plural = _("shifts")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"shift {self.point_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class CalloutQuerySet(models.QuerySet["Callout"]):
+    def in_region(self, region: object) -> CalloutQuerySet:
+        return self.filter(point__region=region)
+
+    def open(self) -> CalloutQuerySet:
+        return self.filter(state=CalloutState.OPEN)
+
+
+class Callout(models.Model):
+    """A capped, geo-targeted request for volunteers: nearest first, widening in rings."""
+
+    incident = models.ForeignKey(
+        "operations.Incident", on_delete=models.CASCADE, related_name="callouts"
+    )
+    point = models.ForeignKey(
+        "supportpoints.SupportPoint", on_delete=models.CASCADE, related_name="callouts"
+    )
+    help_request = models.ForeignKey(
+        "operations.HelpRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    skill = models.CharField(_("skill wanted"), max_length=20)
+    needed = models.PositiveSmallIntegerField(_("number needed"))
+    accepted_count = models.PositiveSmallIntegerField(default=0)
+    radius_m = models.PositiveIntegerField(_("radius (metres)"))
+    max_radius_m = models.PositiveIntegerField(_("widest radius (metres)"))
+    step_m = models.PositiveIntegerField(_("widen by (metres)"))
+    wait_minutes = models.PositiveSmallIntegerField(_("minutes before widening"), default=10)
+    shift_hours = models.PositiveSmallIntegerField(_("shift length (hours)"), default=4)
+    state = models.CharField(max_length=20, choices=CalloutState.choices, default=CalloutState.OPEN)
+    ring = models.PositiveSmallIntegerField(default=0)
+    ring_started_at = models.DateTimeField(null=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CalloutQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("call-out")
+        verbose_name_plural = _("call-outs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(accepted_count__lte=models.F("needed")), name="callout_cap_holds"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"call-out {self.pk} {self.skill}×{self.needed}"
+
+
+class Ask(models.Model):
+    """One volunteer asked once for one call-out; the unique constraint makes 'once' a fact."""
+
+    callout = models.ForeignKey(Callout, on_delete=models.CASCADE, related_name="asks")
+    volunteer = models.ForeignKey(
+        Volunteer, null=True, on_delete=models.SET_NULL, related_name="asks"
+    )
+    order = models.PositiveIntegerField()
+    ring = models.PositiveSmallIntegerField()
+    distance_m = models.PositiveIntegerField()
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    state = models.CharField(max_length=20, choices=AskState.choices, default=AskState.ASKED)
+    asked_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["callout", "volunteer"], name="ask_volunteer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"ask {self.pk} ({self.state})"

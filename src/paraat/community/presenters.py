@@ -1,0 +1,117 @@
+"""What the community pages show, assembled from reads (no writes here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from paraat.community import access, availability, roster
+from paraat.community.constants import AskState, Skill
+from paraat.community.models import Callout, Volunteer
+
+
+def skill_labels(codes: list[str]) -> list[str]:
+    labels = dict(Skill.choices)
+    return [str(labels.get(c, c)) for c in codes]
+
+
+def volunteer_view(volunteer: Volunteer) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "skills": skill_labels(sorted(volunteer.skills.values_list("skill", flat=True))),
+        "certificates": [
+            {
+                "skill": skill_labels([c.skill])[0],
+                "issuer": c.issuer,
+                "expires_on": c.expires_on,
+                "valid": c.expires_on >= today,
+            }
+            for c in volunteer.certificates.all()
+        ],
+        "points": list(volunteer.points.order_by("code")),
+        "away": availability.format_away(volunteer.away),
+        "slots": len(volunteer.availability),
+    }
+
+
+def form_initial(volunteer: Volunteer) -> dict[str, Any]:
+    return {
+        "name": volunteer.name,
+        "email": volunteer.email,
+        "phone": volunteer.phone,
+        "postcode": volunteer.postcode,
+        "address": volunteer.address,
+        "skills": list(volunteer.skills.values_list("skill", flat=True)),
+        "organisation": volunteer.organisation,
+        "availability": volunteer.availability,
+        "away": availability.format_away(volunteer.away),
+    }
+
+
+def export(volunteer: Volunteer) -> dict[str, Any]:
+    """Everything Paraat holds about her (the AVG right of access and portability)."""
+    return {
+        "name": volunteer.name,
+        "email": volunteer.email,
+        "phone": volunteer.phone,
+        "postcode": volunteer.postcode,
+        "address": volunteer.address,
+        "municipality": volunteer.municipality.name,
+        "organisation": volunteer.organisation,
+        "skills": sorted(volunteer.skills.values_list("skill", flat=True)),
+        "certificates": [
+            {"skill": c.skill, "issuer": c.issuer, "expires_on": c.expires_on.isoformat()}
+            for c in volunteer.certificates.all()
+        ],
+        "availability": volunteer.availability,
+        "away": volunteer.away,
+        "points": sorted(volunteer.points.values_list("code", flat=True)),
+        "registered": volunteer.created_at.isoformat(),
+        "consent": volunteer.consent_at.isoformat() if volunteer.consent_at else None,
+        "consent_version": volunteer.consent_version,
+        "last_active": volunteer.last_active_at.isoformat(),
+        "shifts": [
+            {"point": s.point.code, "from": s.starts_at.isoformat(), "until": s.ends_at.isoformat()}
+            for s in volunteer.shifts.select_related("point")
+        ],
+        "asked": [
+            {"callout": a.callout_id, "asked_at": a.asked_at.isoformat(), "answer": a.state}
+            for a in volunteer.asks.all()
+        ],
+    }
+
+
+def roster_context(user: Any, point: Any, incident: Any) -> dict[str, Any]:
+    """The roster; names only for those who may see the volunteers' details (``shown`` is logged)."""
+    if incident is None:
+        return {"point": point, "incident": None, "roster": None, "callouts": [], "shown": []}
+    current = roster.roster_for(point, incident)
+    people = [s.volunteer for s in current.on_duty + current.due + current.later if s.volunteer]
+    shown = [v for v in {v.pk: v for v in people}.values() if access.can_view_contacts(user, v)]
+    visible = {v.pk for v in shown}
+    return {
+        "point": point,
+        "incident": incident,
+        "roster": current,
+        "visible": visible,
+        "short": len(current.on_duty) < current.minimum,
+        "callouts": list(Callout.objects.filter(point=point, incident=incident)),
+        "shown": shown,
+    }
+
+
+def callout_context(user: Any, callout: Callout) -> dict[str, Any]:
+    asks = list(callout.asks.select_related("volunteer__municipality"))
+    shown = [
+        a.volunteer for a in asks if a.volunteer and access.can_view_contacts(user, a.volunteer)
+    ]
+    counts = {state: sum(1 for a in asks if a.state == state) for state in AskState.values}
+    return {
+        "callout": callout,
+        "asks": asks,
+        "visible": {v.pk for v in shown},
+        "counts": counts,
+        "skill": skill_labels([callout.skill])[0],
+        "shown": shown,
+    }

@@ -1,0 +1,1 @@
+from paraat.testing.smtp import smtp  # noqa: F401  (fixture)
