@@ -28,7 +28,6 @@ from paraat.operations.forms import (
     StatusForm,
 )
 from paraat.operations.models import Activation, EmergencyRelay, HelpRequest, Incident, LogEntry
-from paraat.supportpoints.models import SupportPoint
 
 
 def _say(request: HttpRequest, incident: Incident, text: str, error: bool = False) -> None:
@@ -41,14 +40,6 @@ def _say(request: HttpRequest, incident: Incident, text: str, error: bool = Fals
 def _form_errors(form: Any, error: ValidationError) -> None:
     for field, problems in error.message_dict.items():
         form.add_error(field if field in form.fields else None, problems)
-
-
-def _reportable_points(user: Any, incident: Incident) -> list[SupportPoint]:
-    activations = access.activations_to_check(user, incident).select_related(
-        "point__municipality", "point__region"
-    )
-    points = [a.point for a in activations.order_by("point__code")]
-    return [p for p in points if access.can_report(user, incident, p)]
 
 
 @staff_view
@@ -72,11 +63,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
                 user=request.user,
             )
             return redirect("operations:incident", pk=incident.pk)
-    if (
-        not incidents.exists()
-        and not can_manage
-        and not access.can_view_operations(request.user, region)
-    ):
+    if not access.can_open_incident_list(request.user, region):
         raise PermissionDenied
     return render(
         request,
@@ -160,7 +147,7 @@ def phase_view(request: HttpRequest, pk: int) -> HttpResponse:
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The point lead's phone form; with JavaScript it keeps the report on the phone until sent."""
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     choices = [(p.code, f"{p.code} {p.name}") for p in points]
@@ -194,24 +181,30 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
+    can_handle = access.can_handle_requests(request.user, incident)
     form = RequestForm(
-        request.POST or None, points=[(p.code, f"{p.code} {p.name}") for p in points]
+        request.POST or None,
+        points=[(p.code, f"{p.code} {p.name}") for p in points],
+        for_crisis_team=can_handle,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         point = next((p for p in points if p.code == data["point"]), None)
-        if point is None and not access.can_handle_requests(request.user, incident):
-            raise PermissionDenied
-        services.create_help_request(
-            incident=incident,
-            kind=data["kind"],
-            description=data["description"],
-            priority=data["priority"],
-            point=point,
-            user=request.user,
-        )
-        return redirect("operations:requests", pk=pk)
+        try:
+            services.create_help_request(
+                incident=incident,
+                kind=data["kind"],
+                description=data["description"],
+                priority=data["priority"],
+                point=point,
+                user=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            _say(request, incident, _("Help request sent to the crisis team."))
+            return redirect("operations:requests", pk=pk)
     requests = access.visible_requests(request.user, incident, points).select_related(
         "point", "claimed_by"
     )
@@ -220,12 +213,13 @@ def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
         "operations/requests.html",
         {
             "incident": incident,
-            "form": form,
+            "form": form if can_handle or points else None,
             "requests": requests,
-            "can_handle": access.can_handle_requests(request.user, incident),
+            "can_handle": can_handle,
             "assign_form": AssignForm(),
             "done_form": DoneForm(),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -294,7 +288,7 @@ def log_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     form = RelayForm(request.POST or None, points=[(p.code, f"{p.code} {p.name}") for p in points])
@@ -406,7 +400,7 @@ def line_view(request: HttpRequest, pk: int) -> HttpResponse:
 def checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The opening checklist of every point the user may report for; one tick per POST."""
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     activations = list(
