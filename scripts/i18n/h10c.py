@@ -7,4 +7,10 @@ NL = {
     "All tables (Excel)": "Alle tabellen (Excel)",
     "Proposed sites (GeoJSON)": "Voorgestelde locaties (GeoJSON)",
     "Generator: %(kw)s kW is less than the %(need)s kW needed, so its fuel does not count": "Aggregaat: %(kw)s kW is minder dan de benodigde %(need)s kW, dus de brandstof telt niet mee",
+    # API conventions (core/api.py)
+    "The request is not valid.": "Het verzoek is niet geldig.",
+    "Choose one of: %(choices)s.": "Kies een van: %(choices)s.",
+    "Give this parameter once.": "Geef deze parameter één keer.",
+    "Use a whole number from %(low)d to %(high)d.": "Gebruik een heel getal van %(low)d tot en met %(high)d.",
+    "There is no API endpoint at this address.": "Op dit adres is geen API-endpoint.",
 }

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "paraat.core.api.ApiMiddleware",  # before CommonMiddleware: no slash redirects under /api/
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,14 +192,19 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "paraat.core.api.Paging",
     "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "paraat.core.api.problem_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Paraat API",
     "DESCRIPTION": "Regions, areas, support points and operations of a safety region.",
-    "VERSION": "1",
+    "VERSION": "1.0.0",  # also sent as the API-Version header of every API response
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "paraat.core.api.postprocess_schema",
+    ],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Support points and status reports name the same services: one enum in the schema.
     "ENUM_NAME_OVERRIDES": {"ServiceEnum": "paraat.supportpoints.constants.Service"},

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
 from paraat.core import views as core_views
 
@@ -12,7 +12,12 @@ urlpatterns = [
     path("region/", include("paraat.areas.urls")),
     path("audit/", core_views.audit_trail, name="audit"),
     path("health/", core_views.health, name="health"),
-    path("api/v1/schema/", SpectacularAPIView.as_view(api_version="1"), name="api-schema"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/v1/openapi.json",
+        SpectacularJSONAPIView.as_view(),
+        name="api-openapi-json",
+    ),
     path("api/v1/", include("paraat.api_urls")),
     path("points/", include("paraat.supportpoints.urls")),
     path("operations/", include("paraat.operations.urls")),

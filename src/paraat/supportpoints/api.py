@@ -26,6 +26,7 @@ from rest_framework.response import Response
 
 from paraat.areas.api import AppUser
 from paraat.areas.models import Region
+from paraat.core.api import query_choice
 from paraat.geo.crs import NL_BOUNDS_WGS84
 from paraat.supportpoints import access, services
 from paraat.supportpoints.constants import (
@@ -123,10 +124,10 @@ class PointSerializer(serializers.ModelSerializer):
         slug_field="code", read_only=True
     )
     area: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     coordination_point: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     services = PointServiceOutSerializer(many=True, read_only=True)
     comms = serializers.SerializerMethodField()
@@ -241,13 +242,15 @@ class SupportPointViewSet(viewsets.ModelViewSet):
             ("lifecycle", "lifecycle", Lifecycle.values),
             ("norm", "norm_result", NormResult.values),
         ):
-            if params.get(name) in choices:
-                points = points.filter(**{field: params[name]})
+            value = query_choice(self.request, name, choices)
+            if value is not None:
+                points = points.filter(**{field: value})
         municipality = params.get("municipality", "")
         if municipality.isascii() and municipality.isalnum():  # a CBS code, never raw bytes
             points = points.filter(municipality__code=municipality.upper())
-        if params.get("missing") in Service.values:
-            points = points.missing_service(params["missing"])
+        missing = query_choice(self.request, "missing", Service.values)
+        if missing is not None:
+            points = points.missing_service(missing)
         return points
 
     def get_object(self) -> SupportPoint:

@@ -73,6 +73,9 @@
   }
   function describe(error) {
     if (typeof error !== "object") return String(error);
+    // The API answers with problem details (application/problem+json): one reason per field.
+    if (error.invalid_params) return error.invalid_params.map(function (p) { return (p.name ? p.name + ": " : "") + p.reason; }).join("; ");
+    if (error.detail) return String(error.detail);
     return Object.keys(error).map(function (field) { return field + ": " + [].concat(error[field]).join(" "); }).join("; ");
   }
   var flushing = false;
