@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
     "paraat.core",
     "paraat.areas",
     "paraat.accounts",
@@ -80,6 +81,14 @@ MIDDLEWARE = [
     "paraat.core.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a lockout into 429 Too Many Requests.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a password check while the account name or the address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "paraat.urls"
@@ -214,6 +223,21 @@ PARAAT_SMALL_COUNT_THRESHOLD = env_int("PARAAT_SMALL_COUNT_THRESHOLD", 10, minim
 PARAAT_REQUIRE_2FA = env_bool("PARAAT_REQUIRE_2FA", PRODUCTION)
 PARAAT_LOGIN_MAX_FAILURES = env_int("PARAAT_LOGIN_MAX_FAILURES", 5, minimum=1)
 PARAAT_LOGIN_LOCKOUT_MINUTES = env_int("PARAAT_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+# Reverse proxies in front of Paraat that append to X-Forwarded-For (0: use REMOTE_ADDR).
+PARAAT_TRUSTED_PROXIES = env_int("PARAAT_TRUSTED_PROXIES", 0, minimum=0)
+
+# Login lockout (django-axes, see docs/security.md): an account name from one address, and an
+# address over all account names (password spraying), each after PARAAT_LOGIN_MAX_FAILURES.
+AXES_FAILURE_LIMIT = PARAAT_LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = "paraat.accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "paraat.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "paraat.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "paraat.accounts.lockout.username_of"
+AXES_RESET_ON_SUCCESS = False  # a valid account of one's own must not reset an address's count
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
 PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
 PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
 PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
