@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from paraat.conf.env import (
     ConfigurationError,
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "csp",
     "paraat.core",
     "paraat.areas",
     "paraat.accounts",
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "paraat.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -240,6 +245,37 @@ AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
 PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
 PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
+
+# Content-Security-Policy (django-csp) on every response: scripts only from Paraat's own static
+# files, never inline. Styles allow inline because the server-drawn SVG charts (matplotlib) carry
+# style attributes; images also from the optional WMS basemap. See docs/security.md.
+_img_src = [SELF, "data:"]
+if PARAAT_BASEMAP_WMS_URL:
+    _wms = urlsplit(PARAAT_BASEMAP_WMS_URL)
+    _img_src.append(f"{_wms.scheme}://{_wms.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": _img_src,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy on every response: no camera, microphone, payment and the like; location
+# only for Paraat itself (the public page's "nearest point" button).
+PARAAT_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), "
+    "geolocation=(self), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()"
+)
 PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
 # The region the public site serves (a code; empty: the first region with active points).
 PARAAT_PUBLIC_REGION = env_str("PARAAT_PUBLIC_REGION", "").strip()
