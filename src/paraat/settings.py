@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from paraat.conf.env import (
     ConfigurationError,
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "csp",
     "paraat.core",
     "paraat.areas",
     "paraat.accounts",
@@ -72,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "paraat.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,6 +89,14 @@ MIDDLEWARE = [
     "paraat.core.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a lockout into 429 Too Many Requests.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a password check while the account name or the address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "paraat.urls"
@@ -222,8 +236,54 @@ PARAAT_SMALL_COUNT_THRESHOLD = env_int("PARAAT_SMALL_COUNT_THRESHOLD", 10, minim
 PARAAT_REQUIRE_2FA = env_bool("PARAAT_REQUIRE_2FA", PRODUCTION)
 PARAAT_LOGIN_MAX_FAILURES = env_int("PARAAT_LOGIN_MAX_FAILURES", 5, minimum=1)
 PARAAT_LOGIN_LOCKOUT_MINUTES = env_int("PARAAT_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+# Reverse proxies in front of Paraat that append to X-Forwarded-For (0: use REMOTE_ADDR).
+PARAAT_TRUSTED_PROXIES = env_int("PARAAT_TRUSTED_PROXIES", 0, minimum=0)
+
+# Login lockout (django-axes, see docs/security.md): an account name from one address, and an
+# address over all account names (password spraying), each after PARAAT_LOGIN_MAX_FAILURES.
+AXES_FAILURE_LIMIT = PARAAT_LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = "paraat.accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "paraat.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "paraat.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "paraat.accounts.lockout.username_of"
+AXES_RESET_ON_SUCCESS = False  # a valid account of one's own must not reset an address's count
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
 PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
 PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
+
+# Content-Security-Policy (django-csp) on every response: scripts only from Paraat's own static
+# files, never inline. Styles allow inline because the server-drawn SVG charts (matplotlib) carry
+# style attributes; images also from the optional WMS basemap. See docs/security.md.
+_img_src = [SELF, "data:"]
+if PARAAT_BASEMAP_WMS_URL:
+    _wms = urlsplit(PARAAT_BASEMAP_WMS_URL)
+    _img_src.append(f"{_wms.scheme}://{_wms.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": _img_src,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy on every response: no camera, microphone, payment and the like; location
+# only for Paraat itself (the public page's "nearest point" button).
+PARAAT_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), bluetooth=(), camera=(), display-capture=(), "
+    "geolocation=(self), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()"
+)
 PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
 # The region the public site serves (a code; empty: the first region with active points).
 PARAAT_PUBLIC_REGION = env_str("PARAAT_PUBLIC_REGION", "").strip()

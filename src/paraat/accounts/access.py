@@ -66,3 +66,20 @@ def municipality_ids(user: Any) -> set[int]:
 
 def can_view_audit(user: Any) -> bool:
     return can_use_app(user) and (user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def can_unlock(user: Any, username: str) -> bool:
+    """A region coordinator lifts lockouts of account names in their region; a superuser any."""
+    from paraat.accounts.models import User
+
+    if not can_use_app(user):
+        return False
+    if user.is_superuser:
+        return True
+    if user.role != Role.REGION_COORDINATOR:
+        return False
+    return User.objects.filter(username__iexact=username, region_id=user.region_id).exists()
+
+
+def can_view_lockouts(user: Any) -> bool:
+    return can_use_app(user) and (user.is_superuser or user.role == Role.REGION_COORDINATOR)

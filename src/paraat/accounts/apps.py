@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "paraat.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from paraat.accounts import lockout
+
+        lockout.connect()

@@ -36,24 +36,14 @@ class User(AbstractUser):
         return self.role in STAFF_ROLES
 
 
-class LoginAttemptQuerySet(models.QuerySet["LoginAttempt"]):
-    def failures_since(self, username: str, since: object) -> LoginAttemptQuerySet:
-        return self.filter(username__iexact=username, succeeded=False, created_at__gte=since)
+class LoginGate(models.Model):
+    """One row per client address, locked while a login attempt from it is checked (see lockout)."""
 
-
-class LoginAttempt(models.Model):
-    """One try to log in; repeated failures lock the account name for a while."""
-
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    succeeded = models.BooleanField(default=False)
-
-    objects = LoginAttemptQuerySet.as_manager()
+    address = models.CharField(max_length=45, unique=True)
 
     class Meta:
-        verbose_name = _("login attempt")
-        verbose_name_plural = _("login attempts")
+        verbose_name = _("login gate")
+        verbose_name_plural = _("login gates")
 
     def __str__(self) -> str:
-        return f"{self.username} {'ok' if self.succeeded else 'failed'} {self.created_at:%Y-%m-%d %H:%M}"
+        return self.address

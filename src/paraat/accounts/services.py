@@ -1,4 +1,4 @@
-"""State changes for accounts: logging in with lockout, two-factor enrolment, creating users."""
+"""State changes for accounts: logging in with lockout (django-axes), unlocking, two-factor enrolment, creating users."""
 
 from __future__ import annotations
 
@@ -8,19 +8,22 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from paraat.accounts import access
+from paraat.accounts import access, lockout
 from paraat.accounts.constants import Role
-from paraat.accounts.models import LoginAttempt, User
+from paraat.accounts.models import User
+from paraat.core.audit import acting_as, record
+from paraat.core.constants import AuditAction
 
 
 class LoginLocked(Exception):
-    """Too many failed attempts for this account name; try again after ``until``."""
+    """Too many failed attempts for this account name or address; try again after ``until``."""
 
     def __init__(self, until: dt.datetime) -> None:
         super().__init__(f"locked until {until.isoformat()}")
@@ -31,46 +34,50 @@ class LoginFailed(Exception):
     """Wrong account name or password (deliberately not saying which)."""
 
 
-def _client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+def _locked_until(request: HttpRequest) -> dt.datetime:
+    from axes.models import AccessAttempt
+    from django.db.models import Max
+
+    address = lockout.client_address(request)
+    latest = AccessAttempt.objects.filter(ip_address=address).aggregate(last=Max("attempt_time"))
+    return (latest["last"] or timezone.now()) + lockout.cool_off(request)
 
 
-def lockout_until(*, username: str, now: dt.datetime | None = None) -> dt.datetime | None:
-    """When the account name is locked, the moment it opens again; otherwise None."""
-    now = now or timezone.now()
-    window = dt.timedelta(minutes=settings.PARAAT_LOGIN_LOCKOUT_MINUTES)
-    failures = LoginAttempt.objects.failures_since(username, now - window).order_by("-created_at")
-    recent = list(
-        failures.values_list("created_at", flat=True)[: settings.PARAAT_LOGIN_MAX_FAILURES]
-    )
-    if len(recent) < settings.PARAAT_LOGIN_MAX_FAILURES:
-        return None
-    return recent[0] + window
+def authenticate_with_lockout(*, request: HttpRequest, username: str, password: str) -> User:
+    """Check a password unless django-axes holds this account name from this address, or this
+    address, after repeated failures.
 
-
-def authenticate_with_lockout(*, request: HttpRequest | None, username: str, password: str) -> User:
-    """Check a password, but refuse at once while the name is locked after repeated failures.
-
-    Each attempt is stored, so a lockout survives restarts and holds across server processes.
+    Attempts from one address are checked one at a time (``lockout.address_gate``), so parallel
+    tries never check more passwords than the limit. Failures are stored by axes, so a lockout
+    survives restarts and holds across server processes.
     """
     username = username.strip()
-    until = lockout_until(username=username)
-    if until is not None:
-        raise LoginLocked(until)
-    user = authenticate(request, username=username, password=password)
-    with transaction.atomic():
-        LoginAttempt.objects.create(
-            username=username[:150], ip_address=_client_ip(request), succeeded=user is not None
+    with lockout.address_gate(request):
+        user = authenticate(request, username=username, password=password)
+        locked = bool(getattr(request, "axes_locked_out", False))
+    if user is not None and not locked:
+        assert isinstance(user, User)
+        return user
+    if locked:
+        raise LoginLocked(_locked_until(request))
+    raise LoginFailed()
+
+
+@transaction.atomic
+def unlock(*, attempt_pk: int, user: User) -> None:
+    """A coordinator lifts one lockout: the failures of that account name from that address go."""
+    from axes.models import AccessAttempt
+
+    attempt = AccessAttempt.objects.select_for_update().filter(pk=attempt_pk).first()
+    if attempt is None or not access.can_unlock(user, attempt.username):
+        raise PermissionDenied
+    with acting_as(user):
+        record(
+            action=AuditAction.DELETE,
+            instance=attempt,
+            note=f"unlocked: account {attempt.username} from {attempt.ip_address}",
         )
-    if user is None:
-        until = lockout_until(username=username)
-        if until is not None:
-            raise LoginLocked(until)
-        raise LoginFailed()
-    assert isinstance(user, User)
-    return user
+        attempt.delete()
 
 
 def needs_second_factor(user: User) -> bool:

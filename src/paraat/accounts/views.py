@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
@@ -10,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from paraat.accounts import services
+from paraat.accounts import access, queries, services
 from paraat.accounts.forms import LoginForm, TokenForm
 from paraat.accounts.models import User
+from paraat.core.decorators import staff_view
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -100,6 +102,22 @@ def setup_view(request: HttpRequest) -> HttpResponse:
 
     secret_b32 = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(request, "accounts/setup.html", {"form": form, "qr": qr, "secret": secret_b32})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def lockouts_view(request: HttpRequest) -> HttpResponse:
+    """Current lockouts of account names in the coordinator's region, each with an unlock button."""
+    user = request.user
+    assert isinstance(user, User)
+    if not access.can_view_lockouts(user):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.unlock(attempt_pk=int(request.POST.get("attempt") or 0), user=user)
+        messages.success(request, _("The lockout is lifted."))
+        return redirect("accounts:lockouts")
+    attempts = [a for a in queries.current_attempts() if access.can_unlock(user, a.username or "")]
+    return render(request, "accounts/lockouts.html", {"attempts": attempts})
 
 
 @require_POST
