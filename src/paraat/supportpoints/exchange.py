@@ -344,10 +344,32 @@ def _row_data(
                 for c in contacts
             ):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):
             problems.append(("contacts", "geen geldige lijst contactpersonen (JSON)"))
             contacts = None
+        else:
+            wrong = _contact_type_problems(contacts)
+            if wrong:
+                problems += [("contacts", message) for message in wrong]
+                contacts = None
     return data, coordination, svc, comms, contacts, problems
+
+
+CONTACT_TEXT_KEYS = ("role", "name", "phone", "email")
+
+
+def _contact_type_problems(contacts: list[dict[str, Any]]) -> list[str]:
+    """Names, phone numbers and addresses are text and 24/7 is yes or no: a number, list or
+    object in their place is refused, not stored as its Python spelling."""
+    found = []
+    for number, contact in enumerate(contacts, start=1):
+        for key in CONTACT_TEXT_KEYS:
+            if contact.get(key) is not None and not isinstance(contact[key], str):
+                found.append(f"contactpersoon {number}: '{key}' moet tekst zijn")
+        flag = contact.get("available_24_7")
+        if flag is not None and not isinstance(flag, bool):
+            found.append(f"contactpersoon {number}: 'available_24_7' moet true of false zijn")
+    return found
 
 
 def _point_table(
