@@ -19,6 +19,8 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from paraat.geo.cells import unescape_csv_cell
+
 GIS_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 TABLE_SUFFIXES = {".csv", ".txt", ".xlsx"}
 SUPPORTED_SUFFIXES = GIS_SUFFIXES | TABLE_SUFFIXES
@@ -36,9 +38,6 @@ MAX_COLUMNS = 500
 # Rows per file: generous for a region (its 100 m grid has some tens of thousands of populated
 # cells), and a stop for a zip bomb of 1.5 million rows before it fills the memory.
 MAX_ROWS = 100_000
-# Characters that make Excel or LibreOffice treat a cell as a formula; exports prefix such text
-# with an apostrophe (see paraat.core.spreadsheets), and reading a CSV takes the apostrophe off.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -345,7 +344,7 @@ def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         for row in reader:
             if len(all_rows) > MAX_ROWS:
                 raise ReadError([_too_many_rows(name)])
-            all_rows.append([unescape_formula(value) for value in row])
+            all_rows.append([unescape_csv_cell(value) for value in row])
     except csv.Error as exc:
         raise ReadError(
             [Problem(name, reader.line_num, None, f"de CSV-regel is niet te lezen ({exc})")]
@@ -353,13 +352,6 @@ def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     if not all_rows:
         raise ReadError([Problem(name, None, None, "het bestand bevat geen kopregel")])
     return [h.strip() for h in all_rows[0]], all_rows[1:]
-
-
-def unescape_formula(value: str) -> str:
-    """Undo an export's neutralised formula: "'=A1" reads as "=A1" ("'t Hofje" stays as it is)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_TRIGGERS:
-        return value[1:]
-    return value
 
 
 def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
 from paraat.core.pdf import a4_report
+from paraat.geo import cells
 from paraat.geo import crs as geocrs
 from paraat.geo.geojson import from_geojson
 from paraat.planning import explain
@@ -89,7 +90,9 @@ def csv_text(run: CoverageRun | OptimisationRun, table: str) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", delimiter=";")
     writer.writeheader()
     for row in rows:
-        writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
+        writer.writerow(
+            cells.csv_row({c: "" if row.get(c) is None else row.get(c) for c in columns})
+        )
     return out.getvalue()
 
 

