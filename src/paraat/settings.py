@@ -181,6 +181,12 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Largest upload per kind of file, in MB (paraat.core.uploads); CAP also on the command line.
+PARAAT_UPLOAD_MAX_MB = {
+    "areas": env_int("PARAAT_UPLOAD_MAX_MB_AREAS", 100, minimum=1),
+    "points": env_int("PARAAT_UPLOAD_MAX_MB_POINTS", 20, minimum=1),
+    "cap": env_int("PARAAT_UPLOAD_MAX_MB_CAP", 2, minimum=1),
+}
 
 # Security: strict in production so `manage.py check --deploy` passes.
 SESSION_COOKIE_HTTPONLY = True

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from paraat.alerts import presets
 from paraat.alerts.constants import CapStatus, Category, Certainty, ResponseType, Severity, Urgency
+from paraat.core.uploads import LimitedFileField
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 CODES = re.compile(r"[\s,;]+")
@@ -137,15 +138,8 @@ class AlertForm(AreaFields):
 
 
 class ImportForm(forms.Form):
-    document = forms.FileField(
+    document = LimitedFileField(
+        kind="cap",
         label=_("CAP 1.2 document"),
-        help_text=_("An XML file with one CAP 1.2 alert, at most 2 MB."),
+        help_text=_("An XML file with one CAP 1.2 alert."),
     )
-
-    MAX_BYTES = 2 * 1024 * 1024
-
-    def clean_document(self) -> Any:
-        upload = self.cleaned_data["document"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        return upload

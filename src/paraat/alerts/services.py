@@ -25,6 +25,7 @@ from paraat.alerts.constants import (
 )
 from paraat.alerts.models import Alert
 from paraat.areas.models import Area, Municipality, Region
+from paraat.core import uploads
 from paraat.core.audit import acting_as
 
 log = logging.getLogger(__name__)
@@ -340,7 +341,7 @@ def import_external(*, region: Region, user: Any, data: bytes, name: str) -> Ale
     """
     if not access.can_import(user, region):
         raise PermissionDenied
-    report = cap.check(data)
+    report = cap.check(data, max_bytes=uploads.max_bytes("cap"))
     if not report.schema_valid or report.alert is None:
         reasons = "; ".join(str(p) for p in report.problems[:5]) or _("unknown reason")
         raise ValidationError(

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.constants import AreaKind, ImportKind
+from paraat.core.uploads import LimitedFileField
 
 CRS_CHOICES = [
     ("", _("Detect automatically")),
@@ -11,7 +12,8 @@ CRS_CHOICES = [
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = LimitedFileField(
+        kind="areas",
         label=_("File"),
         help_text=_(
             "GeoJSON, GeoPackage, zipped Shapefile, CSV or XLSX (with WKT or x/y columns)."

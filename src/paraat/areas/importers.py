@@ -71,6 +71,10 @@ VULNERABILITY_COLUMNS: dict[str, tuple[str, ...]] = {
 VULNERABILITY_PREFIX = "vuln_"
 # CBS marks secret or unknown values with large negative numbers.
 CBS_SECRET = {-99999999.0, -99999998.0, -99997.0, -99995.0}
+# No count of people in one area can be larger than the Netherlands' population (about 18
+# million); a larger number is a mistake in the file, and refusing it here gives the same answer
+# on SQLite and PostgreSQL (whose integer columns end at 2^63 and 2^31).
+MAX_PEOPLE = 20_000_000
 
 CODE_PATTERNS: dict[str, re.Pattern[str]] = {
     ImportKind.MUNICIPALITY: re.compile(r"^GM\d{4}$"),
@@ -209,6 +213,17 @@ def _count(
         return None
     if number < 0:
         problems.append(Problem(table.file, line, column, f"'{row.get(column)}' is negatief"))
+        return None
+    if number > MAX_PEOPLE:
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                column,
+                f"'{row.get(column)}' is onwaarschijnlijk groot: meer dan "
+                f"{MAX_PEOPLE:_} (Nederland heeft ongeveer 18 miljoen inwoners)".replace("_", "."),
+            )
+        )
         return None
     return number
 

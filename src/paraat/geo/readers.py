@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from paraat.geo.cells import unescape_csv_cell
+
 GIS_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 TABLE_SUFFIXES = {".csv", ".txt", ".xlsx"}
 SUPPORTED_SUFFIXES = GIS_SUFFIXES | TABLE_SUFFIXES
@@ -25,6 +28,16 @@ SUPPORTED_SUFFIXES = GIS_SUFFIXES | TABLE_SUFFIXES
 WKT_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "geometrie")
 X_COLUMNS = ("x", "x_rd", "rd_x", "lon", "lng", "longitude", "lengtegraad")
 Y_COLUMNS = ("y", "y_rd", "rd_y", "lat", "latitude", "breedtegraad")
+
+# A real boundary in WKT can exceed the csv module's default of 131,072 characters per field; the
+# upload limit bounds the file, this bounds one field.
+MAX_FIELD_CHARS = 16 * 1024 * 1024
+# Spreadsheets: only this many columns are read, whatever a file declares (a sheet that claims
+# 16,384 columns must not make every row 16,384 cells long).
+MAX_COLUMNS = 500
+# Rows per file: generous for a region (its 100 m grid has some tens of thousands of populated
+# cells), and a stop for a zip bomb of 1.5 million rows before it fills the memory.
+MAX_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,8 @@ def _epsg(crs_text: str | None) -> int | None:
     match = re.search(r"EPSG[:\s]*(\d+)", crs_text, re.IGNORECASE)
     if match:
         return int(match.group(1))
+    if re.search(r"CRS[:\s]*84\b", crs_text, re.IGNORECASE):
+        return 4326  # OGC's CRS84 is WGS84 in lon/lat order, as GeoJSON always is
     try:
         from pyproj import CRS
 
@@ -114,31 +129,135 @@ def _read_gis(path: Path, name: str, layer: str | None) -> FeatureTable:
     source = str(path)
     if path.suffix.lower() == ".zip":
         source = _shapefile_in_zip(path, name)
+    declared = _declared_geojson_crs(path)
     try:
-        meta, _fids, wkb, field_data = pyogrio.raw.read(source, layer=layer)
-    except (DataSourceError, DataLayerError, OSError, ValueError) as exc:
+        meta, _fids, wkb, field_data = pyogrio.raw.read(
+            source, layer=layer, max_features=MAX_ROWS + 1
+        )
+    except (DataSourceError, DataLayerError, OSError, ValueError, RuntimeError) as exc:
         raise ReadError(
             [Problem(name, None, None, f"het bestand kan niet gelezen worden ({exc})")]
         ) from None
     columns = [str(c) for c in meta["fields"]]
     rows: list[dict[str, Any]] = []
     count = len(wkb) if wkb is not None else (len(field_data[0]) if field_data else 0)
+    if count > MAX_ROWS:
+        raise ReadError([_too_many_rows(name)])
     for i in range(count):
         rows.append({col: _native(field_data[j][i]) for j, col in enumerate(columns)})
+    problems: list[Problem] = []
     geometries: list[BaseGeometry | None] = []
     if wkb is not None:
-        for blob in wkb:
-            geometries.append(shapely.from_wkb(blob) if blob is not None else None)
+        for number, blob in enumerate(wkb, start=1):
+            geometries.append(_from_wkb(blob, name, number, problems))
     else:
         geometries = [None] * count
+    for number, row in enumerate(rows, start=1):
+        _check_text(row, name, number, problems)
+    crs = _epsg(declared) if declared else _epsg(meta.get("crs"))
+    if declared and crs is None:
+        problems.insert(
+            0,
+            Problem(
+                name,
+                None,
+                "crs",
+                f"het bestand noemt coördinatenstelsel '{declared[:80]}', dat Paraat niet kent; "
+                "gebruik RD New (EPSG:28992) of WGS84 (EPSG:4326)",
+            ),
+        )
+    elif crs is not None and not known_crs(crs):
+        problems.insert(
+            0,
+            Problem(
+                name,
+                None,
+                "crs",
+                f"het bestand noemt coördinatenstelsel EPSG:{crs}, dat Paraat niet kent; "
+                "gebruik RD New (EPSG:28992) of WGS84 (EPSG:4326)",
+            ),
+        )
+    if problems:
+        raise ReadError(problems)
     return FeatureTable(
         file=name,
         rows=rows,
         geometries=geometries,
         row_numbers=list(range(1, count + 1)),
-        crs=_epsg(meta.get("crs")),
+        crs=crs,
         columns=columns,
     )
+
+
+_GEOJSON_CRS = re.compile(
+    rb'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"([^"]{1,200})"'
+)
+
+
+def _declared_geojson_crs(path: Path) -> str | None:
+    """The CRS a GeoJSON file names in its "crs" member (GDAL quietly falls back to WGS84 for a
+    name it cannot resolve, such as EPSG:99999, so Paraat reads the name itself)."""
+    if path.suffix.lower() not in (".geojson", ".json"):
+        return None
+    match = _GEOJSON_CRS.search(path.read_bytes())
+    return match.group(1).decode("utf-8", errors="replace") if match else None
+
+
+def _too_many_rows(name: str) -> Problem:
+    limit = f"{MAX_ROWS:,}".replace(",", ".")
+    return Problem(
+        name,
+        None,
+        None,
+        f"het bestand heeft meer dan {limit} rijen; splits het in kleinere bestanden",
+    )
+
+
+def known_crs(code: int) -> bool:
+    """True when PROJ knows EPSG:code (an unknown declared CRS is refused, never ignored)."""
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        CRS.from_epsg(code)
+    except CRSError:
+        return False
+    return True
+
+
+def _from_wkb(blob: Any, name: str, number: int, problems: list[Problem]) -> BaseGeometry | None:
+    if blob is None:
+        return None
+    try:
+        geometry = shapely.from_wkb(blob)
+    except (shapely.errors.GEOSException, ValueError) as exc:
+        problems.append(Problem(name, number, "geometry", f"ongeldige geometrie ({exc})"))
+        return None
+    if geometry is not None and not finite(geometry):
+        problems.append(
+            Problem(name, number, "geometry", "de geometrie heeft coördinaten die geen getal zijn")
+        )
+        return None
+    return geometry
+
+
+def finite(geometry: BaseGeometry) -> bool:
+    """False when a coordinate is NaN or infinite (1e400 in a file reads as infinity)."""
+    import numpy as np
+
+    return bool(np.isfinite(shapely.get_coordinates(geometry)).all())
+
+
+def _check_text(row: dict[str, Any], name: str, number: int, problems: list[Problem]) -> None:
+    """NUL bytes and other control characters are refused: no database stores them the same."""
+    for column, value in row.items():
+        if isinstance(value, str) and _CONTROL.search(value):
+            problems.append(
+                Problem(name, number, column, "de waarde bevat een NUL-teken of ander stuurteken")
+            )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _shapefile_in_zip(path: Path, name: str) -> str:
@@ -172,18 +291,44 @@ def _native(value: Any) -> Any:
     return value
 
 
-def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
+def decode_text(raw: bytes, name: str) -> str:
+    """Text from the bytes of a CSV: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's
+    'Unicode text'), or Windows-1252 for a file with no UTF-8 in it at all.
+
+    A file that is UTF-8 but for a stray byte is refused, naming the row: decoding it whole as
+    Windows-1252 would store every 'ë' as 'Ã«'.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise ReadError(
-            [Problem(name, None, None, "de tekencodering is niet te herkennen (gebruik UTF-8)")]
-        )
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                [Problem(name, None, None, f"ongeldige UTF-16-tekst ({exc.reason})")]
+            ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        lenient = raw.decode("utf-8-sig", errors="replace")
+        if raw.startswith(b"\xef\xbb\xbf") or any(
+            ord(ch) > 127 and ch != "\ufffd" for ch in lenient
+        ):
+            row = raw.count(b"\n", 0, exc.start) + 1
+            raise ReadError(
+                [
+                    Problem(
+                        name,
+                        row,
+                        None,
+                        f"het bestand is UTF-8, maar byte {exc.start + 1} (0x{raw[exc.start]:02X}) "
+                        "is geen geldige UTF-8; sla het bestand opnieuw op als UTF-8",
+                    )
+                ]
+            ) from None
+    return raw.decode("cp1252", errors="replace")
+
+
+def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
+    text = decode_text(path.read_bytes(), name)
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t")
@@ -191,14 +336,30 @@ def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         dialect = csv.excel
         if sample.count(";") > sample.count(","):
             dialect = type("semicolon", (csv.excel,), {"delimiter": ";"})
+    if csv.field_size_limit() < MAX_FIELD_CHARS:
+        csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text), dialect)
-    all_rows = [row for row in reader]
+    all_rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            if len(all_rows) > MAX_ROWS:
+                raise ReadError([_too_many_rows(name)])
+            all_rows.append([unescape_csv_cell(value) for value in row])
+    except csv.Error as exc:
+        raise ReadError(
+            [Problem(name, reader.line_num, None, f"de CSV-regel is niet te lezen ({exc})")]
+        ) from None
     if not all_rows:
         raise ReadError([Problem(name, None, None, "het bestand bevat geen kopregel")])
     return [h.strip() for h in all_rows[0]], all_rows[1:]
 
 
 def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
+    """The first sheet's rows, in bounded memory: read-only mode, and only the header's columns.
+
+    A sheet's declared size is not trusted: a 154 KB file claiming 16,384 columns would otherwise
+    pad every row to 16,384 cells.
+    """
     from openpyxl import load_workbook
 
     try:
@@ -207,13 +368,32 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         raise ReadError(
             [Problem(name, None, None, f"het Excel-bestand kan niet gelezen worden ({exc})")]
         ) from None
-    sheet = workbook.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    if not rows or not any(rows[0]):
-        raise ReadError([Problem(name, None, None, "het eerste werkblad bevat geen kopregel")])
-    header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    return header, rows[1:]
+    try:
+        sheet = workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # read what is there, not what the file declares
+        first = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
+        header_cells = list(first)
+        while header_cells and header_cells[-1] in (None, ""):
+            header_cells.pop()
+        if not header_cells:
+            raise ReadError([Problem(name, None, None, "het eerste werkblad bevat geen kopregel")])
+        width = len(header_cells)
+        rows: list[list[Any]] = []
+        for values in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
+            if len(rows) >= MAX_ROWS:
+                raise ReadError([_too_many_rows(name)])
+            rows.append(list(values))
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(
+            [Problem(name, None, None, f"het Excel-bestand kan niet gelezen worden ({exc})")]
+        ) from None
+    finally:
+        workbook.close()
+    header = [str(h).strip() if h is not None else "" for h in header_cells]
+    return header, rows
 
 
 def _find(columns: list[str], candidates: tuple[str, ...]) -> str | None:
@@ -252,12 +432,24 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
             header[i]: (raw[i] if i < len(raw) else None) for i in range(len(header)) if header[i]
         }
         row = {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
+        _check_text(row, name, line, problems)
         geometry: BaseGeometry | None = None
         if wkt_col and row.get(wkt_col) not in (None, ""):
             try:
                 geometry = shapely.from_wkt(str(row[wkt_col]))
-            except shapely.errors.GEOSException as exc:
+            except (shapely.errors.GEOSException, ValueError) as exc:
                 problems.append(Problem(name, line, wkt_col, f"geen geldige WKT-geometrie ({exc})"))
+            else:
+                if geometry is not None and not finite(geometry):
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            wkt_col,
+                            "de geometrie heeft coördinaten die geen getal zijn",
+                        )
+                    )
+                    geometry = None
         elif (
             x_col
             and y_col
@@ -267,9 +459,12 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
             try:
                 x = parse_number(row[x_col])
                 y = parse_number(row[y_col])
-            except ValueError as exc:
-                field_name = x_col if "x" in str(exc) else y_col
-                problems.append(Problem(name, line, field_name, str(exc)))
+            except ValueError:
+                for column in (x_col, y_col):
+                    try:
+                        parse_number(row[column])
+                    except ValueError as exc:
+                        problems.append(Problem(name, line, column, str(exc)))
             else:
                 if x is not None and y is not None:
                     geometry = shapely.Point(x, y)
@@ -303,7 +498,15 @@ def parse_number(value: Any) -> float | None:
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is geen getal")
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError(f"'{value}' is te groot") from None
+        if math.isnan(number):
+            return None  # an empty number cell in a GeoPackage or spreadsheet
+        if math.isinf(number):
+            raise ValueError(f"'{value}' is geen eindig getal")
+        return number
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     if text == "" or text.lower() in {"null", "none", "nan", "."}:
         return None
@@ -314,6 +517,9 @@ def parse_number(value: Any) -> float | None:
     elif _THOUSANDS.match(text):
         text = text.replace(".", "")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         raise ValueError(f"'{value}' is geen getal") from None
+    if not math.isfinite(number):
+        raise ValueError(f"'{value}' is geen eindig getal")
+    return number

@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from paraat.geo import cells
+
 BOM = "\ufeff"
 DELIMITER = ";"
 
@@ -33,11 +35,12 @@ def cell(value: Any) -> str:
         if "e" in text or "E" in text:  # 1e-07: write it out so no reader sees an exponent
             text = f"{value:.15f}".rstrip("0").rstrip(".")
         return text.removesuffix(".0").replace(".", ",")
-    return str(value)
+    return str(cells.csv_cell(str(value)))  # formula-like text behind an apostrophe
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
-    """The whole file as text, starting with the BOM; missing keys are empty cells."""
+    """The whole file as text, starting with the BOM; missing keys are empty cells; text that a
+    spreadsheet would run as a formula is neutralised (`geo.cells`)."""
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, delimiter=DELIMITER)

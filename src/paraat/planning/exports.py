@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
 from paraat.core.pdf import a4_report
+from paraat.geo import cells
 from paraat.geo import crs as geocrs
 from paraat.geo import geojson, writers
 from paraat.geo.geojson import from_geojson
@@ -103,7 +104,7 @@ def xlsx(run: CoverageRun | OptimisationRun) -> bytes:
         sheet = book.create_sheet(table)
         sheet.append(columns)
         for row in rows:
-            sheet.append([row.get(c) for c in columns])
+            sheet.append(cells.xlsx_row(sheet, [row.get(c) for c in columns]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from paraat.areas.models import Region
+from paraat.geo import cells
 from paraat.geo import crs as geocrs
 from paraat.geo import writers
 from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number, read_features
@@ -153,7 +154,7 @@ def export_points(
         sheet.title = "noodsteunpunten"
         sheet.append(cols)
         for row in rows:
-            sheet.append([row.get(k) for k in cols])
+            sheet.append(cells.xlsx_row(sheet, [row.get(k) for k in cols]))
         book.save(path)
     elif suffix in (".geojson", ".json"):
         features = [
@@ -340,10 +341,32 @@ def _row_data(
                 for c in contacts
             ):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):
             problems.append(("contacts", "geen geldige lijst contactpersonen (JSON)"))
             contacts = None
+        else:
+            wrong = _contact_type_problems(contacts)
+            if wrong:
+                problems += [("contacts", message) for message in wrong]
+                contacts = None
     return data, coordination, svc, comms, contacts, problems
+
+
+CONTACT_TEXT_KEYS = ("role", "name", "phone", "email")
+
+
+def _contact_type_problems(contacts: list[dict[str, Any]]) -> list[str]:
+    """Names, phone numbers and addresses are text and 24/7 is yes or no: a number, list or
+    object in their place is refused, not stored as its Python spelling."""
+    found = []
+    for number, contact in enumerate(contacts, start=1):
+        for key in CONTACT_TEXT_KEYS:
+            if contact.get(key) is not None and not isinstance(contact[key], str):
+                found.append(f"contactpersoon {number}: '{key}' moet tekst zijn")
+        flag = contact.get("available_24_7")
+        if flag is not None and not isinstance(flag, bool):
+            found.append(f"contactpersoon {number}: 'available_24_7' moet true of false zijn")
+    return found
 
 
 def _point_table(

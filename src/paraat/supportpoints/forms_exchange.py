@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from paraat.core.uploads import LimitedFileField
+
 EXPORT_FORMATS = [
     ("xlsx", _("Excel (.xlsx)")),
     ("csv", _("CSV (.csv)")),
@@ -17,7 +19,8 @@ EXPORT_FORMATS = [
 
 
 class PointImportForm(forms.Form):
-    file = forms.FileField(
+    file = LimitedFileField(
+        kind="points",
         label=_("File"),
         help_text=_(
             "CSV, XLSX, GeoJSON or GeoPackage with one row per point, as an export from Paraat."

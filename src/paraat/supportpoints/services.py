@@ -37,6 +37,20 @@ POINT_FIELDS = (
 )  # fmt: skip
 
 
+# Upper bounds of what a support point can plausibly have; a larger number is a typing or file
+# error (capacity 10^30), refused with the same message on SQLite and PostgreSQL.
+PLAUSIBLE_MAXIMUM: dict[str, float] = {
+    "capacity": 100_000,
+    "open_within_minutes": 7 * 24 * 60,
+    "generator_kw": 100_000,
+    "battery_kwh": 1_000_000,
+    "solar_kw": 100_000,
+    "power_need_kw": 100_000,
+    "fuel_litres": 1_000_000,
+    "fuel_consumption_lph": 10_000,
+}
+
+
 def _clean_point(point: SupportPoint) -> None:
     """Field validation plus the rules that span fields; raises ValidationError keyed by field."""
     errors: dict[str, list[str]] = {}
@@ -53,6 +67,13 @@ def _clean_point(point: SupportPoint) -> None:
         )
     except ValidationError as exc:
         errors.update({k: [str(m) for m in v] for k, v in exc.message_dict.items()})
+    for name, maximum in PLAUSIBLE_MAXIMUM.items():
+        value = getattr(point, name)
+        if isinstance(value, int | float) and value > maximum:
+            errors[name] = [
+                _("%(value)s is not plausible here: at most %(maximum)s.")
+                % {"value": f"{value:g}", "maximum": f"{maximum:g}"}
+            ]
     located = isinstance(point.lon, int | float) and isinstance(point.lat, int | float)
     inside = located and (
         geocrs.NL_BOUNDS_WGS84[0] <= point.lon <= geocrs.NL_BOUNDS_WGS84[2]

@@ -16,7 +16,7 @@ import xmlschema
 from paraat.alerts.cap import rules
 from paraat.alerts.cap.model import Alert, CapError
 from paraat.alerts.cap.rules import Problem
-from paraat.alerts.cap.xmlio import check_root, from_xml, root_of, version_of
+from paraat.alerts.cap.xmlio import MAX_BYTES, check_root, from_xml, root_of, version_of
 
 SCHEMA_PATH = Path(__file__).with_name("schema") / "CAP-v1.2.xsd"
 
@@ -57,16 +57,18 @@ class Report:
 
 def schema_problems(data: bytes) -> list[Problem]:
     found = []
-    for error in schema().iter_errors(io.BytesIO(data)):
+    # The document has passed root_of (no DTD, bounded depth); parse it defused all the same.
+    source = xmlschema.XMLResource(io.BytesIO(data), defuse="always")
+    for error in schema().iter_errors(source):
         reason = " ".join(str(error.reason or error.message).split())
         found.append(Problem(str(error.path or ""), reason, "schema"))
     return found
 
 
-def check(data: bytes, *, rules_apply: bool = True) -> Report:
+def check(data: bytes, *, rules_apply: bool = True, max_bytes: int = MAX_BYTES) -> Report:
     """Check a document; ``rules_apply=False`` skips the platform rules (schema only)."""
     try:
-        root = root_of(data)
+        root = root_of(data, max_bytes=max_bytes)
     except CapError as error:
         return Report("", (Problem("", error.message, "xml"),))
     version = version_of(root)
@@ -76,7 +78,7 @@ def check(data: bytes, *, rules_apply: bool = True) -> Report:
         return Report(version, (Problem("", error.message, "version"),))
     found = schema_problems(data)
     try:
-        alert: Alert | None = from_xml(data)
+        alert: Alert | None = from_xml(data, max_bytes=max_bytes)
     except CapError as error:
         return Report(version, (*found, Problem(error.field, error.message, "xml")))
     if rules_apply and alert is not None:

@@ -1,8 +1,10 @@
 """CAP 1.2 XML out (``to_xml``) and in (``from_xml``), with the standard library's ElementTree.
 
-Reading refuses documents with a DOCTYPE (no entity tricks), documents in another CAP version's
-namespace (1.0, 1.1) and anything that is not a CAP ``<alert>``, each with a clear reason.
-Elements from other namespaces (an XML signature) are skipped.
+Reading goes through defusedxml and refuses documents with a DOCTYPE (no entity tricks, in any
+encoding: UTF-16 too), documents larger than ``MAX_BYTES`` or nested deeper than ``MAX_DEPTH``,
+documents in another CAP version's namespace (1.0, 1.1) and anything that is not a CAP
+``<alert>``, each with a clear reason. Elements from other namespaces (an XML signature) are
+skipped.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
 
 from paraat.alerts.cap.model import (
     NAMESPACE,
@@ -27,6 +32,12 @@ from paraat.alerts.cap.model import (
 
 NS = f"{{{NAMESPACE}}}"
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# The default size limit of a CAP document from outside; the web import, ``import-cap`` and
+# ``cap-validate`` all pass the same setting (PARAAT_UPLOAD_MAX_MB_CAP). Real alerts with an
+# embedded audio message are some hundreds of kilobytes.
+MAX_BYTES = 2 * 1024 * 1024
+# CAP itself is five levels deep (alert/info/area/geocode/value); an XML signature adds a few.
+MAX_DEPTH = 32
 
 
 # Writing ---------------------------------------------------------------------------------------
@@ -223,14 +234,45 @@ def _info(node: ET.Element, raw: list[Pair]) -> Info:
     )
 
 
-def root_of(data: bytes) -> ET.Element:
-    """The document's root element; refuses DTDs and XML that does not parse."""
+def root_of(data: bytes, *, max_bytes: int = MAX_BYTES) -> ET.Element:
+    """The document's root element; refuses large documents, DTDs, deep nesting and XML that
+    does not parse."""
+    if len(data) > max_bytes:
+        raise CapError(
+            f"the document is larger than {max_bytes:,} bytes, the limit for a CAP document",
+            code="size",
+        )
     if _DOCTYPE.search(data):
         raise CapError("the document has a DOCTYPE or ENTITY declaration; CAP needs none")
     try:
-        return ET.fromstring(data)
+        root: ET.Element = SafeET.fromstring(
+            data, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+    except DefusedXmlException as error:
+        raise CapError(
+            "the document has a DOCTYPE or ENTITY declaration; CAP needs none", code="xml"
+        ) from error
     except ET.ParseError as error:
         raise CapError(f"not well-formed XML: {error}", code="xml") from error
+    except (ValueError, LookupError) as error:  # e.g. an encoding that Python does not know
+        raise CapError(f"not well-formed XML: {error}", code="xml") from error
+    if depth_of(root) > MAX_DEPTH:
+        raise CapError(
+            f"the document is nested more than {MAX_DEPTH} elements deep; CAP needs 5",
+            code="xml",
+        )
+    return root
+
+
+def depth_of(root: ET.Element) -> int:
+    """How deep the tree goes, counted without recursion (a document 50,000 deep is no problem)."""
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node)
+    return deepest
 
 
 def version_of(root: ET.Element) -> str:
@@ -254,9 +296,9 @@ def check_root(root: ET.Element) -> None:
         )
 
 
-def from_xml(data: bytes) -> Alert:
+def from_xml(data: bytes, *, max_bytes: int = MAX_BYTES) -> Alert:
     """Read a CAP 1.2 document into an ``Alert``; ``CapError`` says why when it cannot."""
-    root = root_of(data)
+    root = root_of(data, max_bytes=max_bytes)
     check_root(root)
     raw: list[Pair] = []
     sent_text = _text(root, "sent")

@@ -8,6 +8,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from paraat.alerts import cap
+from paraat.core import uploads
+
+
+def read_limited(name: str, limit: int) -> bytes:
+    """At most one byte more than the limit, so a 100 MB file is refused without reading it all."""
+    if name == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    with Path(name).open("rb") as handle:
+        return handle.read(limit + 1)
 
 
 class Command(BaseCommand):
@@ -28,10 +37,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["file"]
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            data = read_limited(name, uploads.max_bytes("cap"))
         except OSError as error:
             raise CommandError(f"{name}: cannot read the file ({error.strerror})") from error
-        report = cap.check(data, rules_apply=not options["schema_only"])
+        report = cap.check(
+            data, rules_apply=not options["schema_only"], max_bytes=uploads.max_bytes("cap")
+        )
         if options["json"]:
             self.stdout.write(json.dumps({"file": name, **report.as_dict()}, indent=2))
         elif report.ok:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,7 +7,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from paraat.accounts.models import User
 from paraat.alerts import services
+from paraat.alerts.management.commands.cap_validate import read_limited
 from paraat.areas.models import Region
+from paraat.core import uploads
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         refused = 0
         for name in options["files"]:
             try:
-                data = Path(name).read_bytes()
+                data = read_limited(name, uploads.max_bytes("cap"))
                 alert = services.import_external(region=region, user=user, data=data, name=name)
             except OSError as error:
                 refused += 1
