@@ -70,6 +70,12 @@ VULNERABILITY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 VULNERABILITY_PREFIX = "vuln_"
 # CBS marks secret or unknown values with large negative numbers.
+# CBS publishes small areas' counts rounded to 5, each figure on its own, so an age band can exceed
+# the total (15 residents, 20 aged 15-64). Such a file is real: within this slack, when both figures
+# are multiples of 5, the row is accepted as published with a warning instead of refused.
+CBS_ROUNDING_STEP = 5
+CBS_ROUNDING_SLACK = 10
+
 CBS_SECRET = {-99999999.0, -99999998.0, -99997.0, -99995.0}
 # No count of people in one area can be larger than the Netherlands' population (about 18
 # million); a larger number is a mistake in the file, and refusing it here gives the same answer
@@ -110,6 +116,7 @@ class ParsedAreas:
     kind: str
     crs: int
     records: list[AreaRecord]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _column(columns: list[str], candidates: tuple[str, ...]) -> str | None:
@@ -286,6 +293,7 @@ def parse_areas(
             vuln_cols[column.lower()[len(VULNERABILITY_PREFIX) :]] = column
 
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     seen: dict[str, int] = {}
     records: list[AreaRecord] = []
     for row, geometry, line in zip(table.rows, table.geometries, table.row_numbers, strict=True):
@@ -329,7 +337,17 @@ def parse_areas(
         if population is not None:
             for key in ("age_0_14", "age_15_64", "age_65_plus", "age_75_plus"):
                 value = counts.get(key)
-                if value is not None and value > population:
+                if value is not None and value > population and _cbs_rounded(value, population):
+                    warnings.append(
+                        Problem(
+                            table.file,
+                            line,
+                            count_cols.get(key) or key,
+                            f"{value} is meer dan het aantal inwoners ({population}); door CBS "
+                            "afgerond op 5, overgenomen zoals gepubliceerd",
+                        )
+                    )
+                elif value is not None and value > population:
                     problems.append(
                         Problem(
                             table.file,
@@ -353,7 +371,16 @@ def parse_areas(
         raise ReadError(problems)
     if not records:
         raise ReadError([Problem(table.file, None, None, "het bestand bevat geen rijen")])
-    return ParsedAreas(kind=kind, crs=source_crs, records=records)
+    return ParsedAreas(kind=kind, crs=source_crs, records=records, warnings=warnings)
+
+
+def _cbs_rounded(value: int, population: int) -> bool:
+    """An excess that CBS's rounding of both figures to 5 explains."""
+    return (
+        value % CBS_ROUNDING_STEP == 0
+        and population % CBS_ROUNDING_STEP == 0
+        and value - population <= CBS_ROUNDING_SLACK
+    )
 
 
 def _municipality_code(kind: str, code: str, row: dict[str, Any], gm_col: str | None) -> str | None:

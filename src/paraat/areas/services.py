@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class ImportResult:
     created: int
     updated: int
     crs: int
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -46,11 +47,15 @@ class ImportResult:
             "created": self.created,
             "updated": self.updated,
             "crs": self.crs,
+            "warnings": [p.__dict__ for p in self.warnings],
         }
 
     def summary(self) -> str:
         label = KIND_LABELS.get(self.kind, self.kind)
-        return f"{self.file}: {self.created} {label} toegevoegd, {self.updated} bijgewerkt (EPSG:{self.crs})"
+        text = f"{self.file}: {self.created} {label} toegevoegd, {self.updated} bijgewerkt (EPSG:{self.crs})"
+        if self.warnings:
+            text += f", {len(self.warnings)} waarschuwing(en)"
+        return text
 
 
 def _geo_fields(geom: BaseGeometry) -> dict[str, Any]:
@@ -93,7 +98,9 @@ def import_areas(
     parsed = parse_areas(table, kind=kind, crs=crs)
     with transaction.atomic():
         if parsed.kind == ImportKind.MUNICIPALITY:
-            created, updated = _write_municipalities(region, parsed.records, population_year)
+            created, updated = _write_municipalities(
+                table.file, region, parsed.records, population_year
+            )
         else:
             created, updated = _write_areas(
                 table.file, region, parsed.kind, parsed.records, population_year
@@ -105,7 +112,12 @@ def import_areas(
             note=f"import {table.file}",
         )
     return ImportResult(
-        file=table.file, kind=parsed.kind, created=created, updated=updated, crs=parsed.crs
+        file=table.file,
+        kind=parsed.kind,
+        created=created,
+        updated=updated,
+        crs=parsed.crs,
+        warnings=parsed.warnings,
     )
 
 
@@ -134,8 +146,29 @@ def _save(model_cls: type[Any], lookup: dict[str, Any], fields: dict[str, Any]) 
 
 
 def _write_municipalities(
-    region: Region, records: list[AreaRecord], year: int | None
+    file: str, region: Region, records: list[AreaRecord], year: int | None
 ) -> tuple[int, int]:
+    others = {
+        m.code: m.region
+        for m in Municipality.objects.filter(code__in=[r.code for r in records])
+        .exclude(region=region)
+        .select_related("region")
+    }
+    if others:
+        # A municipality belongs to one region: importing it into another must not move it.
+        raise ReadError(
+            [
+                Problem(
+                    file,
+                    record.row,
+                    "gm_code",
+                    f"gemeente {record.code} hoort al bij regio {others[record.code].code} "
+                    f"({others[record.code].name})",
+                )
+                for record in records
+                if record.code in others
+            ]
+        )
     created = updated = 0
     for record in records:
         fields = {

@@ -100,7 +100,9 @@ def test_it_moves_decision_points_when_the_mast_figure_changes(cast: Cast) -> No
 def test_it_runs_the_command_with_the_regions_figures(cast: Cast, capsys) -> None:  # type: ignore[no-untyped-def]
     small_network(cast)
     services.save_regional_figures(region=cast.region, data=WATER)
-    call_command("cascade", "run", "--json", "--runs", "100", "--seed", "3")
+    call_command(
+        "cascade", "run", "--json", "--runs", "100", "--seed", "3", "--region", cast.region.code
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["region"]["figures_version"] == 1 and data["region"]["points"] == 4
     water = next(s for s in data["services"] if s["id"] == "drinking_water_production")

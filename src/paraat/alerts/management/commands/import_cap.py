@@ -3,16 +3,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.accounts.models import User
 from paraat.alerts import services
 from paraat.alerts.management.commands.cap_validate import read_limited
 from paraat.areas.models import Region
 from paraat.core import uploads
+from paraat.core.management.base import ParaatCommand
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Import external CAP 1.2 alerts (files) to show in the alerts list, marked as external. "
         "Files that are not CAP 1.2 or fail the official schema are refused with the reason."
@@ -20,15 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", help="CAP XML files")
-        parser.add_argument("--region", required=True, help="the safety region's code, e.g. VR21")
         parser.add_argument(
             "--user", required=True, help="the username the import is recorded under"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        region = Region.objects.filter(code=options["region"]).first()
-        if region is None:
-            raise CommandError(f"no region with code {options['region']}")
+        region = self.region(options)
         user = User.objects.filter(username=options["user"]).first()
         if user is None:
             raise CommandError(f"no user {options['user']}")

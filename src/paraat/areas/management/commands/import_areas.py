@@ -3,16 +3,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.areas import services
 from paraat.areas.constants import ImportKind
-from paraat.areas.models import Region
 from paraat.core.audit import acting_as
+from paraat.core.management.base import ParaatCommand
 from paraat.geo.readers import ReadError
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Import municipalities or areas (wijk, buurt, pc4, pc6, grid) with population from GeoJSON, "
         "GeoPackage, zipped Shapefile, CSV or XLSX. Re-importing updates by code; a bad file changes nothing."
@@ -31,12 +33,11 @@ class Command(BaseCommand):
             choices=[28992, 4326],
             help="the file's coordinate reference system, when it cannot be detected",
         )
-        parser.add_argument("--region", help="safety region code (default: the only region)")
         parser.add_argument("--year", type=int, help="reference year of the population figures")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        region = _region(options["region"])
+        region = self.region(options)
         try:
             with acting_as(None, "import-areas"):
                 result = services.import_areas(
@@ -64,19 +65,5 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(self.style.SUCCESS(result.summary()))
-
-
-def _region(code: str | None) -> Region:
-    if code:
-        region = Region.objects.filter(code=code).first()
-        if region is None:
-            raise CommandError(f"Regio {code} bestaat niet")
-        return region
-    regions = list(Region.objects.all()[:2])
-    if len(regions) != 1:
-        raise CommandError(
-            "Geef --region op"
-            if regions
-            else "Er is nog geen regio; laad eerst een regio (paraat demo)"
-        )
-    return regions[0]
+        for warning in result.warnings:
+            self.stderr.write(f"  ! {warning}")

@@ -10,6 +10,7 @@ from paraat.areas.models import Region
 from paraat.cascades import engine, runs
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
 from paraat.cascades.models import RegionalFigures
+from paraat.core.management.base import resolve_region
 
 
 class Command(BaseCommand):
@@ -100,12 +101,9 @@ class Command(BaseCommand):
     def _region(self, options: dict[str, Any]) -> Region | None:
         if options["national"]:
             return None
-        if options["region"]:
-            region = Region.objects.filter(code=options["region"].upper()).first()
-            if region is None:
-                raise CommandError(f"Geen regio met code {options['region']}")
-            return region
-        return Region.objects.order_by("pk").first()
+        if not options["region"] and not Region.objects.exists():
+            return None
+        return resolve_region(options["region"])
 
 
 def _text(result: engine.Result, region: Region | None, points: int) -> str:

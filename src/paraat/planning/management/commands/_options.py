@@ -8,12 +8,12 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from paraat.areas.models import Municipality, Region
+from paraat.core.management.base import resolve_region
 from paraat.planning.constants import DEFAULT_THRESHOLD_M, Weight
 
 
 def add_common(parser: CommandParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the run as JSON")
-    parser.add_argument("--region", help="code of the safety region (default: the only one)")
     parser.add_argument("--municipality", help="CBS code (GMxxxx) to plan for one municipality")
     parser.add_argument(
         "--threshold",
@@ -42,15 +42,7 @@ def add_common(parser: CommandParser) -> None:
 
 
 def scope(options: dict[str, Any]) -> tuple[Region, Municipality | None]:
-    regions = Region.objects.order_by("code")
-    if options["region"]:
-        region = regions.filter(code=options["region"].upper()).first()
-        if region is None:
-            raise CommandError(f"Geen veiligheidsregio met code {options['region']}")
-    else:
-        if regions.count() != 1:
-            raise CommandError("Kies een veiligheidsregio met --region CODE")
-        region = regions.get()
+    region = resolve_region(options["region"])
     municipality = None
     if options["municipality"]:
         municipality = (

@@ -4,10 +4,11 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
+from paraat.core.management.base import ParaatCommand
 from paraat.planning import documents, explain, services
 from paraat.planning.management.commands._options import add_common, messages, scope
 
@@ -16,7 +17,9 @@ class _Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Coverage: how many residents live within the distance threshold of a designated or "
         "prepared support point, per region, municipality and area. Stores a dated run."

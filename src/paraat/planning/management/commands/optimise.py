@@ -4,10 +4,11 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
+from paraat.core.management.base import ParaatCommand
 from paraat.planning import documents, explain, services
 from paraat.planning.constants import DEFAULT_TIME_LIMIT, OptimisationModel
 from paraat.planning.management.commands._options import add_common, messages, scope
@@ -17,7 +18,9 @@ class _Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Propose new support point sites among the candidate sites, keeping the existing points: "
         "mclp (most residents covered with k sites), lscp (fewest sites for a target share), "

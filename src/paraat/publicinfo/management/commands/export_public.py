@@ -4,13 +4,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
-from paraat.areas.models import Region
+from paraat.core.management.base import ParaatCommand
 from paraat.publicinfo import export, snapshot
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+    region_help = "code of the safety region (default: the region the public site serves)"
+
     help = (
         "Write the whole public site (pages in Dutch and English, JSON, posters, CAP documents and "
         "the alerts feed) to DIR with relative links, for any web server or a USB stick. The folder "
@@ -19,7 +23,6 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", metavar="DIR")
-        parser.add_argument("--region", default="", help="region code (default: the public region)")
         parser.add_argument(
             "--base-url",
             default="",
@@ -31,14 +34,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["region"]:
-            region = Region.objects.filter(code=options["region"]).first()
-            if region is None:
-                raise CommandError(f"No region with code {options['region']!r}.")
-        else:
-            region = snapshot.public_region()
-            if region is None:
-                raise CommandError("There is no region yet: import one first.")
+        # Without --region: the region the public site serves (PARAAT_PUBLIC_REGION or the first
+        # with active points), as /public/ does.
+        region = self.region(options) if options["region"] else snapshot.public_region()
+        if region is None:
+            raise CommandError(
+                _(
+                    "There is no region yet: create one with `paraat region create` (or `paraat demo`)."
+                )
+            )
         started = time.perf_counter()
         snap = snapshot.build(region)
         try:

@@ -8,23 +8,13 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from paraat.areas.models import Region
+from paraat.core.management.base import resolve_region
 from paraat.geo.readers import ReadError
 
 
 def region(code: str | None) -> Region:
-    if code:
-        found = Region.objects.filter(code=code).first()
-        if found is None:
-            raise CommandError(f"Regio {code} bestaat niet")
-        return found
-    regions = list(Region.objects.all()[:2])
-    if len(regions) != 1:
-        raise CommandError(
-            "Geef --region op"
-            if regions
-            else "Er is nog geen regio; laad eerst een regio (paraat demo)"
-        )
-    return regions[0]
+    """The shared `--region` rule of every command (see paraat.core.management.base)."""
+    return resolve_region(code)
 
 
 def dump(data: Any) -> str:

@@ -3,15 +3,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.core.audit import acting_as
+from paraat.core.management.base import ParaatCommand
 from paraat.supportpoints import exchange, osm
-from paraat.supportpoints.management.commands._common import dump, region
+from paraat.supportpoints.management.commands._common import dump
 from paraat.supportpoints.models import SupportPoint
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Export the region's support points to CSV, XLSX, GeoJSON or GeoPackage (format from the "
         "extension); the file imports again with import-points. --osm writes GeoJSON with "
@@ -20,7 +23,6 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the file to write (.csv, .xlsx, .geojson or .gpkg)")
-        parser.add_argument("--region", help="safety region code (default: the only region)")
         parser.add_argument("--municipality", help="only this municipality (CBS code, GM0828)")
         parser.add_argument(
             "--contacts",
@@ -35,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        target = region(options["region"])
+        target = self.region(options)
         path = Path(options["file"])
         points = SupportPoint.objects.in_region(target).for_list()
         if options["municipality"]:

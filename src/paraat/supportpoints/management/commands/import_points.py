@@ -2,15 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.core.audit import acting_as
+from paraat.core.management.base import ParaatCommand
 from paraat.geo.readers import ReadError
 from paraat.supportpoints import exchange, polling
-from paraat.supportpoints.management.commands._common import dump, refuse, region
+from paraat.supportpoints.management.commands._common import dump, refuse
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Import support points from CSV, XLSX, GeoJSON or GeoPackage (format from the extension). "
         "Re-importing updates by code; a file with any problem changes nothing. With "
@@ -24,11 +27,10 @@ class Command(BaseCommand):
             action="store_true",
             help="the file holds polling places (stemlokalen): import them as candidate sites",
         )
-        parser.add_argument("--region", help="safety region code (default: the only region)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        target = region(options["region"])
+        target = self.region(options)
         try:
             with acting_as(None, "import-points"):
                 if options["polling_places"]:

@@ -2,24 +2,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
+from paraat.core.management.base import ParaatCommand
 from paraat.supportpoints import reports
-from paraat.supportpoints.management.commands._common import dump, region
+from paraat.supportpoints.management.commands._common import dump
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_option = True
+
     help = (
         "Readiness against the norm: the result per point (every rule with its reason) and the "
         "counts and most common gaps per municipality."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--region", help="safety region code (default: the only region)")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = reports.readiness_report(region(options["region"]))
+        report = reports.readiness_report(self.region(options))
         if options["json"]:
             self.stdout.write(dump(report))
             return
