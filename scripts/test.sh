@@ -1,15 +1,22 @@
 #!/bin/sh
-# Install Paraat with its test dependencies (and Debian's Chromium for browser tests), run the
+# Install Paraat with its test dependencies (and Debian's Chromium and nginx), run the
 # static checks, then the whole test suite. Extra arguments go to pytest.
 # DATABASE_URL=postgres://postgres@127.0.0.1:5432/test runs the suite on PostgreSQL.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/bootstrap.sh all
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Chromium from Debian's packages for the browser tests…"
+# Debian's Chromium for the browser tests and nginx for the deployment test (docs/deployment.md).
+NEED=""
+command -v chromium >/dev/null 2>&1 || NEED="chromium fonts-dejavu-core"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || NEED="$NEED nginx-light"
+if [ -n "$NEED" ]; then
+  echo "Installing from Debian's packages for the browser and deployment tests:$NEED"
   SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $NEED >/dev/null
+  # The test starts its own nginx on free ports; the package's service on port 80 is not needed.
+  case "$NEED" in *nginx*) $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true ;; esac
 fi
 if [ "${PARAAT_SKIP_CHECKS:-}" != "1" ]; then
   sh scripts/check.sh

@@ -88,12 +88,16 @@ def wait_for_health(port: int, process: subprocess.Popen[Any], seconds: float = 
 
 @contextmanager
 def serving(
-    env: dict[str, str], port: int, *extra: str, log: Path | None = None
+    env: dict[str, str], port: int, *extra: str, log: Path | None = None, bind: bool = True
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`paraat serve` on 127.0.0.1:PORT for the duration of the block, then stopped."""
+    """`paraat serve` on 127.0.0.1:PORT for the duration of the block, then stopped.
+
+    With bind=False the command gets no --bind: it listens where PARAAT_WEB_BIND in `env` says.
+    """
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
+    args = ["--bind", f"127.0.0.1:{port}"] if bind else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "paraat", "serve", "--bind", f"127.0.0.1:{port}", *extra],
+        [sys.executable, "-m", "paraat", "serve", *args, *extra],
         env=env,
         stdout=out,
         stderr=subprocess.STDOUT,

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import importlib
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.apps import apps
@@ -31,23 +33,41 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("paraat demo is not for production (PARAAT_ENV=production)")
+        self.say(f"Database bijwerken ({settings.DATABASES['default']['NAME']})…")
         call_command("migrate", interactive=False, verbosity=0)
         from paraat.areas.models import Region
 
         if options["reload"] or not Region.objects.exists():
-            self.stdout.write("Demoregio Brabant-Noord laden…")
+            self.say("Demoregio Brabant-Noord laden (ongeveer een minuut)…")
             with acting_as(None, "demo"):
-                for line in load_all():
-                    self.stdout.write(f"  {line}")
+                for step, loader in enumerate(loaders := list(demo_loaders()), start=1):
+                    self.say(f"  [{step}/{len(loaders)}] {loader.__module__.split('.')[1]}…")
+                    started = time.monotonic()
+                    for line in loader():
+                        self.stdout.write(f"      {line}")
+                    self.say(f"      klaar in {time.monotonic() - started:.1f} s")
         self.stdout.write(self.style.SUCCESS(accounts_text(options["host"], options["port"])))
         if options["no_serve"]:
             return
+        self.say("Statische bestanden verzamelen en de webserver starten (Ctrl-C stopt hem)…")
         serve(options["host"], options["port"])
+
+    def say(self, text: str) -> None:
+        """One progress line, shown at once (not held in a buffer while the next step runs)."""
+        self.stdout.write(text)
+        self.stdout.flush()
 
 
 def load_all() -> list[str]:
     """Run each app's demo loader (module `demo` with a `load()` function), in INSTALLED_APPS order."""
     lines: list[str] = []
+    for loader in demo_loaders():
+        lines.extend(loader())
+    return lines
+
+
+def demo_loaders() -> Iterator[Callable[[], list[str]]]:
+    """Each app's demo `load()` function, in INSTALLED_APPS order."""
     for config in apps.get_app_configs():
         if not config.name.startswith("paraat."):
             continue
@@ -59,8 +79,7 @@ def load_all() -> list[str]:
             continue
         loader = getattr(module, "load", None)
         if loader is not None:
-            lines.extend(loader())
-    return lines
+            yield loader
 
 
 def accounts_text(host: str, port: int) -> str:
