@@ -238,4 +238,7 @@ NL = {
     "Number": "Nummer",
     "Postcode area": "Postcodegebied",
     "No volunteers yet.": "Nog geen vrijwilligers.",
+    "A certificate needs a skill, an issuer and a date.": "Een certificaat heeft een vaardigheid, een uitgever en een datum nodig.",
+    "Below minimum staff in the next 12 hours": "Onder de minimale bezetting in de komende 12 uur",
+    "from %(at)s %(n)s on duty, %(minimum)s needed": "vanaf %(at)s %(n)s in dienst, %(minimum)s nodig",
 }

@@ -44,7 +44,8 @@ def _eligible(callout: Callout, now: dt.datetime, radius: float) -> list[tuple[i
     free = [availability.is_available(r[3], r[4], local) for r in rows]
     still = callout.needed - callout.accepted_count
     pending = callout.asks.filter(state=AskState.ASKED).count()
-    limit = max(ASK_FACTOR * still - pending, 0)
+    per_ring = callout.asks_per_ring or ASK_FACTOR * still
+    limit = max(per_ring - pending, 0)
     order, distances = ring.first_ring(
         [r[1] for r in rows], [r[2] for r in rows], free, (x, y), radius, limit
     )
@@ -85,6 +86,7 @@ def start_callout(
     max_radius_m: int | None = None,
     step_m: int | None = None,
     wait_minutes: int = 10,
+    asks_per_ring: int | None = None,
     created_by: Any = None,
     help_request: Any = None,
     now: dt.datetime | None = None,
@@ -107,6 +109,7 @@ def start_callout(
         max_radius_m=max(max_radius_m or radius_m * 4, radius_m),
         step_m=step_m or radius_m,
         wait_minutes=wait_minutes,
+        asks_per_ring=asks_per_ring,
         created_by=created_by,
         ring=1,
         ring_started_at=now,

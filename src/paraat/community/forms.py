@@ -55,11 +55,39 @@ class VolunteerForm(forms.Form):
         help_text=_("One per line: 2026-12-24 or 2026-12-24/2027-01-02."),
     )
 
+    certificate_skill = forms.ChoiceField(
+        label=_("Certificate for"), choices=[("", "—"), *Skill.choices], required=False
+    )
+    certificate_issuer = forms.CharField(label=_("Issued by"), max_length=150, required=False)
+    certificate_expires_on = forms.DateField(
+        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
     def clean_away(self) -> list[list[str]]:
         try:
             return availability.parse_away(self.cleaned_data.get("away") or "")
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [data.get(f"certificate_{k}") for k in ("skill", "issuer", "expires_on")]
+        if any(given) and not all(given):
+            self.add_error(
+                "certificate_issuer", _("A certificate needs a skill, an issuer and a date.")
+            )
+        return data
+
+    def to_data(self) -> dict[str, Any]:
+        """The service's input: a certificate given here is added to (or renews) hers."""
+        data = dict(self.cleaned_data)
+        skill = data.pop("certificate_skill", "")
+        issuer = data.pop("certificate_issuer", "")
+        expires_on = data.pop("certificate_expires_on", None)
+        data.pop("consent", None)
+        if skill and issuer and expires_on:
+            data["new_certificate"] = {"skill": skill, "issuer": issuer, "expires_on": expires_on}
+        return data
 
 
 class CertificateForm(forms.Form):

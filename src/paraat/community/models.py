@@ -233,6 +233,8 @@ class Callout(models.Model):
     step_m = models.PositiveIntegerField(_("widen by (metres)"))
     wait_minutes = models.PositiveSmallIntegerField(_("minutes before widening"), default=10)
     shift_hours = models.PositiveSmallIntegerField(_("shift length (hours)"), default=4)
+    # Asked at most per ring (nearest first); empty: three times the number still needed.
+    asks_per_ring = models.PositiveSmallIntegerField(null=True, blank=True)
     state = models.CharField(max_length=20, choices=CalloutState.choices, default=CalloutState.OPEN)
     ring = models.PositiveSmallIntegerField(default=0)
     ring_started_at = models.DateTimeField(null=True)

@@ -61,7 +61,10 @@ class Shortfall:
 
 
 def understaffed_points(incident: Any, now: dt.datetime | None = None) -> list[Shortfall]:
-    """Activated points of the incident that fall below their minimum staff within 12 hours."""
+    """Activated points of the incident that fall below their minimum staff within 12 hours.
+
+    Only points with a roster count: a minimum set for the point, or shifts in this incident
+    (without either, Paraat knows nothing about the point's staff and says nothing)."""
     now = now or timezone.now()
     horizon = now + dt.timedelta(hours=LOOKAHEAD_HOURS)
     activations = list(incident.activations.select_related("point"))
@@ -74,8 +77,13 @@ def understaffed_points(incident: Any, now: dt.datetime | None = None) -> list[S
         incident=incident, point__in=points, ends_at__gt=now, starts_at__lt=horizon
     ).values_list("point_id", "starts_at", "ends_at"):
         shifts[point_id].append((start, end))
+    rostered = set(minimums) | set(
+        Shift.objects.filter(incident=incident, point__in=points).values_list("point_id", flat=True)
+    )
     found = []
     for point in points:
+        if point.pk not in rostered:
+            continue
         minimum = minimums.get(point.pk, DEFAULT_MINIMUM_STAFF)
         short = first_shortfall(shifts[point.pk], minimum, now, horizon)
         if short is not None:

@@ -74,6 +74,10 @@ def _write(volunteer: Volunteer, data: Mapping[str, Any]) -> Volunteer:
         volunteer.certificates.all().delete()
         for cert in data["certificates"]:
             Certificate.objects.create(volunteer=volunteer, **cert)
+    if data.get("new_certificate"):
+        cert = data["new_certificate"]
+        volunteer.certificates.filter(skill=cert["skill"]).delete()
+        Certificate.objects.create(volunteer=volunteer, **cert)
     return volunteer
 
 

@@ -75,7 +75,7 @@ def volunteer_create(request: HttpRequest) -> HttpResponse:
         try:
             volunteer = services.register_volunteer(
                 region=region,
-                data=form.cleaned_data,
+                data=form.to_data(),
                 within=points_access.editable_municipality_ids(request.user, region),
             )
         except ValidationError as error:
@@ -128,7 +128,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = VolunteerForm(request.POST or None, initial=presenters.form_initial(volunteer))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_volunteer(volunteer=volunteer, data=form.cleaned_data)
+            services.update_volunteer(volunteer=volunteer, data=form.to_data())
         except ValidationError as error:
             _errors(form, error)
         else:

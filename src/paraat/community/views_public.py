@@ -30,8 +30,8 @@ def join(request: HttpRequest, region: str) -> HttpResponse:
     target = get_object_or_404(Region, code__iexact=region)
     form = SelfRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        consent = bool(data.pop("consent"))
+        data = form.to_data()
+        consent = bool(form.cleaned_data["consent"])
         try:
             services.self_register(region=target, data=data, consent=consent)
         except ValidationError as error:
@@ -65,7 +65,7 @@ def me(request: HttpRequest, token: str) -> HttpResponse:
     form = VolunteerForm(request.POST or None, initial=presenters.form_initial(volunteer))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_volunteer(volunteer=volunteer, data=form.cleaned_data)
+            services.update_volunteer(volunteer=volunteer, data=form.to_data())
         except ValidationError as error:
             _errors(form, error)
         else:

@@ -185,6 +185,14 @@ def build(incident: Incident, now: dt.datetime | None = None) -> Picture:
     return Picture(incident=incident, rows=rows, now=now, open_requests=requests)
 
 
+def staffing_shortfalls(incident: Incident, now: dt.datetime | None = None) -> list[Any]:
+    """Points that fall below their minimum staff in the next 12 hours; rosters belong to the
+    community app, which answers this (one owner), so the picture only asks."""
+    from paraat.community.roster import understaffed_points
+
+    return understaffed_points(incident, now)
+
+
 def highlights(incident: Incident, limit: int = 15) -> list[LogEntry]:
     return list(
         LogEntry.objects.filter(incident=incident, highlight=True).order_by("-created_at")[:limit]

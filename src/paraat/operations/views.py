@@ -85,6 +85,7 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
         "groups": view.grouped(group),
         "group": group,
         "map_svg": picture.map_svg(view),
+        "understaffed": picture.staffing_shortfalls(incident, view.now),
         "phase_form": PhaseForm(initial={"phase": incident.phase}),
         "activate_form": ActivateForm(
             candidates=services.points_in_area(incident).exclude(activations__incident=incident)
