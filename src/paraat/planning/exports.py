@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
 from paraat.core.pdf import a4_report
-from paraat.geo import cells
+from paraat.geo import cells, geojson, writers
 from paraat.geo import crs as geocrs
-from paraat.geo import geojson, writers
 from paraat.geo.geojson import from_geojson
 from paraat.planning import explain
 from paraat.planning.models import CoverageRun, OptimisationRun

@@ -18,9 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from paraat.areas.models import Region
-from paraat.geo import cells
+from paraat.geo import cells, writers
 from paraat.geo import crs as geocrs
-from paraat.geo import writers
 from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number, read_features
 from paraat.supportpoints import services
 from paraat.supportpoints.constants import (

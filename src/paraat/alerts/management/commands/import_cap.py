@@ -8,7 +8,6 @@ from django.core.management.base import CommandError, CommandParser
 from paraat.accounts.models import User
 from paraat.alerts import services
 from paraat.alerts.management.commands.cap_validate import read_limited
-from paraat.areas.models import Region
 from paraat.core import uploads
 from paraat.core.management.base import ParaatCommand
 
