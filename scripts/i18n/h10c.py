@@ -13,4 +13,13 @@ NL = {
     "Give this parameter once.": "Geef deze parameter één keer.",
     "Use a whole number from %(low)d to %(high)d.": "Gebruik een heel getal van %(low)d tot en met %(high)d.",
     "There is no API endpoint at this address.": "Op dit adres is geen API-endpoint.",
+    # Region identity for CAP alerts (areas)
+    "The region's domain or an address at it, e.g. vrbn.nl or alerts@vrbn.nl.": "Het domein van de regio of een adres daarop, bijvoorbeeld vrbn.nl of alerts@vrbn.nl.",
+    "web page for alerts": "webpagina voor waarschuwingen",
+    "Where residents read more about an alert, when the alert names no page.": "Waar inwoners meer lezen over een waarschuwing, als de waarschuwing zelf geen pagina noemt.",
+    "contact for alerts": "contact voor waarschuwingen",
+    "How residents reach the region about an alert, e.g. a phone number.": "Hoe inwoners de regio bereiken over een waarschuwing, bijvoorbeeld een telefoonnummer.",
+    "Use the region's domain or an address at it, e.g. vrbn.nl or alerts@vrbn.nl.": "Gebruik het domein van de regio of een adres daarop, bijvoorbeeld vrbn.nl of alerts@vrbn.nl.",
+    "Give the full address of the page, starting with https://.": "Geef het volledige adres van de pagina, beginnend met https://.",
+    "At most 200 characters.": "Hoogstens 200 tekens.",
 }

@@ -17,6 +17,7 @@ from paraat.alerts.cap.xmlio import cap_time
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CAP_TYPE = "application/cap+xml"
+FEED_TYPE = "application/atom+xml"
 ID_SPACE = uuid.UUID("6f1d2c3e-8a52-4c1e-9a47-2b1f0c7a5d10")
 
 
@@ -41,14 +42,23 @@ def entry_id(identifier: str) -> str:
 
 
 def feed(
-    *, feed_id: str, title: str, author: str, entries: Sequence[Entry], now: dt.datetime
+    *,
+    feed_id: str,
+    title: str,
+    author: str,
+    entries: Sequence[Entry],
+    now: dt.datetime,
+    self_href: str,
 ) -> bytes:
+    """The feed; ``self_href`` is its own address (RFC 4287 section 4.2.7.2, ``rel="self"``),
+    which lets a reader that was handed the document find where to poll it again."""
     ET.register_namespace("", ATOM_NS)
     ET.register_namespace("cap", CAP_NS)
     a, c = f"{{{ATOM_NS}}}", f"{{{CAP_NS}}}"
     root = ET.Element(a + "feed")
     ET.SubElement(root, a + "id").text = feed_id
     ET.SubElement(root, a + "title").text = title
+    ET.SubElement(root, a + "link", rel="self", type=FEED_TYPE, href=self_href)
     updated = max((e.sent for e in entries), default=now)
     ET.SubElement(root, a + "updated").text = cap_time(updated)
     ET.SubElement(ET.SubElement(root, a + "author"), a + "name").text = author

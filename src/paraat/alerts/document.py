@@ -22,9 +22,22 @@ SENDER_NAME = {"nl": "Veiligheidsregio {name}", "en": "Safety region {name}"}
 
 
 def sender_for(region: Any) -> str:
-    """The CAP sender: ``PARAAT_CAP_SENDER`` (with ``{region}``) or ``paraat.<region code>``."""
+    """The CAP sender: the region's own (domain-based, ``Region.cap_sender``), else
+    ``PARAAT_CAP_SENDER`` (with ``{region}``), else ``paraat.<region code>``."""
+    if getattr(region, "cap_sender", ""):
+        return str(region.cap_sender)
     pattern = settings.PARAAT_CAP_SENDER or "paraat.{region}"
     return str(pattern).format(region=region.code.lower())
+
+
+def web_for(alert: Alert) -> str:
+    """The alert's own page, else the region's page for alerts."""
+    return alert.web or alert.region.cap_web
+
+
+def contact_for(alert: Alert, language: str) -> str:
+    """How residents reach the sender: the region's contact, else its name."""
+    return alert.region.cap_contact or SENDER_NAME[language].format(name=alert.region.name)
 
 
 def new_identifier(region: Any, now: dt.datetime | None = None) -> str:
@@ -117,7 +130,8 @@ def to_cap(alert: Alert, *, sent: dt.datetime | None = None) -> cap.Alert:
                 headline=alert.text(language, "headline"),
                 description=alert.text(language, "description"),
                 instruction=alert.text(language, "instruction"),
-                web=alert.web,
+                web=web_for(alert),
+                contact=contact_for(alert, language),
                 areas=cap_areas(alert, language),
             )
         )

@@ -45,6 +45,14 @@ class AlertQuerySet(models.QuerySet["Alert"]):
             .filter(Q(expires__isnull=True) | Q(expires__gt=now))
         )
 
+    def sent_out(self) -> AlertQuerySet:
+        """Own alerts that were published, whatever became of them since (replaced, cancelled,
+        expired): their CAP documents stay public at their address."""
+        return self.own().filter(
+            state__in=(AlertState.PUBLISHED, AlertState.REPLACED, AlertState.CANCELLED),
+            sent__isnull=False,
+        )
+
     def in_feed(self, now: dt.datetime | None = None) -> AlertQuerySet:
         """What the feed and the CAP folder carry: current alerts and recent cancels."""
         now = now or timezone.now()

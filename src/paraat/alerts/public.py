@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from django.utils import timezone
 
@@ -93,12 +94,23 @@ def cap_documents(region: Any, *, now: dt.datetime | None = None) -> dict[str, b
     return {alert.cap_filename: bytes(alert.cap_xml) for alert in _in_feed(region, now)}
 
 
-def cap_document(region: Any, filename: str, *, now: dt.datetime | None = None) -> bytes | None:
-    """One document by file name (the public endpoint); None when it is not in the feed."""
-    return cap_documents(region, now=now).get(filename)
+def cap_document(region: Any, filename: str) -> bytes | None:
+    """One document by file name (the public endpoint), exactly as published.
+
+    Every alert ever published keeps answering at its address, also once it is replaced,
+    cancelled or expired: an Update or Cancel names it in ``<references>``, and a receiver must
+    be able to fetch what it refers to. None for drafts, imported alerts and unknown names."""
+    identifier = filename.removesuffix(".xml")
+    alert = Alert.objects.in_region(region).sent_out().filter(identifier=identifier).first()
+    if alert is None or alert.cap_filename != filename or not alert.cap_xml:
+        return None
+    return bytes(alert.cap_xml)
 
 
-def atom_feed(region: Any, *, base_url: str, now: dt.datetime | None = None) -> bytes:
+def atom_feed(
+    region: Any, *, base_url: str, now: dt.datetime | None = None, self_url: str | None = None
+) -> bytes:
+    """``self_url`` is the feed's own address; by default ``alerts.atom`` next to ``base_url``."""
     now = now or timezone.now()
     entries = []
     for alert in _in_feed(region, now):
@@ -125,4 +137,5 @@ def atom_feed(region: Any, *, base_url: str, now: dt.datetime | None = None) -> 
         author=document.SENDER_NAME["nl"].format(name=region.name),
         entries=entries,
         now=document.local(now) or now,
+        self_href=self_url if self_url is not None else urljoin(base_url, "../alerts.atom"),
     )

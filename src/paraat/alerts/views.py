@@ -238,7 +238,9 @@ def _public_region(request: HttpRequest) -> Region:
 def public_feed(request: HttpRequest) -> HttpResponse:
     region = _public_region(request)
     base_url = request.build_absolute_uri(reverse("alerts:cap", args=["x"]))[: -len("x")]
-    body = public.atom_feed(region, base_url=base_url)
+    body = public.atom_feed(
+        region, base_url=base_url, self_url=request.build_absolute_uri(reverse("alerts:feed"))
+    )
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
 
 

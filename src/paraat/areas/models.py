@@ -75,6 +75,24 @@ class Region(GeoFields):
 
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # How the region signs its public alerts (CAP); set through areas.services.set_alert_identity.
+    cap_sender = models.CharField(
+        _("CAP sender"),
+        max_length=200,
+        blank=True,
+        help_text=_("The region's domain or an address at it, e.g. vrbn.nl or alerts@vrbn.nl."),
+    )
+    cap_web = models.URLField(
+        _("web page for alerts"),
+        blank=True,
+        help_text=_("Where residents read more about an alert, when the alert names no page."),
+    )
+    cap_contact = models.CharField(
+        _("contact for alerts"),
+        max_length=200,
+        blank=True,
+        help_text=_("How residents reach the region about an alert, e.g. a phone number."),
+    )
 
     class Meta:
         verbose_name = _("safety region")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.translation import gettext as _
 from shapely.geometry.base import BaseGeometry
 
 from paraat.areas.constants import ImportKind
@@ -77,6 +81,38 @@ def ensure_region(*, code: str, name: str, geometry: BaseGeometry | None = None)
             setattr(region, key, fields[key])
         if changed:
             region.save(update_fields=changed)
+    return region
+
+
+# A domain name (vrbn.nl) or an address at one (alerts@vrbn.nl): CAP's sender is domain-based.
+_DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+SENDER = re.compile(rf"^(?:[a-z0-9._%+-]+@)?{_DOMAIN}$")
+
+
+@transaction.atomic
+def set_alert_identity(*, region: Region, sender: str, web: str, contact: str) -> Region:
+    """How the region signs its CAP alerts: a domain-based sender, the web page and contact that
+    every alert carries (unless the alert names its own page). Empty values fall back to the
+    installation's defaults; new alerts use the new values, published ones keep theirs."""
+    region.cap_sender = sender.strip().lower()
+    region.cap_web = web.strip()
+    region.cap_contact = " ".join(contact.split())
+    errors: dict[str, list[str]] = {}
+    if region.cap_sender and not SENDER.match(region.cap_sender):
+        errors["cap_sender"] = [
+            _("Use the region's domain or an address at it, e.g. vrbn.nl or alerts@vrbn.nl.")
+        ]
+    if region.cap_web:
+        try:
+            URLValidator(schemes=["https", "http"])(region.cap_web)
+        except ValidationError:
+            errors["cap_web"] = [_("Give the full address of the page, starting with https://.")]
+    for field in ("cap_sender", "cap_web", "cap_contact"):
+        if len(getattr(region, field)) > 200:
+            errors.setdefault(field, []).append(_("At most 200 characters."))
+    if errors:
+        raise ValidationError(errors)
+    region.save(update_fields=["cap_sender", "cap_web", "cap_contact"])
     return region
 
 

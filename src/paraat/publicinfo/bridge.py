@@ -96,6 +96,19 @@ def cap_documents(region: Any) -> dict[str, bytes]:
         return {}
 
 
+def cap_document(region: Any, name: str) -> bytes | None:
+    """One published CAP document by file name, also a replaced or cancelled one (None: none)."""
+    provider = getattr(_module(), "cap_document", None)
+    if provider is None:
+        return None
+    try:
+        found = provider(region, name)
+    except Exception:
+        log.exception("paraat.alerts.public.cap_document failed")
+        return None
+    return None if found is None else bytes(found)
+
+
 def atom_feed(region: Any, *, base_url: str) -> bytes | None:
     """The Atom feed of current alerts, linking each CAP document under ``base_url``."""
     provider = getattr(_module(), "atom_feed", None)

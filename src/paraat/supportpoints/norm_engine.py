@@ -109,6 +109,7 @@ def power_autonomy(
 
     A generator only counts when its power covers the point's need: a 5 kW set cannot run a
     20 kW building, however much fuel is stored, so its hours are left out and the note says why.
+    With the need unknown the fuel counts, and the note says that the power was not compared.
     Solar is not counted: it cannot be relied on at night or in winter. None means unknown.
     """
     parts: list[float] = []
@@ -117,11 +118,11 @@ def power_autonomy(
         if fuel_litres is None or not fuel_consumption_lph:
             return None, "brandstofvoorraad of verbruik van het aggregaat onbekend"
         if not power_need_kw:
-            return (
-                None,
-                "stroombehoefte onbekend, dus niet te toetsen of het aggregaat genoeg levert",
+            notes.append(
+                "stroombehoefte onbekend, dus niet getoetst of het aggregaat genoeg levert"
             )
-        if generator_kw < power_need_kw:
+            parts.append(fuel_litres / fuel_consumption_lph)
+        elif generator_kw < power_need_kw:
             notes.append(
                 f"het aggregaat levert {_fmt(generator_kw)} kW, minder dan de stroombehoefte van "
                 f"{_fmt(power_need_kw)} kW, en telt daarom niet mee"

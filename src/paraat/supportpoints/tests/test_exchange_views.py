@@ -92,7 +92,11 @@ def test_it_exports_contacts_only_for_the_officer_s_own_points_and_logs_them(
 
 def test_it_downloads_each_format(cast: Cast, net: Network) -> None:
     client = _client(cast.rianne)
-    for kind, start in (("csv", b"code;"), ("xlsx", b"PK"), ("gpkg", b"SQLite format 3")):
+    for kind, start in (
+        ("csv", b"\xef\xbb\xbfcode;"),
+        ("xlsx", b"PK"),
+        ("gpkg", b"SQLite format 3"),
+    ):
         response = client.get(EXPORT, {"format": kind})
         assert response.status_code == 200 and response.content.startswith(start), kind
     osm = json.loads(client.get(EXPORT, {"format": "osm"}).content)

@@ -46,10 +46,14 @@ def test_it_still_counts_the_battery_next_to_a_weak_generator() -> None:
     assert "5 kW" in note
 
 
-def test_it_is_unknown_when_the_need_is_not_known() -> None:
+def test_it_says_the_power_was_not_compared_when_the_need_is_not_known() -> None:
     hours, note = _hours(power_need_kw=None)
-    assert hours is None
-    assert "stroombehoefte" in note
+    assert hours == 50.0
+    assert "stroombehoefte onbekend" in note
+    assert _hours(power_need_kw=None, battery_kwh=10.0) == (
+        None,
+        "stroombehoefte onbekend, dus accuduur onbekend",
+    )
 
 
 def test_it_gives_the_reason_in_the_outcome() -> None:
