@@ -107,9 +107,9 @@ def set_alert_identity(*, region: Region, sender: str, web: str, contact: str) -
             URLValidator(schemes=["https", "http"])(region.cap_web)
         except ValidationError:
             errors["cap_web"] = [_("Give the full address of the page, starting with https://.")]
-    for field in ("cap_sender", "cap_web", "cap_contact"):
-        if len(getattr(region, field)) > 200:
-            errors.setdefault(field, []).append(_("At most 200 characters."))
+    for name in ("cap_sender", "cap_web", "cap_contact"):
+        if len(getattr(region, name)) > 200:
+            errors.setdefault(name, []).append(_("At most 200 characters."))
     if errors:
         raise ValidationError(errors)
     region.save(update_fields=["cap_sender", "cap_web", "cap_contact"])
