@@ -88,3 +88,17 @@ def callout_for_user(user: Any, region: Region, pk: int) -> Callout:
     if not can_run_roster(user, callout.point):
         raise PermissionDenied
     return callout
+
+
+def can_view_initiatives(user: Any, region: Region) -> bool:
+    """Everyone with a role in the region sees approved initiatives (not their contacts)."""
+    return points_access.can_view_points(user, region)
+
+
+def can_manage_initiatives_in(user: Any, municipality: Municipality) -> bool:
+    """Register, approve and see contacts: coordinators, and officers in their municipalities."""
+    return points_access.can_edit_in_municipality(user, municipality)
+
+
+def can_register_initiatives(user: Any, region: Region) -> bool:
+    return points_access.can_register_points(user, region)

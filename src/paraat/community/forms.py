@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from paraat.areas.models import Municipality
 from paraat.community import availability
-from paraat.community.constants import DayPart, Organisation, Skill
+from paraat.community.constants import DayPart, InitiativeKind, Offer, Organisation, Skill
 from paraat.supportpoints.models import SupportPoint
 
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
@@ -162,3 +163,57 @@ class ShiftForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].queryset = volunteers  # type: ignore[attr-defined]
         self.fields["volunteer"].label_from_instance = lambda v: v.name  # type: ignore[attr-defined]
+
+
+class InitiativeForm(forms.Form):
+    name = forms.CharField(label=_("Name of the initiative"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=InitiativeKind.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none()
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150)
+    contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    contact_email = forms.EmailField(label=_("E-mail"), required=False)
+    offers = forms.MultipleChoiceField(
+        label=_("What can you offer?"),
+        choices=Offer.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reachable = forms.CharField(label=_("When can you be reached?"), max_length=300, required=False)
+    area_codes = forms.CharField(
+        label=_("Areas served"),
+        required=False,
+        help_text=_(
+            "Codes of districts, neighbourhoods or postcode areas, separated by commas (e.g. 5341, WK082801)."
+        ),
+    )
+    geometry = forms.JSONField(
+        label=_("Or draw the area (GeoJSON polygon)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, region: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.region = region
+        choices = Municipality.objects.in_region(region).order_by("name")
+        self.fields["municipality"].queryset = choices  # type: ignore[attr-defined]
+
+    def clean_area_codes(self) -> list[Any]:
+        from paraat.community.initiatives import areas_by_code
+
+        codes = [
+            c.strip().upper()
+            for c in (self.cleaned_data.get("area_codes") or "").split(",")
+            if c.strip()
+        ]
+        areas, unknown = areas_by_code(self.region, codes)
+        if unknown:
+            raise forms.ValidationError(_("Unknown area: %s") % ", ".join(unknown))
+        return areas
+
+    def to_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["areas"] = data.pop("area_codes", [])
+        return data

@@ -139,3 +139,106 @@ def import_volunteers(
         if problems:
             raise ReadError(problems)
     return {"created": len(rows)}
+
+
+INITIATIVE_COLUMNS = {
+    "name": ("naam", "name"),
+    "kind": ("soort", "kind"),
+    "municipality": ("gemeente", "municipality"),
+    "contact_name": ("contactpersoon", "contact"),
+    "contact_phone": ("telefoon", "phone"),
+    "contact_email": ("email", "e-mail"),
+    "offers": ("aanbod", "offers"),
+    "reachable": ("bereikbaar", "reachable"),
+    "areas": ("gebieden", "areas"),
+    "points": ("punten", "points"),
+}
+
+
+def import_initiatives(
+    *, path: str | Path, region: Region, display_name: str | None = None
+) -> dict[str, int]:
+    """Approved initiatives from CSV or XLSX (an officer's list); all rows or none.
+
+    Columns: naam, soort (network, food_bank, church, ...), gemeente (CBS code or name),
+    contactpersoon, telefoon, email, aanbod (codes), bereikbaar, gebieden (area codes), punten.
+    """
+    from paraat.areas.models import Municipality
+    from paraat.community import initiatives
+
+    table = read_features(path, display_name=display_name)
+    lowered = {h.lower().strip(): h for h in table.columns if h}
+    cols = {
+        k: next((lowered[n] for n in names if n in lowered), "")
+        for k, names in INITIATIVE_COLUMNS.items()
+    }
+    missing = [
+        INITIATIVE_COLUMNS[k][0]
+        for k in ("name", "kind", "municipality", "contact_name")
+        if not cols[k]
+    ]
+    if missing:
+        raise ReadError([Problem(table.file, 1, m, "kolom ontbreekt") for m in missing])
+    municipalities = {}
+    for m in Municipality.objects.in_region(region):
+        municipalities[m.code.upper()] = m
+        municipalities[m.name.upper()] = m
+    points = {p.code: p for p in SupportPoint.objects.in_region(region)}
+    problems: list[Problem] = []
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for line, raw in zip(table.row_numbers, table.rows, strict=True):
+        cell = {
+            k: ("" if not c or raw.get(c) is None else str(raw.get(c)).strip())
+            for k, c in cols.items()
+        }
+        data: dict[str, Any] = {
+            k: cell[k]
+            for k in ("name", "kind", "contact_name", "contact_phone", "contact_email", "reachable")
+        }
+        data["offers"] = _split(cell["offers"])
+        data["municipality"] = municipalities.get(cell["municipality"].upper())
+        if data["municipality"] is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    cols["municipality"],
+                    f"onbekende gemeente '{cell['municipality']}'",
+                )
+            )
+        areas, unknown = initiatives.areas_by_code(
+            region, [c.upper() for c in _split(cell["areas"])]
+        )
+        if unknown:
+            problems.append(
+                Problem(table.file, line, cols["areas"], f"onbekend gebied: {', '.join(unknown)}")
+            )
+        data["areas"] = areas
+        codes = [c.upper() for c in _split(cell["points"])]
+        if [c for c in codes if c not in points]:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    cols["points"],
+                    f"onbekend punt: {', '.join(c for c in codes if c not in points)}",
+                )
+            )
+        data["points"] = [points[c] for c in codes if c in points]
+        rows.append((line, data))
+    if problems:
+        raise ReadError(problems)
+    with transaction.atomic():
+        for line, data in rows:
+            try:
+                with transaction.atomic():
+                    initiatives.register_initiative(region=region, data=data, approved=True)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    problems.extend(
+                        Problem(table.file, line, cols.get(field) or field, str(m))
+                        for m in messages
+                    )
+        if problems:
+            raise ReadError(problems)
+    return {"created": len(rows)}

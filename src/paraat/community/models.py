@@ -19,6 +19,8 @@ from paraat.community.constants import (
     AskState,
     CalloutState,
     Channel,
+    InitiativeKind,
+    InitiativeState,
     Organisation,
     VolunteerOrigin,
     VolunteerState,
@@ -282,3 +284,64 @@ class Ask(models.Model):
 
     def __str__(self) -> str:
         return f"ask {self.pk} ({self.state})"
+
+
+class InitiativeQuerySet(models.QuerySet["Initiative"]):
+    def in_region(self, region: object) -> InitiativeQuerySet:
+        return self.filter(region=region)
+
+    def approved(self) -> InitiativeQuerySet:
+        return self.filter(state=InitiativeState.APPROVED)
+
+    def pending(self) -> InitiativeQuerySet:
+        return self.filter(state=InitiativeState.PENDING)
+
+
+class Initiative(models.Model):
+    """A neighbourhood initiative or organisation that helps in a crisis (buurtnetwerk, food bank,
+    church, sports club, ...). Public registrations wait for an officer's approval."""
+
+    AUDIT_REDACTED_FIELDS = ("contact_name", "contact_phone", "contact_email")
+
+    region = models.ForeignKey("areas.Region", on_delete=models.PROTECT, related_name="initiatives")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_phone = models.CharField(_("phone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    offers = models.JSONField(_("what they can offer"), default=list, blank=True)
+    reachable = models.CharField(_("when they can be reached"), max_length=300, blank=True)
+    areas = models.ManyToManyField(
+        "areas.Area", verbose_name=_("areas served"), blank=True, related_name="initiatives"
+    )
+    geometry = models.JSONField(_("area served, drawn (GeoJSON)"), null=True, blank=True)
+    points = models.ManyToManyField(
+        "supportpoints.SupportPoint",
+        verbose_name=_("linked points"),
+        blank=True,
+        related_name="initiatives",
+    )
+    state = models.CharField(
+        max_length=20, choices=InitiativeState.choices, default=InitiativeState.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citizen initiative")
+        verbose_name_plural = _("citizen initiatives")
+        ordering = ["municipality__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from paraat.community import views, views_public
+from paraat.community import views, views_initiatives, views_public
 
 app_name = "community"
 urlpatterns = [
@@ -13,7 +13,20 @@ urlpatterns = [
     path("points/<str:code>/callout/", views.callout_create, name="callout-create"),
     path("points/<str:code>/spontaneous/", views.spontaneous, name="spontaneous"),
     path("callouts/<int:pk>/", views.callout_detail, name="callout"),
+    path("initiatives/", views_initiatives.initiative_list, name="initiatives"),
+    path("initiatives/new/", views_initiatives.initiative_create, name="initiative-create"),
+    path("initiatives/<int:pk>/", views_initiatives.initiative_detail, name="initiative"),
+    path(
+        "initiatives/<int:pk>/review/",
+        views_initiatives.initiative_review,
+        name="initiative-review",
+    ),
     # Without login
+    path(
+        "initiatives/propose/<str:region>/",
+        views_initiatives.initiative_propose,
+        name="initiative-propose",
+    ),
     path("join/", views_public.join_default, name="join-default"),
     path("join/<str:region>/", views_public.join, name="join"),
     path("confirm/<str:token>/", views_public.confirm, name="confirm"),

@@ -60,6 +60,12 @@ MAIN_MENU = (
         "paraat.community.access:can_view_volunteers",
     ),
     MenuItem(
+        _("Initiatives"),
+        "community:initiatives",
+        "paraat.community",
+        "paraat.community.access:can_view_initiatives",
+    ),
+    MenuItem(
         _("Public information"),
         "publicinfo:editor-advice",
         "paraat.publicinfo",

@@ -53,3 +53,16 @@ def test_it_lists_certificates_expiring_within_the_days_given(cast):
     data = _run("certificates", "--expiring", "30")
     assert [c["volunteer"] for c in data["certificates"]] == [soon.pk]
     assert data["notified"] == 0
+
+
+def test_it_applies_retention_from_the_command(cast, settings):
+    settings.PARAAT_VOLUNTEER_RETENTION_DAYS = 30
+    from paraat.community.models import Volunteer
+
+    idle = make_volunteer(cast, "Idle")
+    Volunteer.objects.filter(pk=idle.pk).update(
+        last_active_at=timezone.now() - dt.timedelta(days=40)
+    )
+    out = StringIO()
+    call_command("volunteer_retention", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == {"notified": 1, "erased": 0}

@@ -68,3 +68,16 @@ def test_it_refuses_an_officer_registering_outside_his_municipality(client, cast
     })  # fmt: skip
     assert response.status_code == 400
     assert not Volunteer.objects.exists()
+
+
+def test_it_lists_volunteers_in_a_fixed_number_of_queries(client, cast, django_assert_num_queries):
+    for n in range(3):
+        make_volunteer(cast, f"V{n}")
+    _login(client, cast.rianne)
+    client.get("/community/volunteers/")  # warm the session and the user
+    with django_assert_num_queries(6) as first:
+        client.get("/community/volunteers/")
+    for n in range(3, 8):
+        make_volunteer(cast, f"V{n}")
+    with django_assert_num_queries(len(first.captured_queries)):
+        client.get("/community/volunteers/")

@@ -1,0 +1,63 @@
+"""The community pages pass axe-core (WCAG 2.1 A/AA) in headless Chromium, public and staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from paraat.community import callouts, links
+from paraat.community.tests.factories import make_volunteer
+from paraat.operations.tests.factories import make_scene
+from paraat.testing.browser import axe_violations, describe, login
+from paraat.testing.personas import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def paths(cast: Any) -> dict[str, str]:
+    scene = make_scene(cast)
+    scene.hub.leads.add(cast.pim)
+    volunteer = make_volunteer(cast, "Anna", dx=100)
+    callout = callouts.start_callout(incident=scene.incident, point=scene.hub, skill="first_aid", needed=1, radius_m=1_000)  # fmt: skip
+    ask = callout.asks.get()
+    return {
+        "join": f"/community/join/{cast.region.code}/",
+        "propose": f"/community/initiatives/propose/{cast.region.code}/",
+        "me": f"/community/me/{links.volunteer_token(volunteer)}/",
+        "answer": f"/community/r/{links.ask_token(ask)}/",
+        "list": "/community/volunteers/",
+        "detail": f"/community/volunteers/{volunteer.pk}/",
+        "new": "/community/volunteers/new/",
+        "import": "/community/volunteers/import/",
+        "initiatives": "/community/initiatives/",
+        "roster": f"/community/points/{scene.hub.code}/",
+        "callout": f"/community/callouts/{callout.pk}/",
+    }
+
+
+PUBLIC = ["join", "propose", "me", "answer"]
+STAFF = ["list", "detail", "new", "import", "initiatives", "roster", "callout"]
+
+
+def test_it_has_no_axe_violations_on_public_pages(
+    live_server: Any, page: Any, paths: dict[str, str]
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name in PUBLIC:
+        page.goto(live_server.url + paths[name])
+        assert page.locator("h1").count() == 1, name
+        violations = axe_violations(page)
+        assert not violations, f"{name}: {describe(violations)}"
+
+
+def test_it_has_no_axe_violations_on_staff_pages(
+    live_server: Any, page: Any, paths: dict[str, str]
+) -> None:
+    login(page, live_server.url, "rianne", PASSWORD)
+    for name in STAFF:
+        page.goto(live_server.url + paths[name])
+        assert page.locator("h1").count() == 1, name
+        violations = axe_violations(page)
+        assert not violations, f"{name}: {describe(violations)}"
