@@ -77,7 +77,7 @@ def test_it_puts_reported_open_points_first_and_skips_closed_ones_during_an_inci
     from paraat.operations.constants import Channel, PointState
     from paraat.operations.tests.factories import make_point, make_scene
 
-    scene = make_scene(cast)  # OSS-01 at +500 m, OSS-02 at -800 m
+    scene = make_scene(cast, exercise=False)  # OSS-01 at +500 m, OSS-02 at -800 m
     make_point(cast, "OSS-09", dx=100)  # nearest, but no report
     for point, state, key in ((scene.a, PointState.CLOSED, "k1"), (scene.b, PointState.OPEN, "k2")):
         operations.record_status(

@@ -18,6 +18,7 @@ from paraat.operations.services.incidents import (
 )
 from paraat.operations.services.logbook import STATE_NL, correct_log_entry, log
 from paraat.operations.services.reports import (
+    IdempotencyConflict,
     card_line,
     fuel_hours_from_litres,
     line_key,
@@ -35,6 +36,7 @@ from paraat.operations.services.requests import (
 
 __all__ = [
     "STATE_NL",
+    "IdempotencyConflict",
     "activate",
     "assign_request",
     "card_line",
