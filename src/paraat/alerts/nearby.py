@@ -78,3 +78,30 @@ def _ranked(
 
 def nearest_open(region: Any, lon: float, lat: float, *, limit: int) -> list[NearbyPoint]:
     return _ranked(_candidates(region), _reported_states(region), lon, lat, limit)
+
+
+Place = tuple[str, float, float, int | None]  # name, lon, lat, municipality id (or None)
+
+
+def nearest_per_place(
+    region: Any, places: list[Place], *, limit: int
+) -> list[tuple[str, list[NearbyPoint]]]:
+    """(place name, nearest open points) for every place an alert covers, in two queries.
+
+    Points in the place's own municipality are named (the nearest outside it only when it has
+    none open), so an alert for Oss and Vught names points in both. A point already named for an earlier place is not named again.
+    """
+    candidates, states = _candidates(region), _reported_states(region)
+    named: set[str] = set()
+    groups = []
+    for name, lon, lat, municipality_id in places:
+        inside = [p for p in candidates if p.municipality_id == municipality_id]
+        outside = [p for p in candidates if p.municipality_id != municipality_id]
+        own = [p for p in _ranked(inside, states, lon, lat, limit + len(named))]
+        own = [p for p in own if p.code not in named][:limit]
+        if not own:  # no open point in the place itself: the nearest ones outside it
+            own = [p for p in _ranked(outside, states, lon, lat, limit + len(named))]
+            own = [p for p in own if p.code not in named][:limit]
+        named.update(p.code for p in own)
+        groups.append((name, own))
+    return groups

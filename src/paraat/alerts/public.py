@@ -8,7 +8,9 @@
   ``base_url + file name`` (``base_url`` is the folder of the CAP documents, ending in ``/``).
 
 Only published alerts made here appear; drafts, alerts awaiting approval and imported (external)
-alerts never do.
+alerts never do. Residents see only CAP status ``Actual``: Exercise and Test alerts stay out of the
+public pages, the public CAP folder and the public feed. Staff read them in a separate feed
+(``exercise=True``: only Exercise and Test).
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ from typing import Any
 from django.utils import timezone
 
 from paraat.alerts import atom, document
-from paraat.alerts.constants import LANGUAGES
+from paraat.alerts.constants import LANGUAGES, CapStatus
 from paraat.alerts.models import Alert
 
 FEED_TITLE = "Waarschuwingen van Veiligheidsregio {name} / Alerts of safety region {name}"
+EXERCISE_FEED_TITLE = (
+    "OEFENING: oefen- en testwaarschuwingen van Veiligheidsregio {name} / "
+    "EXERCISE: exercise and test alerts of safety region {name}"
+)
 
 
 @dataclass(frozen=True)
@@ -43,20 +49,50 @@ class PublicAlert:
     msg_type: str  # Alert or Update
     cap_filename: str
     web: str = ""
+    municipality_codes: tuple[str, ...] = ()  # what the alert covers, to sort a postcode page
+    area_codes: tuple[str, ...] = ()  # "kind:code" of each district or postcode area
 
 
-def _current(region: Any, now: dt.datetime | None = None) -> list[Alert]:
+# What residents see; staff see the others in the exercise feed.
+PUBLIC_STATUSES = (CapStatus.ACTUAL,)
+EXERCISE_STATUSES = (CapStatus.EXERCISE, CapStatus.TEST)
+
+
+def _statuses(exercise: bool) -> tuple[str, ...]:
+    return EXERCISE_STATUSES if exercise else PUBLIC_STATUSES
+
+
+def _current(region: Any, now: dt.datetime | None = None, *, exercise: bool = False) -> list[Alert]:
     return list(
         Alert.objects.in_region(region)
         .current(now)
+        .filter(status__in=_statuses(exercise))
         .prefetch_related("municipalities", "areas")
         .order_by("-sent", "-pk")
     )
 
 
-def current_alerts(region: Any, *, now: dt.datetime | None = None) -> list[PublicAlert]:
+def _municipality_codes(alerts: list[Alert]) -> dict[int, str]:
+    """Codes of every municipality the alerts touch (one query)."""
+    from paraat.areas.models import Municipality
+
+    ids = {pk for alert in alerts for pk in alert.scope_municipality_ids}
+    ids |= {m.pk for alert in alerts for m in alert.municipalities.all()}
+    if not ids:
+        return {}
+    return dict(Municipality.objects.filter(pk__in=ids).values_list("pk", "code"))
+
+
+def current_alerts(
+    region: Any, *, now: dt.datetime | None = None, exercise: bool = False
+) -> list[PublicAlert]:
     found = []
-    for alert in _current(region, now):
+    alerts = _current(region, now, exercise=exercise)
+    codes = _municipality_codes(alerts)
+    for alert in alerts:
+        touched = {*(m.pk for m in alert.municipalities.all()), *alert.scope_municipality_ids}
+        municipalities = tuple(sorted(codes[pk] for pk in touched if pk in codes))
+        areas = tuple(sorted(f"{a.kind}:{a.code}" for a in alert.areas.all()))
         for language, _tag in LANGUAGES:
             found.append(
                 PublicAlert(
@@ -75,33 +111,46 @@ def current_alerts(region: Any, *, now: dt.datetime | None = None) -> list[Publi
                     msg_type=alert.msg_type,
                     cap_filename=alert.cap_filename,
                     web=alert.web,
+                    municipality_codes=municipalities,
+                    area_codes=areas,
                 )
             )
     return found
 
 
-def _in_feed(region: Any, now: dt.datetime | None = None) -> list[Alert]:
+def _in_feed(region: Any, now: dt.datetime | None = None, *, exercise: bool = False) -> list[Alert]:
     return list(
         Alert.objects.in_region(region)
         .in_feed(now)
+        .filter(status__in=_statuses(exercise))
         .prefetch_related("municipalities", "areas")
         .order_by("-sent", "-pk")
     )
 
 
-def cap_documents(region: Any, *, now: dt.datetime | None = None) -> dict[str, bytes]:
-    return {alert.cap_filename: bytes(alert.cap_xml) for alert in _in_feed(region, now)}
+def cap_documents(
+    region: Any, *, now: dt.datetime | None = None, exercise: bool = False
+) -> dict[str, bytes]:
+    return {
+        alert.cap_filename: bytes(alert.cap_xml)
+        for alert in _in_feed(region, now, exercise=exercise)
+    }
 
 
-def cap_document(region: Any, filename: str, *, now: dt.datetime | None = None) -> bytes | None:
+def cap_document(
+    region: Any, filename: str, *, now: dt.datetime | None = None, exercise: bool = False
+) -> bytes | None:
     """One document by file name (the public endpoint); None when it is not in the feed."""
-    return cap_documents(region, now=now).get(filename)
+    return cap_documents(region, now=now, exercise=exercise).get(filename)
 
 
-def atom_feed(region: Any, *, base_url: str, now: dt.datetime | None = None) -> bytes:
+def atom_feed(
+    region: Any, *, base_url: str, now: dt.datetime | None = None, exercise: bool = False
+) -> bytes:
+    """The feed of Actual alerts; with ``exercise`` the staff feed of Exercise and Test alerts."""
     now = now or timezone.now()
     entries = []
-    for alert in _in_feed(region, now):
+    for alert in _in_feed(region, now, exercise=exercise):
         assert alert.sent is not None
         entries.append(
             atom.Entry(
@@ -120,8 +169,8 @@ def atom_feed(region: Any, *, base_url: str, now: dt.datetime | None = None) -> 
             )
         )
     return atom.feed(
-        feed_id=f"urn:paraat:alerts:{region.code}",
-        title=FEED_TITLE.format(name=region.name),
+        feed_id=f"urn:paraat:alerts:{region.code}{':exercise' if exercise else ''}",
+        title=(EXERCISE_FEED_TITLE if exercise else FEED_TITLE).format(name=region.name),
         author=document.SENDER_NAME["nl"].format(name=region.name),
         entries=entries,
         now=document.local(now) or now,
