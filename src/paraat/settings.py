@@ -21,7 +21,8 @@ BASE_DIR = Path(__file__).resolve().parent
 
 PARAAT_ENV = env_choice("PARAAT_ENV", "development", ("development", "production", "test"))
 PRODUCTION = PARAAT_ENV == "production"
-DEBUG = env_bool("PARAAT_DEBUG", not PRODUCTION)
+# Off unless asked for: a normal run shows Paraat's own 403, 404 and 500 pages, never the debug page.
+DEBUG = env_bool("PARAAT_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ConfigurationError("PARAAT_DEBUG must be off when PARAAT_ENV=production")
 

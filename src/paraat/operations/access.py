@@ -77,6 +77,22 @@ def incidents_for(user: Any, region: Any) -> IncidentQuerySet:
     return Incident.objects.none()
 
 
+def can_open_incident_list(user: Any, region: Any) -> bool:
+    """Crisis staff and officers always; a point lead once one of his points is activated."""
+    if can_view_operations(user, region):
+        return True
+    return incidents_for(user, region).exists()
+
+
+def reportable_points(user: Any, incident: Incident) -> list[SupportPoint]:
+    """The activated points the user may report for, in code order: a point lead's own only."""
+    activations = activations_to_check(user, incident).select_related(
+        "point__municipality", "point__region"
+    )
+    points = [a.point for a in activations.order_by("point__code")]
+    return [p for p in points if can_report(user, incident, p)]
+
+
 def incident_for_user(user: Any, pk: int) -> Incident:
     incident = Incident.objects.select_related("region").filter(pk=pk).first()
     if incident is None:

@@ -100,6 +100,8 @@ class StatusForm(forms.Form):
 
 
 class LineForm(forms.Form):
+    """A keyed-in line; ``confirmed`` once the point lead has heard the read-back and agreed."""
+
     line = forms.CharField(
         label=_("One-line status message"),
         max_length=200,
@@ -107,6 +109,7 @@ class LineForm(forms.Form):
             attrs={"autocomplete": "off", "spellcheck": "false", "class": "nl-input--wide"}
         ),
     )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class RequestForm(forms.Form):
@@ -120,10 +123,24 @@ class RequestForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, points: list[tuple[str, str]] | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        points: list[tuple[str, str]] | None = None,
+        for_crisis_team: bool = False,
+        **kwargs: Any,
     ) -> None:
+        """``for_crisis_team``: the user may file a request on behalf of the crisis team. Only
+        then is that a choice; a point lead chooses among his own points and starts on the first,
+        so the form's own defaults are always a request he may send."""
         super().__init__(*args, **kwargs)
-        self.fields["point"].choices = [("", _("Crisis team")), *(points or [])]  # type: ignore[attr-defined]
+        field = self.fields["point"]
+        if for_crisis_team:
+            field.choices = [("", _("Crisis team")), *(points or [])]  # type: ignore[attr-defined]
+        else:
+            field.choices = list(points or [])  # type: ignore[attr-defined]
+            field.required = True
+            if points and not self.is_bound:
+                self.initial.setdefault("point", points[0][0])
 
 
 class AssignForm(forms.Form):

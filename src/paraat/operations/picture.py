@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -208,11 +209,13 @@ def map_svg(view: Picture) -> str:
         "closed": "#a40e26",
         "unknown": "#6e7781",
     }
+    states = dict(PointState.choices)
     markers = [
         svgmap.Marker(
             lon=row.point.lon,
             lat=row.point.lat,
-            label=f"{row.point.code} {row.point.name}: {row.state}",
+            label=f"{row.point.code} {row.point.name}: {states.get(row.state, _('no report'))}",
+            href=reverse("supportpoints:detail", args=[row.point.code]),
             fill=colours.get(row.state, "#6e7781"),
             symbol="square" if row.point.coordination_point_id is None else "circle",
         )

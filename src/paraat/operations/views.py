@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
-from paraat.operations import access, metrics, picture, services, sitrep
+from paraat.operations import access, metrics, picture, radio, services, sitrep
 from paraat.operations.constants import Channel
 from paraat.operations.forms import (
     ActivateForm,
@@ -28,7 +28,6 @@ from paraat.operations.forms import (
     StatusForm,
 )
 from paraat.operations.models import Activation, EmergencyRelay, HelpRequest, Incident, LogEntry
-from paraat.supportpoints.models import SupportPoint
 
 
 def _say(request: HttpRequest, incident: Incident, text: str, error: bool = False) -> None:
@@ -41,14 +40,6 @@ def _say(request: HttpRequest, incident: Incident, text: str, error: bool = Fals
 def _form_errors(form: Any, error: ValidationError) -> None:
     for field, problems in error.message_dict.items():
         form.add_error(field if field in form.fields else None, problems)
-
-
-def _reportable_points(user: Any, incident: Incident) -> list[SupportPoint]:
-    activations = access.activations_to_check(user, incident).select_related(
-        "point__municipality", "point__region"
-    )
-    points = [a.point for a in activations.order_by("point__code")]
-    return [p for p in points if access.can_report(user, incident, p)]
 
 
 @staff_view
@@ -72,11 +63,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
                 user=request.user,
             )
             return redirect("operations:incident", pk=incident.pk)
-    if (
-        not incidents.exists()
-        and not can_manage
-        and not access.can_view_operations(request.user, region)
-    ):
+    if not access.can_open_incident_list(request.user, region):
         raise PermissionDenied
     return render(
         request,
@@ -160,7 +147,7 @@ def phase_view(request: HttpRequest, pk: int) -> HttpResponse:
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The point lead's phone form; with JavaScript it keeps the report on the phone until sent."""
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     choices = [(p.code, f"{p.code} {p.name}") for p in points]
@@ -194,24 +181,30 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
+    can_handle = access.can_handle_requests(request.user, incident)
     form = RequestForm(
-        request.POST or None, points=[(p.code, f"{p.code} {p.name}") for p in points]
+        request.POST or None,
+        points=[(p.code, f"{p.code} {p.name}") for p in points],
+        for_crisis_team=can_handle,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         point = next((p for p in points if p.code == data["point"]), None)
-        if point is None and not access.can_handle_requests(request.user, incident):
-            raise PermissionDenied
-        services.create_help_request(
-            incident=incident,
-            kind=data["kind"],
-            description=data["description"],
-            priority=data["priority"],
-            point=point,
-            user=request.user,
-        )
-        return redirect("operations:requests", pk=pk)
+        try:
+            services.create_help_request(
+                incident=incident,
+                kind=data["kind"],
+                description=data["description"],
+                priority=data["priority"],
+                point=point,
+                user=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            _say(request, incident, _("Help request sent to the crisis team."))
+            return redirect("operations:requests", pk=pk)
     requests = access.visible_requests(request.user, incident, points).select_related(
         "point", "claimed_by"
     )
@@ -220,12 +213,13 @@ def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
         "operations/requests.html",
         {
             "incident": incident,
-            "form": form,
+            "form": form if can_handle or points else None,
             "requests": requests,
-            "can_handle": access.can_handle_requests(request.user, incident),
+            "can_handle": can_handle,
             "assign_form": AssignForm(),
             "done_form": DoneForm(),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -294,7 +288,7 @@ def log_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     form = RelayForm(request.POST or None, points=[(p.code, f"{p.code} {p.name}") for p in points])
@@ -363,42 +357,59 @@ def deliver_injects_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_http_methods(["GET", "POST"])
 def line_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """An operator keys in a line read out over the radio; a wrong character is refused with the reason."""
+    """An operator keys in a line read out over the radio, reads it back in words, and stores it
+    once the point lead has confirmed; a refused line says what is wrong, not what is right."""
     from paraat.operations.statusline import StatusLineError
 
     incident = access.incident_for_user(request.user, pk)
     if not access.can_manage_incidents(request.user, incident.region):
         raise PermissionDenied
     form = LineForm(request.POST or None)
-    refusal = None
+    refusal = readback = None
     if request.method == "POST" and form.is_valid():
+        line = form.cleaned_data["line"]
         try:
-            report, created = services.record_line(
-                incident=incident, line=form.cleaned_data["line"], reporter=request.user
-            )
+            if not form.cleaned_data["confirmed"]:
+                parsed, point = services.read_line(incident=incident, line=line)
+                readback = radio.readback(parsed, point)
+                form = LineForm(initial={"line": parsed.line, "confirmed": True})
+            else:
+                report, created = services.record_line(
+                    incident=incident, line=line, reporter=request.user
+                )
         except StatusLineError as error:
             refusal = error
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            _say(
-                request,
-                incident,
-                (
-                    _("Stored: %(code)s %(state)s.")
-                    if created
-                    else _("This line had already been stored: %(code)s %(state)s.")
+            if readback is None:
+                _say(
+                    request,
+                    incident,
+                    (
+                        _("Stored: %(code)s %(state)s.")
+                        if created
+                        else _("This line had already been stored: %(code)s %(state)s.")
+                    )
+                    % {"code": report.point.code, "state": report.get_state_display()},
                 )
-                % {"code": report.point.code, "state": report.get_state_display()},
-            )
-            return redirect("operations:line", pk=pk)
+                return redirect("operations:line", pk=pk)
     status = 400 if refusal or form.errors else 200
     return render(
         request,
         "operations/line.html",
-        {"incident": incident, "form": form, "refusal": refusal},
+        {"incident": incident, "form": form, "refusal": refusal, "readback": readback},
         status=status,
     )
+
+
+@staff_view
+def card_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The printable instruction card of a point: how to make the radio line with a pencil."""
+    from paraat.supportpoints import access as point_access
+
+    point = point_access.point_for_user(request.user, region_for_user(request.user), code)
+    return render(request, "operations/card.html", radio.card(point))
 
 
 @staff_view
@@ -406,7 +417,7 @@ def line_view(request: HttpRequest, pk: int) -> HttpResponse:
 def checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The opening checklist of every point the user may report for; one tick per POST."""
     incident = access.incident_for_user(request.user, pk)
-    points = _reportable_points(request.user, incident)
+    points = access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     activations = list(

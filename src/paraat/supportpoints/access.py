@@ -43,8 +43,16 @@ def can_register_points(user: Any, region: Region) -> bool:
 
 
 def can_view_contacts(user: Any, point: SupportPoint) -> bool:
-    """Key holders' personal data: officers of that municipality and the region's coordinators."""
-    return can_edit_point(user, point)
+    """Key holders' personal data: officers of that municipality and the region's coordinators;
+    a crisis operator for the points activated in an incident that is not closed, because he must
+    be able to call the key holders and the point lead of the points he activates."""
+    if can_edit_point(user, point):
+        return True
+    if not can_view_points(user, point.region):
+        return False
+    if user.role != Role.CRISIS_OPERATOR:
+        return False
+    return point.activations.filter(incident__closed_at__isnull=True).exists()  # type: ignore[attr-defined]
 
 
 def can_edit_norm_profile(user: Any, region: Region) -> bool:

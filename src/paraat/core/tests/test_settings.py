@@ -116,3 +116,12 @@ def test_it_refuses_a_bad_public_region_or_cap_sender(name: str, value: str) -> 
     result = _run(["check"], {"PARAAT_ENV": "test", name: value})
     assert result.returncode != 0
     assert name in result.stderr
+
+
+def test_it_never_shows_the_debug_page_in_a_normal_development_run() -> None:
+    """Issue 10: a normal run shows Paraat's own 404 page; debug pages only when asked for."""
+    script = "from django.conf import settings; print(settings.DEBUG)"
+    normal = _run(["shell", "-c", script], {"PARAAT_ENV": "development"})
+    asked = _run(["shell", "-c", script], {"PARAAT_ENV": "development", "PARAAT_DEBUG": "true"})
+    last = [r.stdout.strip().splitlines()[-1:] for r in (normal, asked)]
+    assert last == [["False"], ["True"]], normal.stderr

@@ -22,6 +22,7 @@ from paraat.operations.services.reports import (
     card_line,
     fuel_hours_from_litres,
     line_key,
+    read_line,
     record_line,
     record_status,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "line_key",
     "log",
     "points_in_area",
+    "read_line",
     "record_line",
     "record_relay_outcome",
     "record_status",

@@ -49,10 +49,12 @@ def _one_writer() -> Iterator[None]:
         yield
 
 
-def line_key(line: str) -> str:
-    """The idempotency key of a one-line message: the same line keyed in twice is one report."""
+def line_key(*, incident: Incident, line: str, at: dt.datetime) -> str:
+    """The idempotency key of a one-line message: the same line for the same incident and moment
+    keyed in twice is one report; the same words on a later day or in another incident are new."""
     normalised = " ".join(line.upper().split())
-    return "line:" + hashlib.sha256(normalised.encode()).hexdigest()[:40]
+    text = f"{incident.pk}|{at.astimezone(dt.UTC).isoformat()}|{normalised}"
+    return "line:" + hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
 # A report may be dated a little before the incident started (a point that opened on its own as
@@ -298,33 +300,30 @@ def _after_report(report: StatusReport, activation: Activation) -> None:
     )
 
 
+def read_line(
+    *, incident: Incident, line: str, reference: dt.datetime | None = None
+) -> tuple[Any, SupportPoint]:
+    """Parse a keyed-in line against the region's points, without storing it: what the operator
+    reads back before the point lead confirms. Raises StatusLineError if refused."""
+    from paraat.operations.statusline import parse_line
+
+    known = set(SupportPoint.objects.filter(region=incident.region).values_list("code", flat=True))
+    parsed = parse_line(line, reference=reference or timezone.now(), known_points=known)
+    point = SupportPoint.objects.get(region=incident.region, code=parsed.status.point_code)
+    return parsed, point
+
+
 def record_line(
     *, incident: Incident, line: str, reporter: Any = None, reference: dt.datetime | None = None
 ) -> tuple[StatusReport, bool]:
-    """Store a one-line status message keyed in by an operator (raises StatusLineError if refused).
-
-    The idempotency key is a hash of the normalised line, so the same line keyed in twice is one report.
-    """
-    from paraat.operations.statusline import parse_line
-
-    parsed = parse_line(line, reference=reference or timezone.now())
-    point = SupportPoint.objects.filter(
-        region=incident.region, code=parsed.status.point_code
-    ).first()
-    if point is None:
-        raise ValidationError(
-            {
-                "line": [
-                    _("There is no point with code %(code)s in this region.")
-                    % {"code": parsed.status.point_code}
-                ]
-            }
-        )
+    """Store a one-line status message the point lead has confirmed (raises StatusLineError if
+    refused). The same line for the same incident and moment is one report (see ``line_key``)."""
+    parsed, point = read_line(incident=incident, line=line, reference=reference)
     status = parsed.status
     return record_status(
         incident=incident,
         point=point,
-        idempotency_key=line_key(parsed.line),
+        idempotency_key=line_key(incident=incident, line=parsed.line, at=parsed.at),
         state=status.state.lower(),
         channel=Channel.LINE,
         services_available=[s.lower() for s in status.services],

@@ -4,6 +4,9 @@
 // while reports are waiting. The API stores a report once per key, so resending is always safe.
 // A report leaves the outbox only when the server has stored it (200/201) or refused it for good
 // (400, 404): on 401/403 (logged out), 408, 429, server errors and no connection it stays.
+// After a report is put in the outbox the form starts empty again (only the chosen point stays), so
+// a "closed" report never carries the services of an earlier "open" one, and the confirmation is
+// moved into view and focused: the point lead sees it where he is looking, on a small phone too.
 // Without JavaScript the form posts normally.
 (function () {
   "use strict";
@@ -16,10 +19,28 @@
 
   function load() { try { return JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { return []; } }
   function save(items) { localStorage.setItem(storeKey, JSON.stringify(items)); }
+  var showOnNextSay = false;
   function say(text, kind) {
     statusBox.hidden = false;
     statusBox.className = "nl-alert nl-alert--" + (kind || "info");
     statusBox.textContent = text;
+    if (showOnNextSay) {
+      showOnNextSay = false;
+      statusBox.scrollIntoView({ block: "center" });
+      statusBox.focus({ preventScroll: true });
+    }
+  }
+  function startEmpty() {
+    // Cleared field by field, not form.reset(): after a refused post the page's defaults are the
+    // old answers.
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "point" || el.name === "csrfmiddlewaretoken") return;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = false;
+      else if (el.tagName === "SELECT") el.selectedIndex = 0;
+      else if (el.type !== "hidden" && el.type !== "submit") el.value = "";
+    });
+    Array.prototype.forEach.call(form.querySelectorAll(".nl-form-error"), function (el) { el.remove(); });
+    form.querySelector("[name=idempotency_key]").value = newKey();
   }
   function text(name, fallback) { return form.getAttribute("data-" + name) || fallback; }
   function csrf() { var el = form.querySelector("[name=csrfmiddlewaretoken]"); return el ? el.value : ""; }
@@ -84,7 +105,8 @@
     var items = load();
     items.push(collect());
     save(items);
-    form.querySelector("[name=idempotency_key]").value = newKey();
+    startEmpty();
+    showOnNextSay = true;
     flush();
   });
   window.addEventListener("online", flush);
