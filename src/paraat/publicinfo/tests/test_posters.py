@@ -93,9 +93,7 @@ def test_it_keeps_a_door_poster_true_whatever_the_state(
     assert share(without, (0, 0, 0), box) < 0.01  # no URL, no code
 
 
-def test_it_links_the_served_door_poster_to_the_postcode_page(
-    client: Client, net: Network
-) -> None:
+def test_it_links_the_served_door_poster_to_the_postcode_page(client: Client, net: Network) -> None:
     text, _image, _pages = read(client.get("/public/posters/point/OSS-01.pdf").content)
     assert "http://testserver/public/postcode/5341/" in text
 
