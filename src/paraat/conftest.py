@@ -10,6 +10,24 @@ import pytest
 from paraat.testing.browser import browser, page  # noqa: F401  (fixtures)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """SQLite tests use a file, as production does, not a shared in-memory database.
+
+    Threads with their own connections (the concurrency tests) then meet SQLite's real locking
+    (WAL, busy timeout) instead of the shared cache's table locks, which fail at once.
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test = database.setdefault("TEST", {})
+        if not test.get("NAME"):
+            test["NAME"] = str(Path(settings.DATA_DIR) / "test-paraat.sqlite3")
+
+
 @pytest.fixture
 def cast(db: None) -> Any:
     from paraat.testing.personas import make_cast

@@ -5,8 +5,11 @@ The limit: a cell broadcast message (3GPP TS 23.041, ETSI EU-Alert) has at most 
 characters ``^{}\\[~]|€`` take two); one character outside that alphabet (for example ``ë`` or
 an emoji) switches the whole message to UCS-2: 41 characters a page, 615 in all. Typographic
 quotes, dashes and the ellipsis are written as their plain forms so they do not force UCS-2.
-When the text is too long, the last lines of the instructions go first, then the description is
-cut; the author sees that it was shortened.
+When the text is too long, the advice is shortened first (its last lines go first), then the
+description is cut; the list of nearest noodsteunpunten under its heading (``POINTS_HEADING``) is
+kept, in both languages: it is what a resident without power or internet needs most. Only when
+even that does not fit are the farthest points dropped, never the nearest one and never leaving
+the heading alone. The author sees that it was shortened.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ PREFIX = {
     "Test": {"nl": "TEST", "en": "TEST"},
 }
 MORE = {"nl": "Meer informatie", "en": "More information"}
+# The heading above the nearest points in an instruction (the alert templates write it).
+POINTS_HEADING = {
+    "nl": "Noodsteunpunten dichtbij:",
+    "en": "Emergency support points nearby:",
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,15 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.translate(PLAIN).splitlines() if line.strip()]
 
 
+def _split(lines: list[str], language: str) -> tuple[list[str], list[str]]:
+    """(advice lines, point lines) of an instruction; the point lines start with the heading."""
+    headings = set(POINTS_HEADING.values())
+    for index, line in enumerate(lines):
+        if line in headings or line == POINTS_HEADING.get(language):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
 def _block(part: Part, language: str, status: str, instruction: list[str], description: str) -> str:
     prefix = PREFIX.get(status, {}).get(language)
     headline = " ".join(part.headline.translate(PLAIN).split())
@@ -87,27 +104,54 @@ def _block(part: Part, language: str, status: str, instruction: list[str], descr
 
 
 def compose(nl: Part, en: Part, *, status: str = "Actual") -> CellText:
-    """The cell broadcast text; shortened (instructions first) until it fits the limit."""
+    """The cell broadcast text; shortened (advice first, points last) until it fits the limit."""
     parts = {"nl": nl, "en": en}
-    instructions = {lang: _lines(part.instruction) for lang, part in parts.items()}
+    advice: dict[str, list[str]] = {}
+    points: dict[str, list[str]] = {}
+    for lang, part in parts.items():
+        advice[lang], points[lang] = _split(_lines(part.instruction), lang)
     descriptions = {lang: " ".join(_lines(part.description)) for lang, part in parts.items()}
     shortened = False
     while True:
         text = f"\n{SEPARATOR}\n".join(
-            _block(parts[lang], lang, status, instructions[lang], descriptions[lang])
+            _block(parts[lang], lang, status, advice[lang] + points[lang], descriptions[lang])
             for lang in ("nl", "en")
         )
         length, limit, encoding = measure(text)
         if length <= limit:
             return CellText(text, length, limit, encoding, shortened)
         shortened = True
-        longest = max(("nl", "en"), key=lambda lang: len(instructions[lang]))
-        if instructions[longest]:
-            instructions[longest].pop()
+        if _drop_advice(advice):
             continue
-        longest = max(("nl", "en"), key=lambda lang: len(descriptions[lang]))
-        if len(descriptions[longest]) <= 20:
-            return CellText(text, length, limit, encoding, shortened)
-        over = length - limit
-        cut = max(20, len(descriptions[longest]) - over - 4)
-        descriptions[longest] = descriptions[longest][:cut].rstrip() + "..."
+        if _cut_description(descriptions, length - limit):
+            continue
+        if _drop_farthest_point(points):
+            continue
+        return CellText(text, length, limit, encoding, shortened)
+
+
+def _drop_advice(advice: dict[str, list[str]]) -> bool:
+    """Drop the last advice line of the language with the most advice text."""
+    longest = max(("nl", "en"), key=lambda lang: sum(len(line) for line in advice[lang]))
+    if not advice[longest]:
+        return False
+    advice[longest].pop()
+    return True
+
+
+def _cut_description(descriptions: dict[str, str], over: int) -> bool:
+    longest = max(("nl", "en"), key=lambda lang: len(descriptions[lang]))
+    if len(descriptions[longest]) <= 20:
+        return False
+    cut = max(20, len(descriptions[longest]) - over - 4)
+    descriptions[longest] = descriptions[longest][:cut].rstrip() + "..."
+    return True
+
+
+def _drop_farthest_point(points: dict[str, list[str]]) -> bool:
+    """The list is nearest first: drop the last point, keeping the heading and one point."""
+    longest = max(("nl", "en"), key=lambda lang: len(points[lang]))
+    if len(points[longest]) <= 2:
+        return False
+    points[longest].pop()
+    return True

@@ -56,6 +56,33 @@ def centre_of(region: Any, municipality_codes: list[str], area_codes: list[str])
     return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
 
 
+def places_of(region: Any, municipality_codes: list[str], area_codes: list[str]) -> Any:
+    """(name, lon, lat) of every municipality and area an alert covers, for its nearest points."""
+    found = [
+        (m.name, m.point_lon, m.point_lat, m.pk)
+        for m in Municipality.objects.in_region(region)
+        .filter(code__in=municipality_codes)
+        .order_by("name")
+    ]
+    found += [
+        (a.name or a.code, a.point_lon, a.point_lat, a.municipality_id)
+        for a in Area.objects.in_region(region).filter(code__in=area_codes).order_by("code")
+    ]
+    return [place for place in found if place[1] is not None and place[2] is not None]
+
+
+def places_of_alert(alert: Alert) -> Any:
+    """The places of a stored alert (its municipalities and areas)."""
+    found = [
+        (m.name, m.point_lon, m.point_lat, m.pk) for m in alert.municipalities.order_by("name")
+    ]
+    found += [
+        (a.name or a.code, a.point_lon, a.point_lat, a.municipality_id)
+        for a in alert.areas.order_by("code")
+    ]
+    return [place for place in found if place[1] is not None and place[2] is not None]
+
+
 def form_initial(alert: Alert) -> dict[str, Any]:
     data: dict[str, Any] = {
         name: getattr(alert, name)

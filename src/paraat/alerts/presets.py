@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from paraat.alerts import nearby
+from paraat.alerts import nearby, nlalert
 from paraat.alerts.constants import DEFAULT_HOURS, TEMPLATE_POINTS, CapStatus
 from paraat.publicinfo.constants import AdvicePhase, Risk
 
@@ -87,10 +87,7 @@ PRESETS: dict[str, Preset] = {
     ),
 }  # fmt: skip
 
-POINTS_HEADING = {
-    "nl": "Noodsteunpunten dichtbij:",
-    "en": "Emergency support points nearby:",
-}
+POINTS_HEADING = nlalert.POINTS_HEADING  # the cell text keeps the list under this heading
 ABOUT = {"nl": "ca. {km} km", "en": "about {km} km"}
 
 
@@ -133,17 +130,49 @@ def points_text(points: list[nearby.NearbyPoint], language: str) -> str:
     return "\n".join(lines)
 
 
-def fill(region: Any, risk: str, *, centre: tuple[float, float] | None = None) -> dict[str, str]:
-    """Initial form values for ``risk``; ``centre`` (lon, lat) adds the nearest open points.
+def places_text(groups: list[tuple[str, list[nearby.NearbyPoint]]], language: str) -> str:
+    """The nearest points of every place the alert covers, under one heading."""
+    groups = [(name, points) for name, points in groups if points]
+    if len(groups) <= 1:
+        return points_text(groups[0][1] if groups else [], language)
+    lines = [POINTS_HEADING[language]]
+    for name, points in groups:
+        lines.append(f"{name}:")
+        lines += points_text(points, language).splitlines()[1:]
+    return "\n".join(lines)
 
+
+def refresh_points(instruction: str, text: str) -> str:
+    """``instruction`` with its list of points (from the heading on) replaced by ``text``.
+
+    An instruction without the heading (the author took the list out) is left as it is.
+    """
+    lines = instruction.splitlines()
+    headings = set(POINTS_HEADING.values())
+    for index, line in enumerate(lines):
+        if line.strip() in headings:
+            kept = "\n".join(lines[:index]).rstrip()
+            return "\n\n".join(p for p in (kept, text) if p)
+    return instruction
+
+
+def fill(
+    region: Any,
+    risk: str,
+    *,
+    centre: tuple[float, float] | None = None,
+    places: list[nearby.Place] | None = None,
+) -> dict[str, str]:
+    """Initial form values for ``risk`` with the nearest open points.
+
+    ``places`` (name, lon, lat, municipality id) are the municipalities and areas the alert covers: each gets its
+    own nearest points. ``centre`` (lon, lat) is one place without a name.
     While the region runs an exercise incident, new alerts start as CAP status Exercise.
     """
     preset = PRESETS.get(risk, PRESETS[Risk.GENERAL])
-    points = (
-        nearby.nearest_open(region, centre[0], centre[1], limit=TEMPLATE_POINTS)
-        if centre is not None
-        else []
-    )
+    if places is None:
+        places = [("", centre[0], centre[1], None)] if centre is not None else []
+    groups = nearby.nearest_per_place(region, places, limit=TEMPLATE_POINTS) if places else []
     incident = nearby.open_incident(region)
     exercise = incident is not None and incident.is_exercise
     data = {
@@ -161,6 +190,6 @@ def fill(region: Any, risk: str, *, centre: tuple[float, float] | None = None) -
         fallback = preset.event_nl if language == "nl" else preset.event_en
         data[f"headline_{language}"] = title or fallback
         data[f"description_{language}"] = description
-        extra = points_text(points, language)
+        extra = places_text(groups, language)
         data[f"instruction_{language}"] = "\n\n".join(p for p in (body, extra) if p)
     return data

@@ -8,7 +8,9 @@
   ``base_url + file name`` (``base_url`` is the folder of the CAP documents, ending in ``/``).
 
 Only published alerts made here appear; drafts, alerts awaiting approval and imported (external)
-alerts never do.
+alerts never do. Residents see only CAP status ``Actual``: Exercise and Test alerts stay out of the
+public pages, the public CAP folder and the public feed. Staff read them in a separate feed
+(``exercise=True``: only Exercise and Test).
 """
 
 from __future__ import annotations
@@ -21,10 +23,14 @@ from urllib.parse import urljoin
 from django.utils import timezone
 
 from paraat.alerts import atom, document
-from paraat.alerts.constants import LANGUAGES
+from paraat.alerts.constants import LANGUAGES, CapStatus
 from paraat.alerts.models import Alert
 
 FEED_TITLE = "Waarschuwingen van Veiligheidsregio {name} / Alerts of safety region {name}"
+EXERCISE_FEED_TITLE = (
+    "OEFENING: oefen- en testwaarschuwingen van Veiligheidsregio {name} / "
+    "EXERCISE: exercise and test alerts of safety region {name}"
+)
 
 
 @dataclass(frozen=True)
@@ -44,20 +50,50 @@ class PublicAlert:
     msg_type: str  # Alert or Update
     cap_filename: str
     web: str = ""
+    municipality_codes: tuple[str, ...] = ()  # what the alert covers, to sort a postcode page
+    area_codes: tuple[str, ...] = ()  # "kind:code" of each district or postcode area
 
 
-def _current(region: Any, now: dt.datetime | None = None) -> list[Alert]:
+# What residents see; staff see the others in the exercise feed.
+PUBLIC_STATUSES = (CapStatus.ACTUAL,)
+EXERCISE_STATUSES = (CapStatus.EXERCISE, CapStatus.TEST)
+
+
+def _statuses(exercise: bool) -> tuple[str, ...]:
+    return EXERCISE_STATUSES if exercise else PUBLIC_STATUSES
+
+
+def _current(region: Any, now: dt.datetime | None = None, *, exercise: bool = False) -> list[Alert]:
     return list(
         Alert.objects.in_region(region)
         .current(now)
+        .filter(status__in=_statuses(exercise))
         .prefetch_related("municipalities", "areas")
         .order_by("-sent", "-pk")
     )
 
 
-def current_alerts(region: Any, *, now: dt.datetime | None = None) -> list[PublicAlert]:
+def _municipality_codes(alerts: list[Alert]) -> dict[int, str]:
+    """Codes of every municipality the alerts touch (one query)."""
+    from paraat.areas.models import Municipality
+
+    ids = {pk for alert in alerts for pk in alert.scope_municipality_ids}
+    ids |= {m.pk for alert in alerts for m in alert.municipalities.all()}
+    if not ids:
+        return {}
+    return dict(Municipality.objects.filter(pk__in=ids).values_list("pk", "code"))
+
+
+def current_alerts(
+    region: Any, *, now: dt.datetime | None = None, exercise: bool = False
+) -> list[PublicAlert]:
     found = []
-    for alert in _current(region, now):
+    alerts = _current(region, now, exercise=exercise)
+    codes = _municipality_codes(alerts)
+    for alert in alerts:
+        touched = {*(m.pk for m in alert.municipalities.all()), *alert.scope_municipality_ids}
+        municipalities = tuple(sorted(codes[pk] for pk in touched if pk in codes))
+        areas = tuple(sorted(f"{a.kind}:{a.code}" for a in alert.areas.all()))
         for language, _tag in LANGUAGES:
             found.append(
                 PublicAlert(
@@ -76,44 +112,64 @@ def current_alerts(region: Any, *, now: dt.datetime | None = None) -> list[Publi
                     msg_type=alert.msg_type,
                     cap_filename=alert.cap_filename,
                     web=alert.web,
+                    municipality_codes=municipalities,
+                    area_codes=areas,
                 )
             )
     return found
 
 
-def _in_feed(region: Any, now: dt.datetime | None = None) -> list[Alert]:
+def _in_feed(region: Any, now: dt.datetime | None = None, *, exercise: bool = False) -> list[Alert]:
     return list(
         Alert.objects.in_region(region)
         .in_feed(now)
+        .filter(status__in=_statuses(exercise))
         .prefetch_related("municipalities", "areas")
         .order_by("-sent", "-pk")
     )
 
 
-def cap_documents(region: Any, *, now: dt.datetime | None = None) -> dict[str, bytes]:
-    return {alert.cap_filename: bytes(alert.cap_xml) for alert in _in_feed(region, now)}
+def cap_documents(
+    region: Any, *, now: dt.datetime | None = None, exercise: bool = False
+) -> dict[str, bytes]:
+    return {
+        alert.cap_filename: bytes(alert.cap_xml)
+        for alert in _in_feed(region, now, exercise=exercise)
+    }
 
 
-def cap_document(region: Any, filename: str) -> bytes | None:
+def cap_document(region: Any, filename: str, *, exercise: bool = False) -> bytes | None:
     """One document by file name (the public endpoint), exactly as published.
 
     Every alert ever published keeps answering at its address, also once it is replaced,
     cancelled or expired: an Update or Cancel names it in ``<references>``, and a receiver must
-    be able to fetch what it refers to. None for drafts, imported alerts and unknown names."""
+    be able to fetch what it refers to. Only Actual alerts, or with ``exercise`` only Exercise
+    and Test alerts (the staff endpoint). None for drafts, imported alerts and unknown names."""
     identifier = filename.removesuffix(".xml")
-    alert = Alert.objects.in_region(region).sent_out().filter(identifier=identifier).first()
+    alert = (
+        Alert.objects.in_region(region)
+        .sent_out()
+        .filter(identifier=identifier, status__in=_statuses(exercise))
+        .first()
+    )
     if alert is None or alert.cap_filename != filename or not alert.cap_xml:
         return None
     return bytes(alert.cap_xml)
 
 
 def atom_feed(
-    region: Any, *, base_url: str, now: dt.datetime | None = None, self_url: str | None = None
+    region: Any,
+    *,
+    base_url: str,
+    now: dt.datetime | None = None,
+    self_url: str | None = None,
+    exercise: bool = False,
 ) -> bytes:
-    """``self_url`` is the feed's own address; by default ``alerts.atom`` next to ``base_url``."""
+    """The feed of Actual alerts; with ``exercise`` the staff feed of Exercise and Test alerts.
+    ``self_url`` is the feed's own address; by default ``alerts.atom`` next to ``base_url``."""
     now = now or timezone.now()
     entries = []
-    for alert in _in_feed(region, now):
+    for alert in _in_feed(region, now, exercise=exercise):
         assert alert.sent is not None
         entries.append(
             atom.Entry(
@@ -132,8 +188,8 @@ def atom_feed(
             )
         )
     return atom.feed(
-        feed_id=f"urn:paraat:alerts:{region.code}",
-        title=FEED_TITLE.format(name=region.name),
+        feed_id=f"urn:paraat:alerts:{region.code}{':exercise' if exercise else ''}",
+        title=(EXERCISE_FEED_TITLE if exercise else FEED_TITLE).format(name=region.name),
         author=document.SENDER_NAME["nl"].format(name=region.name),
         entries=entries,
         now=document.local(now) or now,

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from paraat.alerts import access, cap, document, geometry
+from paraat.alerts import access, cap, document, geometry, nearby
 from paraat.alerts.constants import (
+    TEMPLATE_POINTS,
     AlertState,
     CapStatus,
     Certainty,
@@ -308,6 +309,8 @@ def start_follow_up(*, original: Alert, user: Any, msg_type: str) -> Alert:
     )
     for name in TEXT_FIELDS:
         setattr(alert, name, getattr(original, name))
+    if msg_type == MsgType.UPDATE:
+        _refresh_points(alert, original)
     if msg_type == MsgType.CANCEL:
         for language, (headline, description) in CANCEL_TEXT.items():
             old = original.text(language, "headline")
@@ -323,6 +326,24 @@ def start_follow_up(*, original: Alert, user: Any, msg_type: str) -> Alert:
         alert.areas.set(original.areas.all())
         alert.editors.add(user)
     return alert
+
+
+def _refresh_points(alert: Alert, original: Alert) -> None:
+    """An Update names the points that are open now, not those of the time the alert was written.
+
+    The states are read from ``operations.state`` (real incidents only), for every municipality
+    and area the alert covers.
+    """
+    from paraat.alerts import presenters, presets
+
+    places = presenters.places_of_alert(original)
+    if not places:
+        return
+    groups = nearby.nearest_per_place(original.region, places, limit=TEMPLATE_POINTS)
+    for language in ("nl", "en"):
+        name = f"instruction_{language}"
+        text = presets.places_text(groups, language)
+        setattr(alert, name, presets.refresh_points(getattr(alert, name), text))
 
 
 # Import of external CAP alerts -------------------------------------------------------------------

@@ -85,7 +85,7 @@ def alert_create(request: HttpRequest) -> HttpResponse:
     effective, expires = presets.default_times()
     initial = {
         **presets.fill(
-            region, chosen.cleaned_data["risk"], centre=presenters.centre_of(region, codes, areas)
+            region, chosen.cleaned_data["risk"], places=presenters.places_of(region, codes, areas)
         ),
         "effective": effective,
         "expires": expires,
@@ -242,6 +242,35 @@ def public_feed(request: HttpRequest) -> HttpResponse:
         region, base_url=base_url, self_url=request.build_absolute_uri(reverse("alerts:feed"))
     )
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+@staff_view
+@require_GET
+def exercise_feed(request: HttpRequest) -> HttpResponse:
+    """Exercise and Test alerts, for staff only: they never reach the public feed."""
+    region = region_for_user(request.user)
+    if not access.can_view_alerts(request.user, region):
+        raise PermissionDenied
+    base_url = request.build_absolute_uri(reverse("alerts:exercise-cap", args=["x"]))[: -len("x")]
+    body = public.atom_feed(
+        region,
+        base_url=base_url,
+        self_url=request.build_absolute_uri(reverse("alerts:exercise-feed")),
+        exercise=True,
+    )
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+@staff_view
+@require_GET
+def exercise_cap(request: HttpRequest, name: str) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_view_alerts(request.user, region):
+        raise PermissionDenied
+    body = public.cap_document(region, name, exercise=True)
+    if body is None:
+        raise Http404("no such CAP document")
+    return HttpResponse(body, content_type="application/cap+xml; charset=utf-8")
 
 
 @require_GET

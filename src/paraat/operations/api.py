@@ -111,11 +111,25 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         request=StatusReportInSerializer,
-        responses={200: StatusReportSerializer, 201: StatusReportSerializer},
+        responses={
+            200: StatusReportSerializer,
+            201: StatusReportSerializer,
+            409: inline_serializer(
+                "ReportConflict",
+                {
+                    "errors": serializers.DictField(),
+                    "report": StatusReportSerializer(),
+                },
+            ),
+        },
     )
     @action(detail=True, methods=["post"], url_path="reports")
     def report(self, request: Request, pk: str | None = None) -> Response:
-        """Store a status report; 201 when new, 200 when the same key was stored before."""
+        """Store a status report; 201 when new, 200 when the same key was stored before.
+
+        409 when the key was stored before with another content: the answer holds the stored
+        report, so the sender sees what counts and can send the new one with a new key.
+        """
         incident = self.get_object()
         data = StatusReportInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -130,6 +144,14 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         try:
             report, created = services.record_status(
                 incident=incident, point=point, reporter=request.user, **values
+            )
+        except services.IdempotencyConflict as conflict:
+            return Response(
+                {
+                    "errors": conflict.message_dict,
+                    "report": StatusReportSerializer(conflict.report).data,
+                },
+                status=status.HTTP_409_CONFLICT,
             )
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict) from None

@@ -95,3 +95,11 @@ class ChecklistItem(models.TextChoices):
 
 
 OPENING_CHECKLIST = tuple(ChecklistItem.values)
+
+
+class Freshness(models.TextChoices):
+    """How current a point's state is: one rule for the picture, the public pages and the alerts."""
+
+    NO_REPORT = "no_report", _("No report yet")
+    CURRENT = "current", _("Current")
+    STALE = "stale", _("Stale")

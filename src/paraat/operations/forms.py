@@ -100,6 +100,8 @@ class StatusForm(forms.Form):
 
 
 class LineForm(forms.Form):
+    """A keyed-in line; ``confirmed`` once the point lead has heard the read-back and agreed."""
+
     line = forms.CharField(
         label=_("One-line status message"),
         max_length=200,
@@ -107,6 +109,7 @@ class LineForm(forms.Form):
             attrs={"autocomplete": "off", "spellcheck": "false", "class": "nl-input--wide"}
         ),
     )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class RequestForm(forms.Form):

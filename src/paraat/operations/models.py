@@ -32,6 +32,13 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
     def open(self) -> IncidentQuerySet:
         return self.exclude(phase=Phase.CLOSED)
 
+    def real(self) -> IncidentQuerySet:
+        """Real incidents only: what happens in an exercise never reaches residents."""
+        return self.filter(is_exercise=False)
+
+    def exercises(self) -> IncidentQuerySet:
+        return self.filter(is_exercise=True)
+
 
 class Incident(models.Model):
     region = models.ForeignKey("areas.Region", on_delete=models.PROTECT, related_name="incidents")
@@ -172,8 +179,9 @@ class StatusReport(models.Model):
         return max(0.0, round(self.fuel_hours_left - max(elapsed, 0.0), 1))
 
     def is_stale(self, now: dt.datetime | None = None) -> bool:
-        age = (now or timezone.now()) - self.reported_at
-        return age > dt.timedelta(minutes=settings.PARAAT_STATUS_STALE_MINUTES)
+        from paraat.operations import state
+
+        return state.is_stale(self.reported_at, now)
 
 
 class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from paraat.operations.constants import Need, PointState
+from paraat.operations import state as state_rules
+from paraat.operations.constants import Freshness, Need, PointState
 from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, StatusReport  # noqa: F401
 from paraat.supportpoints.models import SupportPoint
 
@@ -33,8 +34,13 @@ class PointRow:
         return self.report.state if self.report else "unknown"
 
     @property
+    def freshness(self) -> Freshness:
+        return state_rules.freshness(self.report.reported_at if self.report else None, self.now)
+
+    @property
     def stale(self) -> bool:
-        return self.report is None or self.report.is_stale(self.now)
+        """An old report; a point that has never reported is "no report yet", not stale."""
+        return self.freshness == Freshness.STALE
 
     @property
     def fuel_hours(self) -> float | None:
@@ -69,6 +75,7 @@ class PointRow:
             "lat": self.point.lat,
             "state": self.state,
             "stale": self.stale,
+            "freshness": self.freshness.value,
             "age_minutes": self.age_minutes,
             "fuel_hours": self.fuel_hours,
             "visitors": report.visitors if report else None,

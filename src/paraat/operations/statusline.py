@@ -1,34 +1,48 @@
-"""The one-line status message: a point's status in one short line that can be read out over the
-radio, sent by SMS or a mesh network, and keyed in by an operator. Plain module, no Django.
+"""The one-line status message (format P2): a point's status in one short line that a point lead
+reads out over the radio from his printed instruction card, with nothing but a pencil, and an
+operator keys in. Plain module, no Django.
 
-    P1 OSS-03 221430 OPEN SENW V35 F18 NFW CR
+    P2 OSS-03/9 221430 OPEN S3ENW V0035 F018 N2FW K0
 
-version, point code, day and time (DDHHMM, or HHMM), state, services (S + letters), visitors
-(V + number), fuel hours (F + number), needs (N + letters), check character (C + one character).
-A dash means "unknown" (V-, F-) or "none" (S-, N-). The check character is ISO/IEC 7064 MOD 37-2
-over everything before it (spaces ignored), so every single wrong character and every swap of two
-neighbouring characters is refused. See docs/status-line.md.
+version, the point's code with its card mark (printed on the card, never computed), day and time
+(DDHHMM), state, services (S + how many + letters), visitors (V + four digits), fuel hours
+(F + three digits), needs (N + how many + letters), and the check digit K: the last digit of the
+sum of every digit in the time, visitors and fuel fields and the card value of every service and
+need letter. A dash means "unknown" (V-, F-).
+
+Every field has a fixed width or says its own length, so a dropped or added character or a moved
+space never reads as another status; the check digit catches a wrong digit or letter; the card
+mark catches a wrong point code. The operator's screen reads the line back in words and the
+point lead confirms it, which also catches two swapped characters. A refusal says what is wrong
+and where, never what the right value would be. See docs/status-line.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-VERSION = "P1"
+VERSION = "P2"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_LENGTH = 80
 FUTURE_TOLERANCE = dt.timedelta(minutes=15)
+VISITOR_DIGITS = 4
+FUEL_DIGITS = 3
 
 # State words as spoken in Dutch; English words are accepted when keyed in.
 STATES = {"OPEN": "OPEN", "BEPERKT": "LIMITED", "VOL": "FULL", "DICHT": "CLOSED"}
 STATE_ALIASES = {"LIMITED": "BEPERKT", "FULL": "VOL", "CLOSED": "DICHT"}
 STATE_WORD = {value: key for key, value in STATES.items()}
+# Words a point code may not be: a code that reads as a state or as the version would make a line
+# that a listener can take apart in two ways.
+RESERVED_CODES = frozenset({*STATES, *STATE_ALIASES, VERSION, "P1"})
 
 # Service and need letters avoid B, G, I, O, Q, S and Z, which are easily mistaken for 8, 6, 1,
-# 0, 0, 5 and 2 when written down or keyed in.
+# 0, 0, 5 and 2 when written down or keyed in. Each letter has a value for the check digit,
+# printed next to it on the card; within a table every value differs.
 SERVICE_LETTERS = {
     "N": "INFORMATION",  # iNformatie
     "M": "EMERGENCY_REPORT",  # noodMelding
@@ -41,6 +55,7 @@ SERVICE_LETTERS = {
     "P": "HELP_DESK",  # hulPbalie
     "X": "MISSING_PERSONS",  # vermiste personen
 }
+SERVICE_VALUES = {"N": 1, "M": 2, "E": 3, "W": 4, "L": 5, "H": 6, "T": 7, "V": 8, "P": 9, "X": 0}
 NEED_LETTERS = {
     "F": "FUEL",  # Fuel / brandstof
     "W": "DRINKING_WATER",  # Water
@@ -50,6 +65,7 @@ NEED_LETTERS = {
     "N": "INFORMATION",  # iNformatie
     "X": "OTHER",  # overig
 }
+NEED_VALUES = {"F": 1, "W": 2, "M": 3, "T": 4, "P": 5, "N": 6, "X": 7}
 NAMES_NL = {
     "INFORMATION": "informatie", "EMERGENCY_REPORT": "noodmelding", "FIRST_AID": "eerste hulp",
     "DRINKING_WATER": "drinkwater", "CHARGING": "opladen", "WARMTH": "warmte", "TOILET": "toilet",
@@ -59,23 +75,27 @@ NAMES_NL = {
 SERVICE_CODE = {name: letter for letter, name in SERVICE_LETTERS.items()}
 NEED_CODE = {name: letter for letter, name in NEED_LETTERS.items()}
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-"  # values 0..36 in the check computation
-CHECK_SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"  # MOD 37-2 check characters
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-"  # values 0..36 for the card mark
+CARD_SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"  # ISO/IEC 7064 MOD 37-2 check characters
 
-NATO = {
-    "A": "Alfa", "B": "Bravo", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
-    "H": "Hotel", "I": "India", "J": "Juliett", "K": "Kilo", "L": "Lima", "M": "Mike", "N": "November",
-    "O": "Oscar", "P": "Papa", "Q": "Quebec", "R": "Romeo", "S": "Sierra", "T": "Tango", "U": "Uniform",
-    "V": "Victor", "W": "Whiskey", "X": "X-ray", "Y": "Yankee", "Z": "Zulu", "0": "Nul", "1": "Een",
-    "2": "Twee", "3": "Drie", "4": "Vier", "5": "Vijf", "6": "Zes", "7": "Zeven", "8": "Acht", "9": "Negen",
-    "-": "Streep", "*": "Ster",
+# One spelling alphabet, all Dutch: the Dutch telephone alphabet with Dutch digits.
+SPELLING = {
+    "A": "Anton", "B": "Bernard", "C": "Cornelis", "D": "Dirk", "E": "Eduard", "F": "Ferdinand",
+    "G": "Gerard", "H": "Hendrik", "I": "Izaak", "J": "Johan", "K": "Karel", "L": "Lodewijk",
+    "M": "Marie", "N": "Nico", "O": "Otto", "P": "Pieter", "Q": "Quotiënt", "R": "Rudolf",
+    "S": "Simon", "T": "Teunis", "U": "Utrecht", "V": "Victor", "W": "Willem", "X": "Xantippe",
+    "Y": "Ypsilon", "Z": "Zaandam", "0": "nul", "1": "een", "2": "twee", "3": "drie", "4": "vier",
+    "5": "vijf", "6": "zes", "7": "zeven", "8": "acht", "9": "negen", "-": "streepje",
+    "/": "schuine streep", "*": "sterretje",
 }  # fmt: skip
 
 POINT_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,19}$")
+FIELDS = ("version", "point", "time", "state", "services", "visitors", "fuel", "needs", "check")
 
 
 class StatusLineError(ValueError):
-    """A line that is refused, with what is wrong in Dutch and English and where."""
+    """A line that is refused, with what is wrong in Dutch and English and where; never with the
+    value that would have been right, so a misheard line cannot be 'fixed' by copying it."""
 
     def __init__(
         self, message_nl: str, message_en: str, field: str, position: int | None = None
@@ -96,7 +116,7 @@ class StatusLine:
     visitors: int | None = None
     fuel_hours: int | None = None
     needs: frozenset[str] = frozenset()
-    day: int | None = None
+    day: int = 1
 
 
 @dataclass(frozen=True)
@@ -106,131 +126,169 @@ class ParsedStatus:
     line: str  # the normalised line
 
 
-def check_character(payload: str) -> str:
-    """ISO/IEC 7064 MOD 37-2 over the payload's characters (spaces ignored)."""
+def card_mark(code: str) -> str:
+    """The character printed after the point's code on its card (ISO/IEC 7064 MOD 37-2 over the
+    code): any single wrong character in the code gives another mark. Nobody computes it by hand;
+    it is printed on the card."""
     total = 0
-    for char in payload.replace(" ", "").upper():
+    for char in code.upper():
         value = ALPHABET.find(char)
         if value < 0:
             raise StatusLineError(
-                f"Teken '{char}' mag niet in een statusregel.",
-                f"Character '{char}' is not allowed in a status line.",
-                "line",
+                f"Teken '{char}' mag niet in de code van een punt.",
+                f"Character '{char}' is not allowed in a point code.",
+                "point",
             )
         total = ((total + value) * 2) % 37
-    return CHECK_SYMBOLS[(38 - total) % 37]
+    return CARD_SYMBOLS[(38 - total) % 37]
 
 
-def is_valid_check(payload: str, check: str) -> bool:
-    """The check digit makes the weighted sum over payload + check congruent to 1 mod 37."""
-    return check_character(payload) == check
+def code_problem(code: str) -> tuple[str, str] | None:
+    """Why a code cannot be a point's code in a status line (Dutch, English), or None."""
+    code = code.strip().upper()
+    if not POINT_RE.match(code):
+        return (
+            "De code mag alleen hoofdletters, cijfers en streepjes bevatten (hoogstens 20 tekens).",
+            "The code may hold only capital letters, digits and hyphens (at most 20 characters).",
+        )
+    if code in RESERVED_CODES:
+        return (
+            f"De code '{code}' leest als een woord van de statusregel; kies een andere code.",
+            f"The code '{code}' reads as a word of the status line; choose another code.",
+        )
+    return None
 
 
-def _number(value: int | None) -> str:
-    return "-" if value is None else str(value)
+def check_digit(
+    when: str, visitors: str, fuel: str, services: Collection[str], needs: Collection[str]
+) -> int:
+    """The last digit of the sum of the digits of time, visitors and fuel and the card values of
+    the service and need letters: what the point lead adds up on his card."""
+    digits = sum(int(c) for c in when + visitors + fuel if c.isdigit())
+    letters = sum(SERVICE_VALUES[s] for s in services) + sum(NEED_VALUES[n] for n in needs)
+    return (digits + letters) % 10
+
+
+def _number(value: int | None, width: int) -> str:
+    return "-" if value is None else f"{value:0{width}d}"
 
 
 def make_line(status: StatusLine) -> str:
-    """The line for a status, with its check character."""
+    """The line for a status, with the card mark and the check digit."""
     code = status.point_code.upper()
-    if not POINT_RE.match(code):
-        raise StatusLineError(
-            "De code van het punt mag alleen letters, cijfers en streepjes bevatten.",
-            "The point code may hold only letters, digits and hyphens.",
-            "point",
-        )
+    problem = code_problem(code)
+    if problem:
+        raise StatusLineError(problem[0], problem[1], "point")
     if status.state not in STATE_WORD:
         raise StatusLineError(
             f"Onbekende toestand {status.state}.", f"Unknown state {status.state}.", "state"
         )
-    when = status.time.strftime("%H%M")
-    if status.day is not None:
-        when = f"{status.day:02d}{when}"
-    services = "".join(sorted(SERVICE_CODE[s] for s in status.services)) or "-"
-    needs = "".join(sorted(NEED_CODE[n] for n in status.needs)) or "-"
-    for label, value, limit in (
-        ("visitors", status.visitors, 99_999),
-        ("fuel", status.fuel_hours, 9_999),
+    if not 1 <= status.day <= 31:
+        raise StatusLineError("Dag buiten bereik.", "Day out of range.", "time")
+    when = f"{status.day:02d}{status.time.strftime('%H%M')}"
+    for label, value, width in (
+        ("visitors", status.visitors, VISITOR_DIGITS),
+        ("fuel", status.fuel_hours, FUEL_DIGITS),
     ):
-        if value is not None and not 0 <= value <= limit:
+        if value is not None and not 0 <= value < 10**width:
             raise StatusLineError(f"{label} buiten bereik.", f"{label} out of range.", label)
-    payload = f"{VERSION} {code} {when} {STATE_WORD[status.state]} S{services} V{_number(status.visitors)} F{_number(status.fuel_hours)} N{needs}"
-    return f"{payload} C{check_character(payload)}"
+    services = "".join(sorted(SERVICE_CODE[s] for s in status.services))
+    needs = "".join(sorted(NEED_CODE[n] for n in status.needs))
+    visitors = _number(status.visitors, VISITOR_DIGITS)
+    fuel = _number(status.fuel_hours, FUEL_DIGITS)
+    check = check_digit(when, visitors, fuel, services, needs)
+    return (
+        f"{VERSION} {code}/{card_mark(code)} {when} {STATE_WORD[status.state]}"
+        f" S{len(services)}{services} V{visitors} F{fuel} N{len(needs)}{needs} K{check}"
+    )
 
 
 def spoken(line: str) -> str:
-    """How to read a line out over the radio: every character in the spelling alphabet, fields apart."""
+    """How to read a line out over the radio: every character in the Dutch spelling alphabet,
+    state words as words, a slash between fields."""
     words = []
     for field_text in line.upper().split():
         if field_text in STATES:
             words.append(field_text.capitalize())
             continue
-        words.append(" ".join(NATO.get(ch, ch) for ch in field_text))
+        words.append(" ".join(SPELLING.get(ch, ch) for ch in field_text))
     return " / ".join(words)
 
 
 def blank_card(point_code: str) -> str:
-    """The template printed on a point's instruction card."""
-    return f"{VERSION} {point_code.upper()} DDUUMM OPEN|BEPERKT|VOL|DICHT S______ V___ F___ N___ C_"
+    """The template printed on a point's instruction card, with the point's own code and mark."""
+    code = point_code.upper()
+    return f"{VERSION} {code}/{card_mark(code)} DDUUMM OPEN|BEPERKT|VOL|DICHT S#… V#### F### N#… K#"
 
 
 def _positions(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in re.finditer(r"\S+", text)]
 
 
-def _letters(field_name: str, value: str, position: int, table: dict[str, str]) -> frozenset[str]:
-    if value == "-":
-        return frozenset()
+def _letters(
+    field_name: str, value: str, position: int, table: dict[str, str]
+) -> tuple[str, frozenset[str]]:
+    """``value`` is the field after its prefix: how many letters, then the letters."""
+    count_text = re.match(r"\d*", value).group(0)  # type: ignore[union-attr]
+    letters = value[len(count_text) :]
+    label_nl = "functies" if field_name == "services" else "behoeften"
+    if not count_text:
+        raise StatusLineError(
+            f"Bij {label_nl} staat eerst het aantal letters (0 als er geen zijn).",
+            f"The {field_name} field starts with the number of letters (0 if there are none).",
+            field_name,
+            position,
+        )
     seen: set[str] = set()
-    for offset, letter in enumerate(value):
+    for offset, letter in enumerate(letters):
+        where = position + len(count_text) + offset
         if letter not in table:
             allowed_nl = ", ".join(f"{k}={NAMES_NL[v]}" for k, v in table.items())
             allowed_en = ", ".join(f"{k}={v.lower().replace('_', ' ')}" for k, v in table.items())
             raise StatusLineError(
-                f"Onbekende letter '{letter}' bij {'functies' if field_name == 'services' else 'behoeften'}; gebruik {allowed_nl}.",
-                f"Unknown letter '{letter}' in {field_name}; use {allowed_en}.",
+                f"Onbekend teken '{letter}' bij {label_nl}; gebruik {allowed_nl}.",
+                f"Unknown character '{letter}' in {field_name}; use {allowed_en}.",
                 field_name,
-                position + offset,
+                where,
             )
         if letter in seen:
             raise StatusLineError(
                 f"Letter '{letter}' staat er twee keer in.",
                 f"Letter '{letter}' appears twice.",
                 field_name,
-                position + offset,
+                where,
             )
         seen.add(letter)
-    return frozenset(table[letter] for letter in seen)
+    if int(count_text) != len(letters):
+        raise StatusLineError(
+            f"Het aantal {label_nl} ({int(count_text)}) klopt niet met het aantal letters"
+            f" ({len(letters)}): er is een teken weggevallen of bijgekomen; lees het veld opnieuw voor.",
+            f"The number of {field_name} ({int(count_text)}) does not match the letters"
+            f" ({len(letters)}): a character was dropped or added; read the field out again.",
+            field_name,
+            position,
+        )
+    return letters, frozenset(table[letter] for letter in seen)
 
 
-def _count(field_name: str, value: str, position: int, limit: int, label_nl: str) -> int | None:
+def _count(
+    field_name: str, value: str, position: int, width: int, label_nl: str
+) -> tuple[str, int | None]:
     if value == "-":
-        return None
-    if not value.isdigit():
+        return value, None
+    if not value.isdigit() or len(value) != width:
         raise StatusLineError(
-            f"{label_nl} moet een getal of een streepje zijn, niet '{value}'.",
-            f"{field_name} must be a number or a dash, not '{value}'.",
+            f"{label_nl} is altijd {width} cijfers (met voorloopnullen) of een streepje, niet '{value}'.",
+            f"{field_name} is always {width} digits (with leading zeros) or a dash, not '{value}'.",
             field_name,
             position,
         )
-    number = int(value)
-    if number > limit:
-        raise StatusLineError(
-            f"{label_nl} {number} is te groot (hoogstens {limit}).",
-            f"{field_name} {number} is too large (at most {limit}).",
-            field_name,
-            position,
-        )
-    return number
+    return value, int(value)
 
 
-def _resolve(day: int | None, clock: dt.time, reference: dt.datetime) -> dt.datetime:
+def _resolve(day: int, clock: dt.time, reference: dt.datetime) -> dt.datetime:
+    """The latest moment at or before ``reference`` (plus tolerance) with this day and time."""
     local = reference.astimezone(AMSTERDAM)
-    if day is None:
-        candidate = dt.datetime.combine(local.date(), clock, tzinfo=AMSTERDAM)
-        if candidate > local + FUTURE_TOLERANCE:
-            candidate -= dt.timedelta(days=1)
-        return candidate
     year, month = local.year, local.month
     for _ in range(2):
         try:
@@ -249,11 +307,66 @@ def _resolve(day: int | None, clock: dt.time, reference: dt.datetime) -> dt.date
     )
 
 
-def parse_line(text: str, *, reference: dt.datetime) -> ParsedStatus:
+def _split(raw: str) -> dict[str, tuple[str, int]]:
+    parts = _positions(raw)
+    if parts[0][0] != VERSION:
+        raise StatusLineError(
+            f"De regel moet beginnen met {VERSION} (versie van het formaat).",
+            f"The line must start with {VERSION} (format version).",
+            "version",
+            0,
+        )
+    if len(parts) < len(FIELDS):
+        missing = FIELDS[len(parts)]
+        raise StatusLineError(
+            f"De regel is onvolledig: het veld '{missing}' ontbreekt (verwacht 9 velden, ontvangen {len(parts)}).",
+            f"The line is incomplete: field '{missing}' is missing (expected 9 fields, got {len(parts)}).",
+            missing,
+            len(raw),
+        )
+    if len(parts) > len(FIELDS):
+        raise StatusLineError(
+            f"De regel heeft {len(parts)} velden; verwacht 9. Staat er een spatie te veel?",
+            f"The line has {len(parts)} fields; expected 9. Is there a space too many?",
+            "line",
+            parts[len(FIELDS)][1],
+        )
+    return dict(zip(FIELDS, parts, strict=True))
+
+
+def _point(text: str, position: int, known_points: Collection[str] | None) -> str:
+    code, _slash, letter = text.rpartition("/")
+    if not code or len(letter) != 1 or not POINT_RE.match(code):
+        raise StatusLineError(
+            f"'{text}' is geen code met kaartteken (zoals OSS-03/9; beide staan op de kaart).",
+            f"'{text}' is not a code with its card mark (like OSS-03/9; both are on the card).",
+            "point",
+            position,
+        )
+    if letter not in CARD_SYMBOLS or card_mark(code) != letter:
+        raise StatusLineError(
+            "Het kaartteken hoort niet bij deze code: code of kaartteken is verkeerd overgenomen."
+            " Lees beide opnieuw voor van de kaart.",
+            "The card mark does not belong to this code: the code or the letter was taken down"
+            " wrongly. Read both out again from the card.",
+            "point",
+            position,
+        )
+    if known_points is not None and code not in known_points:
+        raise StatusLineError(
+            f"Er is geen punt met code {code}.", f"There is no point with code {code}.", "point"
+        )
+    return code
+
+
+def parse_line(
+    text: str, *, reference: dt.datetime, known_points: Collection[str] | None = None
+) -> ParsedStatus:
     """Read a keyed-in line; raises StatusLineError saying what is wrong and where.
 
-    ``reference`` (aware) is when the line was received; the time in the line is resolved to the
-    latest moment at or before it (with 15 minutes' tolerance for clocks that run ahead).
+    ``reference`` (aware) is when the line was received; the day and time in the line are resolved
+    to the latest moment at or before it (with 15 minutes' tolerance for clocks that run ahead).
+    ``known_points``: the codes of the region's points, when the caller knows them.
     """
     if reference.tzinfo is None:
         raise ValueError("reference must be timezone-aware")
@@ -267,62 +380,21 @@ def parse_line(text: str, *, reference: dt.datetime) -> ParsedStatus:
             "line",
             MAX_LENGTH,
         )
-    parts = _positions(raw)
-    names = ["version", "point", "time", "state", "services", "visitors", "fuel", "needs", "check"]
-    if parts[0][0] != VERSION:
-        raise StatusLineError(
-            f"De regel moet beginnen met {VERSION} (versie van het formaat).",
-            f"The line must start with {VERSION} (format version).",
-            "version",
-            0,
-        )
-    if len(parts) != len(names):
-        missing = names[len(parts)] if len(parts) < len(names) else None
-        if missing:
-            raise StatusLineError(
-                f"De regel is onvolledig: het veld '{missing}' ontbreekt (verwacht 9 velden, ontvangen {len(parts)}).",
-                f"The line is incomplete: field '{missing}' is missing (expected 9 fields, got {len(parts)}).",
-                missing,
-                len(raw),
-            )
-        raise StatusLineError(
-            f"De regel heeft {len(parts)} velden; verwacht 9.",
-            f"The line has {len(parts)} fields; expected 9.",
-            "line",
-            parts[len(names)][1],
-        )
-    fields = dict(zip(names, parts, strict=True))
-    check_text, check_pos = fields["check"]
-    if len(check_text) != 2 or check_text[0] != "C":
-        raise StatusLineError(
-            "Het laatste veld moet C met één controleteken zijn.",
-            "The last field must be C with one check character.",
-            "check",
-            check_pos,
-        )
-    code, code_pos = fields["point"]
-    if not POINT_RE.match(code):
-        raise StatusLineError(
-            f"'{code}' is geen geldige code van een punt.",
-            f"'{code}' is not a valid point code.",
-            "point",
-            code_pos,
-        )
+    fields = _split(raw)
+    code = _point(*fields["point"], known_points)
     when, when_pos = fields["time"]
-    if not when.isdigit() or len(when) not in (4, 6):
+    if not when.isdigit() or len(when) != 6:
         raise StatusLineError(
-            f"Tijd '{when}' moet UUMM of DDUUMM zijn (alleen cijfers).",
-            f"Time '{when}' must be HHMM or DDHHMM (digits only).",
+            f"Tijd '{when}' moet DDUUMM zijn: dag, uur en minuut, zes cijfers.",
+            f"Time '{when}' must be DDHHMM: day, hour and minute, six digits.",
             "time",
             when_pos,
         )
-    day = int(when[:2]) if len(when) == 6 else None
-    hour, minute = int(when[-4:-2]), int(when[-2:])
-    if hour > 23 or minute > 59 or (day is not None and not 1 <= day <= 31):
+    day, hour, minute = int(when[:2]), int(when[2:4]), int(when[4:])
+    if hour > 23 or minute > 59 or not 1 <= day <= 31:
         raise StatusLineError(
             f"Tijd '{when}' bestaat niet.", f"Time '{when}' does not exist.", "time", when_pos
         )
-    clock = dt.time(hour, minute)
     state_word, state_pos = fields["state"]
     state_word = STATE_ALIASES.get(state_word, state_word)
     if state_word not in STATES:
@@ -333,30 +405,47 @@ def parse_line(text: str, *, reference: dt.datetime) -> ParsedStatus:
             state_pos,
         )
     values = {}
-    for name, prefix in (("services", "S"), ("visitors", "V"), ("fuel", "F"), ("needs", "N")):
+    for name, prefix in (
+        ("services", "S"),
+        ("visitors", "V"),
+        ("fuel", "F"),
+        ("needs", "N"),
+        ("check", "K"),
+    ):
         value, position = fields[name]
         if not value.startswith(prefix) or len(value) < 2:
             raise StatusLineError(
-                f"Veld {name} moet beginnen met {prefix} gevolgd door een waarde of een streepje.",
-                f"Field {name} must start with {prefix} followed by a value or a dash.",
+                f"Veld {name} moet beginnen met {prefix} gevolgd door een waarde.",
+                f"Field {name} must start with {prefix} followed by a value.",
                 name,
                 position,
             )
         values[name] = (value[1:], position + 1)
-    services = _letters("services", *values["services"], SERVICE_LETTERS)
-    needs = _letters("needs", *values["needs"], NEED_LETTERS)
-    visitors = _count("visitors", *values["visitors"], 99_999, "Het aantal bezoekers")
-    fuel = _count("fuel", *values["fuel"], 9_999, "Het aantal uren brandstof")
-    # The fields read well; now the check character catches what they cannot (a digit misheard).
-    payload = raw[:check_pos].strip()
-    expected = check_character(payload)
-    if check_text[1] != expected:
+    service_letters, services = _letters("services", *values["services"], SERVICE_LETTERS)
+    need_letters, needs = _letters("needs", *values["needs"], NEED_LETTERS)
+    visitor_text, visitors = _count(
+        "visitors", *values["visitors"], VISITOR_DIGITS, "Het aantal bezoekers"
+    )
+    fuel_text, fuel = _count("fuel", *values["fuel"], FUEL_DIGITS, "Het aantal uren brandstof")
+    check_text, check_pos = values["check"]
+    if len(check_text) != 1 or not check_text.isdigit():
         raise StatusLineError(
-            f"Controleteken klopt niet: verwacht '{expected}', ontvangen '{check_text[1]}'. Er is een teken verkeerd overgenomen; lees de regel opnieuw voor.",
-            f"Check character does not match: expected '{expected}', got '{check_text[1]}'. A character was taken down wrongly; read the line out again.",
+            "Het laatste veld is K met één cijfer.",
+            "The last field is K with one digit.",
             "check",
-            check_pos + 1,
+            check_pos,
         )
+    # The fields read well; the check digit catches a wrong digit or letter that still reads.
+    if check_digit(when, visitor_text, fuel_text, service_letters, need_letters) != int(check_text):
+        raise StatusLineError(
+            "Het controlecijfer klopt niet: er is een cijfer of letter verkeerd overgenomen of"
+            " verkeerd opgeteld. Tel op de kaart opnieuw op en lees de regel opnieuw voor.",
+            "The check digit does not match: a digit or letter was taken down or added up wrongly."
+            " Add up again on the card and read the line out again.",
+            "check",
+            check_pos,
+        )
+    clock = dt.time(hour, minute)
     at = _resolve(day, clock, reference)
     status = StatusLine(
         point_code=code,
@@ -368,4 +457,4 @@ def parse_line(text: str, *, reference: dt.datetime) -> ParsedStatus:
         needs=needs,
         day=day,
     )
-    return ParsedStatus(status=status, at=at, line=" ".join(p for p, _ in parts))
+    return ParsedStatus(status=status, at=at, line=" ".join(p for p, _ in fields.values()))

@@ -5,6 +5,7 @@ from paraat.operations import views
 app_name = "operations"
 urlpatterns = [
     path("", views.incident_list, name="incidents"),
+    path("card/<str:code>/", views.card_view, name="card"),
     path("<int:pk>/", views.incident_view, name="incident"),
     path("<int:pk>/activate/", views.activate_view, name="activate"),
     path("<int:pk>/phase/", views.phase_view, name="phase"),

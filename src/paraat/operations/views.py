@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
-from paraat.operations import access, metrics, picture, services, sitrep
+from paraat.operations import access, metrics, picture, radio, services, sitrep
 from paraat.operations.constants import Channel
 from paraat.operations.forms import (
     ActivateForm,
@@ -358,42 +358,59 @@ def deliver_injects_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_http_methods(["GET", "POST"])
 def line_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """An operator keys in a line read out over the radio; a wrong character is refused with the reason."""
+    """An operator keys in a line read out over the radio, reads it back in words, and stores it
+    once the point lead has confirmed; a refused line says what is wrong, not what is right."""
     from paraat.operations.statusline import StatusLineError
 
     incident = access.incident_for_user(request.user, pk)
     if not access.can_manage_incidents(request.user, incident.region):
         raise PermissionDenied
     form = LineForm(request.POST or None)
-    refusal = None
+    refusal = readback = None
     if request.method == "POST" and form.is_valid():
+        line = form.cleaned_data["line"]
         try:
-            report, created = services.record_line(
-                incident=incident, line=form.cleaned_data["line"], reporter=request.user
-            )
+            if not form.cleaned_data["confirmed"]:
+                parsed, point = services.read_line(incident=incident, line=line)
+                readback = radio.readback(parsed, point)
+                form = LineForm(initial={"line": parsed.line, "confirmed": True})
+            else:
+                report, created = services.record_line(
+                    incident=incident, line=line, reporter=request.user
+                )
         except StatusLineError as error:
             refusal = error
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            _say(
-                request,
-                incident,
-                (
-                    _("Stored: %(code)s %(state)s.")
-                    if created
-                    else _("This line had already been stored: %(code)s %(state)s.")
+            if readback is None:
+                _say(
+                    request,
+                    incident,
+                    (
+                        _("Stored: %(code)s %(state)s.")
+                        if created
+                        else _("This line had already been stored: %(code)s %(state)s.")
+                    )
+                    % {"code": report.point.code, "state": report.get_state_display()},
                 )
-                % {"code": report.point.code, "state": report.get_state_display()},
-            )
-            return redirect("operations:line", pk=pk)
+                return redirect("operations:line", pk=pk)
     status = 400 if refusal or form.errors else 200
     return render(
         request,
         "operations/line.html",
-        {"incident": incident, "form": form, "refusal": refusal},
+        {"incident": incident, "form": form, "refusal": refusal, "readback": readback},
         status=status,
     )
+
+
+@staff_view
+def card_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The printable instruction card of a point: how to make the radio line with a pencil."""
+    from paraat.supportpoints import access as point_access
+
+    point = point_access.point_for_user(request.user, region_for_user(request.user), code)
+    return render(request, "operations/card.html", radio.card(point))
 
 
 @staff_view

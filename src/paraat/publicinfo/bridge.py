@@ -33,7 +33,13 @@ FIELDS = (
     "status",
     "language",
     "web",
+    "municipality_codes",
+    "area_codes",
 )
+
+# Residents only ever see real alerts: Exercise and Test stay with staff (alerts.public filters
+# them too; this keeps the public pages right whatever a provider returns).
+PUBLIC_STATUSES = ("", "Actual")
 
 
 def _module() -> ModuleType | None:
@@ -67,6 +73,9 @@ def _plain(alert: Any) -> dict[str, Any]:
             found[key] = None
     for key in ("headline", "description", "instruction", "severity", "status", "language", "web"):
         found[key] = str(found[key] or "")
+    for key in ("municipality_codes", "area_codes"):
+        value = found[key]
+        found[key] = tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
     return found
 
 
@@ -81,7 +90,9 @@ def current_alerts(region: Any) -> tuple[dict[str, Any], ...]:
     except Exception:  # alerts must never take the public pages down
         log.exception("paraat.alerts.public.current_alerts failed")
         return ()
-    return tuple(alert for alert in found if alert["headline"])
+    return tuple(
+        alert for alert in found if alert["headline"] and alert["status"] in PUBLIC_STATUSES
+    )
 
 
 def cap_documents(region: Any) -> dict[str, bytes]:

@@ -88,7 +88,9 @@ def precache_urls(site: Site) -> list[str]:
     """What the service worker keeps for offline use: the advice pages and the last known points."""
     urls = []
     for language in LANGUAGES:
-        urls += [site.page(path, language) for path in ("", "prepare/", "advice/", "about/")]
+        urls += [
+            site.page(path, language) for path in ("", "prepare/", "advice/", "about/", "offline/")
+        ]
         urls += [site.page(f"advice/{risk}/", language) for risk in Risk.values]
     urls += [site.shared("data/points.json"), site.shared("data/postcodes.json")]
     urls += [site.asset(name) for name in ("public.css", "public.js", "icon.svg")]
@@ -119,5 +121,9 @@ def manifest(snap: Snapshot, site: Site) -> bytes:
 def service_worker(site: Site) -> bytes:
     return render(
         "publicinfo/sw.js",
-        {"precache": json.dumps(precache_urls(site)), "home": json.dumps(site.page(""))},
+        {
+            "precache": json.dumps(precache_urls(site)),
+            "home": json.dumps(site.page("")),
+            "offline": json.dumps({lang: site.page("offline/", lang) for lang in LANGUAGES}),
+        },
     )

@@ -23,13 +23,14 @@ from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.snapshot import Snapshot
 
 ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
-PAGES = ("", "prepare/", "advice/", "about/", "postcodes/")
+PAGES = ("", "prepare/", "advice/", "about/", "postcodes/", "offline/")
 PAGE_NAMES = {
     "": "home",
     "prepare/": "checklist",
     "advice/": "advice",
     "about/": "about",
     "postcodes/": "postcodes",
+    "offline/": "offline",
 }
 
 
@@ -79,7 +80,7 @@ def export_site(
         _pages(snap, writer)
         _data(snap, writer)
         if posters_too:
-            _posters(snap, writer)
+            _posters(snap, writer, base_url=base_url)
         _alerts(snap, writer, region=region, base_url=base_url)
         _installable(snap, writer)
         _assets(writer)
@@ -140,7 +141,7 @@ def _data(snap: Snapshot, writer: _Writer) -> None:
             writer.json(f"data/postcode/{code}.json", data.postcode_data(snap, area))
 
 
-def _posters(snap: Snapshot, writer: _Writer) -> None:
+def _posters(snap: Snapshot, writer: _Writer, *, base_url: str = "") -> None:
     for language in links.LANGUAGES:
         prefix = "" if language == "nl" else "en/"
         for kind in (AreaKind.PC4, AreaKind.WIJK):
@@ -148,7 +149,10 @@ def _posters(snap: Snapshot, writer: _Writer) -> None:
                 body = posters.area_poster(snap, area, language)
                 writer.write(f"{prefix}posters/area/{kind}/{code}.pdf", body, "pdf")
         for point in snap.places.points:
-            body = posters.point_poster(snap, point, language)
+            url = ""
+            if base_url:
+                url = base_url.rstrip("/") + "/" + prefix + pages.point_page(point)
+            body = posters.point_poster(snap, point, language, url=url)
             writer.write(f"{prefix}posters/point/{point.code}.pdf", body, "pdf")
 
 

@@ -69,6 +69,7 @@ def _path_of(name: str, **kwargs: Any) -> str:
         "checklist": "prepare/",
         "advice": "advice/",
         "about": "about/",
+        "offline": "offline/",
     }.get(name, "")
 
 
@@ -146,6 +147,31 @@ def _alerts(snap: Snapshot, language: str) -> list[dict[str, Any]]:
     return chosen
 
 
+def covers(alert: dict[str, Any], area: AreaEntry) -> bool:
+    """Whether an alert's area covers the postcode area ``area``.
+
+    An alert that names postcode areas covers only those (a PC4 also covers its PC6 codes); else
+    it covers the municipalities it touches. An alert that says nothing of its area covers all:
+    better one alert too many at the top than a missed one.
+    """
+    named = [code.split(":", 1) for code in alert.get("area_codes") or () if ":" in code]
+    if named and all(kind in (AreaKind.PC4, AreaKind.PC6) for kind, _code in named):
+        return any(area.code.startswith(code) or code.startswith(area.code) for _k, code in named)
+    municipalities = alert.get("municipality_codes") or ()
+    if not municipalities:
+        return True
+    return area.municipality_code in municipalities
+
+
+def _split_alerts(snap: Snapshot, site: Site, area: AreaEntry) -> dict[str, Any]:
+    """The alerts that cover the postcode first (Actual only); the region's others apart."""
+    alerts = _alerts(snap, site.language)
+    return {
+        "alerts": [a for a in alerts if covers(a, area)],
+        "other_alerts": [a for a in alerts if not covers(a, area)],
+    }
+
+
 def _advice_now(snap: Snapshot, site: Site) -> dict[str, Any] | None:
     risk = snap.current_risk
     phase = AdvicePhase.DURING if risk else AdvicePhase.PREPARE
@@ -207,6 +233,10 @@ STATE_NOTES = {
 }
 
 
+def NOT_ACTIVATED_NOTE() -> str:  # noqa: N802 (a note like those in STATE_NOTES)
+    return _("Not opened for this incident. Go to a point that is open.")
+
+
 def distance_text(metres: float, walking: str) -> str:
     minutes = max(1, round(metres / (WALKING_KMH * 1000 / 60)))
     if metres < 1000:
@@ -243,6 +273,9 @@ def shown_point(
             else _("Reported by the point at %(when)s.") % {"when": when}
         )
     note = STATE_NOTES.get(PublicState(status.state))
+    if status.state == PublicState.NOT_OPEN and snap.situation.incident is not None:
+        # During a real incident a point that was not activated is no place to go.
+        note = NOT_ACTIVATED_NOTE
     return {
         "number": number,
         "code": point.code,
@@ -330,7 +363,7 @@ def postcode(snap: Snapshot, site: Site, code: str) -> tuple[str, dict]:
         if area.kind == AreaKind.PC4
         else ""
     )
-    return _result(
+    template, context = _result(
         snap,
         site,
         heading=_("Emergency support points near postcode %(code)s") % {"code": _pretty(area.code)},
@@ -340,6 +373,7 @@ def postcode(snap: Snapshot, site: Site, code: str) -> tuple[str, dict]:
         note=note,
         poster=poster,
     )
+    return template, {**context, **_split_alerts(snap, site, area)}
 
 
 def _pretty(code: str) -> str:
@@ -459,7 +493,38 @@ def about(snap: Snapshot, site: Site) -> tuple[str, dict]:
     }
 
 
+def point_page(point: PublicPoint) -> str:
+    """The public page that shows a point's live state: its postcode's page (else the home)."""
+    pc4 = point.postcode.replace(" ", "")[:4]
+    return f"postcode/{pc4}/" if POSTCODE.fullmatch(pc4) else ""
+
+
+def offline(snap: Snapshot, site: Site) -> tuple[str, dict]:
+    """What the phone shows for a page it never saved while there is no internet.
+
+    The service worker answers such a page with this one: it says so, and lists the region's
+    points as last known (with JavaScript: the nearest to the postcode asked for first, from the
+    saved postcode list).
+    """
+    points = sorted(snap.places.points, key=lambda p: (p.municipality, p.name))
+    return "publicinfo/offline.html", {
+        "points": [
+            {
+                "code": p.code,
+                "name": p.name,
+                "address": p.address,
+                "municipality": p.municipality,
+                "lon": round(p.lon, 5),
+                "lat": round(p.lat, 5),
+            }
+            for p in points
+        ],
+        "places_as_of": _when(snap.places.built_at),
+    }
+
+
 BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {
+    "offline": offline,
     "home": home,
     "postcode": postcode,
     "near": near,

@@ -290,32 +290,43 @@ def area_poster(snap: Snapshot, area: AreaEntry, language: str = "nl") -> bytes:
         return page.finish(footer)
 
 
-def point_poster(snap: Snapshot, point: PublicPoint, language: str = "nl") -> bytes:
-    """For the door of a point: what it is, whether it is open, what it offers, where else to go."""
+def point_poster(
+    snap: Snapshot, point: PublicPoint, language: str = "nl", *, url: str = ""
+) -> bytes:
+    """For the door of a point, printed in advance: what it is, what it offers when open, where to
+    look for the live state (``url`` in words and as a QR code) and where else to go.
+
+    A poster hangs for months, so it never states whether the point is open: that would be
+    wrong soon after it was printed ("NOT OPEN" on the door of a point that opened).
+    """
     with translation.override(language):
-        status = snap.status(point)
         page = _Page(point.name)
         page.band(_("Emergency support point"), point.name)
         page.text(point.address, size=14, bold=True)
-        state = PublicState(status.state)
-        box = STATE_COLOURS.get(state, BLUE)
         c = page.canvas
-        c.setFillColor(box)
-        c.rect(MARGIN, page.y - 90, WIDTH - 2 * MARGIN, 90, stroke=0, fill=1)
+        height = 110
+        top = page.y
+        c.setFillColor(BLUE)
+        c.rect(MARGIN, top - height, WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
         c.setFillColor(white)
-        c.setFont("Helvetica-Bold", 40)
-        c.drawString(MARGIN + 16, page.y - 52, str(state.label).upper()[:24])
-        c.setFont("Helvetica", 12)
-        if status.reported_at is not None:
-            line = _("As reported at %(when)s") % {"when": _moment(status.reported_at)}
+        c.setFont("Helvetica-Bold", 26)
+        c.drawString(MARGIN + 16, top - 40, _("Is this point open now?"))
+        room = WIDTH - 2 * MARGIN - 32 - (height if url else 0)
+        if url:
+            lines = [_("Look on the website:"), url]
         else:
-            line = _("Not open now. In a crisis, this is where you go.")
-        c.drawString(MARGIN + 16, page.y - 76, line)
-        page.y -= 108
-        services = status.services if status.from_report else point.planned_services
-        heading = _("Available now") if status.from_report else _("In a crisis this point offers")
-        page.text(heading, size=13, bold=True, colour=BLUE)
-        labels = [str(Service(s).label) for s in services if s in Service.values]
+            lines = [_("Listen to the regional radio station, or ask at a coordination point.")]
+        y = top - 64
+        for line in lines:
+            size = _fit(line, "Helvetica", 13, room)
+            c.setFont("Helvetica-Bold" if line == url else "Helvetica", size)
+            c.drawString(MARGIN + 16, y, line)
+            y -= 18
+        if url:
+            _qr(c, url, x=WIDTH - MARGIN - height + 8, y=top - height + 8, size=height - 16)
+        page.y -= height + 18
+        page.text(_("When it is open, this point offers"), size=13, bold=True, colour=BLUE)
+        labels = [str(Service(s).label) for s in point.planned_services if s in Service.values]
         page.bullets(labels or [_("Information")], size=12)
         page.y -= 6
         others = [(i, m) for i, m in snap.nearest_to(point.lon, point.lat, 4) if i != point.index]
@@ -345,6 +356,23 @@ def point_poster(snap: Snapshot, point: PublicPoint, language: str = "nl") -> by
             "date": _date(snap),
         }
         return page.finish(footer)
+
+
+def _qr(canvas: Canvas, url: str, *, x: float, y: float, size: float) -> None:
+    """A QR code of ``url`` on a white square (reportlab's own encoder: no system library)."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.renderPDF import draw
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(url, barBorder=2)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0]
+    )
+    drawing.add(widget)
+    canvas.setFillColor(white)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
+    draw(drawing, canvas, x, y)
 
 
 def _date(snap: Snapshot) -> str:

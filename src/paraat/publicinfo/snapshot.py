@@ -334,8 +334,9 @@ def _advice(rows: Iterable[Any]) -> dict[tuple[str, str, str], AdviceText]:
 
 
 def build_situation(region: Region | None) -> Situation:
-    from paraat.operations.constants import PointState
-    from paraat.operations.models import Activation, Incident
+    """Alerts and the points' states: read from ``operations.state``, real incidents only."""
+    from paraat.operations import state as point_state
+    from paraat.operations.constants import Freshness, PointState
 
     now = timezone.now()
     if region is None:
@@ -343,13 +344,7 @@ def build_situation(region: Region | None) -> Situation:
     alerts = bridge.current_alerts(region)
     cap = bridge.cap_documents(region)
     # Exercises never reach residents: only real incidents change the public pages.
-    incidents = list(
-        Incident.objects.in_region(region)
-        .open()
-        .filter(is_exercise=False)
-        .prefetch_related("municipalities")
-        .order_by("-started_at", "-pk")
-    )
+    incidents = list(point_state.real_incidents(region).prefetch_related("municipalities"))
     infos = tuple(
         IncidentInfo(
             kind=i.kind,
@@ -359,31 +354,22 @@ def build_situation(region: Region | None) -> Situation:
         )
         for i in incidents
     )
-    stale_after = dt.timedelta(minutes=settings.PARAAT_STATUS_STALE_MINUTES)
-    statuses: dict[str, PointStatus] = {}
-    newest: dict[str, dt.datetime] = {}
-    activations = Activation.objects.filter(incident__in=incidents).select_related(
-        "point", "latest_report"
-    )
     states = {
         PointState.OPEN: PublicState.OPEN,
         PointState.LIMITED: PublicState.LIMITED,
         PointState.FULL: PublicState.FULL,
         PointState.CLOSED: PublicState.CLOSED,
     }
-    for activation in activations:
-        code, report = activation.point.code, activation.latest_report
-        if report is None:
-            statuses.setdefault(code, PointStatus(PublicState.OPENING))
+    statuses: dict[str, PointStatus] = {}
+    for current in point_state.real_states(region, incidents=incidents, now=now).values():
+        if current.state is None:
+            statuses[current.code] = PointStatus(PublicState.OPENING)
             continue
-        if code in newest and newest[code] >= report.reported_at:
-            continue
-        newest[code] = report.reported_at
-        statuses[code] = PointStatus(
-            state=states.get(PointState(report.state), PublicState.OPENING),
-            services=tuple(report.services_available),
-            reported_at=report.reported_at,
-            stale=now - report.reported_at > stale_after,
+        statuses[current.code] = PointStatus(
+            state=states.get(PointState(current.state), PublicState.OPENING),
+            services=current.services,
+            reported_at=current.reported_at,
+            stale=current.freshness == Freshness.STALE,
         )
     return Situation(now, infos, statuses, alerts, cap, bridge.available())
 

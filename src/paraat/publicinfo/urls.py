@@ -28,6 +28,7 @@ urlpatterns = [
     *_both("advice/", views.advice_index, "advice"),
     *_both("advice/<str:risk>/", views.advice_risk, "advice-risk"),
     *_both("about/", views.about, "about"),
+    *_both("offline/", views.offline, "offline"),
     *_both("posters/area/<str:kind>/<str:code>.pdf", views.area_poster, "area-poster"),
     *_both("posters/point/<str:code>.pdf", views.point_poster, "point-poster"),
     path("data/points.json", views.points_json, name="points-json"),

@@ -149,6 +149,11 @@ def about(request: HttpRequest, lang: str) -> HttpResponse:
     return _page(request, "about", lang)
 
 
+@require_GET
+def offline(request: HttpRequest, lang: str) -> HttpResponse:
+    return _page(request, "offline", lang)
+
+
 # Posters and data ----------------------------------------------------------------------------
 
 
@@ -183,10 +188,11 @@ def point_poster(request: HttpRequest, lang: str, code: str) -> HttpResponse:
     found = [p for p in snapshot.current().places.points if p.code == code.upper()]
     if not found:
         raise Http404("no such point")
+    url = request.build_absolute_uri(links.Site(lang).page(pages.point_page(found[0])))
     return _pdf(
         request,
-        ("point-poster", lang, found[0].code),
-        lambda snap: posters.point_poster(snap, found[0], lang),
+        ("point-poster", lang, found[0].code, url),
+        lambda snap: posters.point_poster(snap, found[0], lang, url=url),
         f"noodsteunpunt-{found[0].code}.pdf",
     )
 
@@ -274,7 +280,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
 def service_worker(request: HttpRequest) -> HttpResponse:
     body = data.service_worker(links.Site("nl"))
     response = _respond(
-        request, body, tag="sw-1", content_type="text/javascript; charset=utf-8", max_age=0
+        request, body, tag="sw-2", content_type="text/javascript; charset=utf-8", max_age=0
     )
     response["Cache-Control"] = "no-cache"
     return response

@@ -16,6 +16,7 @@ from paraat.areas.models import Region
 from paraat.core import audit
 from paraat.core.constants import AuditAction
 from paraat.geo import crs as geocrs
+from paraat.operations.statusline import RESERVED_CODES  # pure: codes read well on radio
 from paraat.supportpoints import norm_engine
 from paraat.supportpoints.constants import CommsKind, Lifecycle, Service, TaskStatus, Tier
 from paraat.supportpoints.facts import point_facts
@@ -87,6 +88,14 @@ def _clean_point(point: SupportPoint) -> None:
     if code and not all(ch.isalnum() or ch in "-_" for ch in code):
         errors.setdefault("code", []).append(
             _("Use only letters, digits, hyphens and underscores in the code.")
+        )
+    if code.upper() in RESERVED_CODES:
+        errors.setdefault("code", []).append(
+            _(
+                "The code %(code)s reads as a word of the radio status line (a state or the"
+                " format version); choose another code."
+            )
+            % {"code": code.upper()}
         )
     for name in (
         "generator_kw",

@@ -26,8 +26,9 @@ def test_it_publishes_one_exercise_alert_approved_by_someone_else() -> None:
     assert cap.check(document).ok
     assert b"<status>Exercise</status>" in document
     assert "Noodsteunpunten dichtbij:" in alert.instruction_nl
-    shown = current_alerts(alert.region)
+    shown = current_alerts(alert.region, exercise=True)  # the staff's exercise feed
     assert {a.language for a in shown} == {"nl", "en"}
+    assert current_alerts(alert.region) == []  # never on the public pages
     assert "oefenwaarschuwing" in out.getvalue()
 
     call_command("demo", "--no-serve", "--reload", stdout=StringIO())

@@ -77,7 +77,7 @@ def test_it_puts_reported_open_points_first_and_skips_closed_ones_during_an_inci
     from paraat.operations.constants import Channel, PointState
     from paraat.operations.tests.factories import make_point, make_scene
 
-    scene = make_scene(cast)  # OSS-01 at +500 m, OSS-02 at -800 m
+    scene = make_scene(cast, exercise=False)  # OSS-01 at +500 m, OSS-02 at -800 m
     make_point(cast, "OSS-09", dx=100)  # nearest, but no report
     for point, state, key in ((scene.a, PointState.CLOSED, "k1"), (scene.b, PointState.OPEN, "k2")):
         operations.record_status(
@@ -99,3 +99,47 @@ def test_it_starts_as_an_exercise_while_an_exercise_incident_runs(cast: Cast) ->
     assert presets.fill(cast.region, "flood")["status"] == "Actual"
     make_scene(cast, exercise=True)
     assert presets.fill(cast.region, "flood")["status"] == "Exercise"
+
+
+def test_it_names_points_for_every_municipality_the_alert_covers(cast: Cast) -> None:
+    from paraat.alerts import presenters
+    from paraat.operations.tests.factories import make_point
+
+    make_point(cast, "CP-OSS", tier=Tier.COORDINATION, parent=None)
+    make_point(cast, "OSS-01", dx=300)
+    make_point(cast, "OSS-02", dx=600)
+    make_point(cast, "VUG-01", at=geometry.VUGHT_RD)
+    places = presenters.places_of(cast.region, ["GM0828", "GM0865"], [])
+    assert [place[0] for place in places] == ["Oss", "Vught"]
+    text = presets.fill(cast.region, "power_outage", places=places)["instruction_nl"]
+    assert "Punt OSS-01" in text and "Punt VUG-01" in text
+    assert text.index("Oss:") < text.index("Punt OSS-01") < text.index("Vught:")
+    assert text.index("Vught:") < text.index("Punt VUG-01")
+    assert text.count("Punt OSS-01") == 1  # named once, under the nearest place first
+
+
+def test_it_keeps_the_shipped_power_outage_points_in_the_cell_text(cast: Cast) -> None:
+    from paraat.alerts import nlalert
+    from paraat.operations.tests.factories import make_point
+
+    make_point(cast, "CP-OSS", tier=Tier.COORDINATION, parent=None)
+    for number in range(1, 4):
+        make_point(cast, f"OSS-0{number}", dx=300 * number)
+    lon, lat = geometry.point_wgs84(*geometry.OSS_RD)
+    data = presets.fill(cast.region, "power_outage", centre=(lon, lat))
+    parts = {
+        language: nlalert.Part(
+            data[f"headline_{language}"],
+            data[f"description_{language}"],
+            data[f"instruction_{language}"],
+        )
+        for language in ("nl", "en")
+    }
+    cell = nlalert.compose(parts["nl"], parts["en"])
+    assert cell.fits and cell.shortened  # the advice was too long for one message
+    dutch, english = cell.text.split("\n***\n")
+    for block, heading in ((dutch, "Noodsteunpunten dichtbij:"), (english, "nearby:")):
+        assert heading in block
+        after = block.split(heading, 1)[1]
+        assert "Punt OSS-01" in after and "Punt OSS-03" in after  # the list, not a bare heading
+    assert "Verwarm" not in dutch or "- Kijk of uw buren" in dutch  # advice goes from the end

@@ -74,7 +74,7 @@ def test_it_shows_no_other_regions_alerts(cast: Cast) -> None:
 
 def test_it_writes_the_elements_atom_requires(cast: Cast) -> None:
     factories.published(cast, status="Exercise")
-    root = ET.fromstring(public.atom_feed(cast.region, base_url="cap/"))
+    root = ET.fromstring(public.atom_feed(cast.region, base_url="cap/", exercise=True))
     a, c = "{http://www.w3.org/2005/Atom}", "{urn:oasis:names:tc:emergency:cap:1.2}"
     assert root.tag == f"{a}feed"
     for name in ("id", "title", "updated", "author"):

@@ -258,3 +258,46 @@ def test_it_keeps_the_approval_when_a_save_changes_nothing(cast: Cast) -> None:
     )
     assert same.state == AlertState.APPROVED and same.approved_by == cast.cas
     assert list(same.editors.all()) == [cast.rianne]
+
+
+def test_it_names_the_points_open_now_in_an_update_and_ignores_exercises(cast: Cast) -> None:
+    from paraat.alerts import presenters, presets
+    from paraat.alerts.tests.factories import follow_up, published
+    from paraat.operations import services as operations
+    from paraat.operations.constants import Channel, IncidentKind, PointState
+    from paraat.operations.tests.factories import make_point
+    from paraat.supportpoints.constants import Tier
+
+    make_point(cast, "CP-OSS", tier=Tier.COORDINATION, parent=None)
+    first, second = make_point(cast, "OSS-01", dx=300), make_point(cast, "OSS-02", dx=600)
+    places = presenters.places_of(cast.region, ["GM0828"], [])
+    written = presets.fill(cast.region, "power_outage", places=places)
+    original = published(
+        cast, instruction_nl=written["instruction_nl"], instruction_en=written["instruction_en"]
+    )
+    assert "Punt OSS-01" in original.instruction_nl
+
+    def incident(exercise: bool) -> object:
+        made = operations.create_incident(
+            region=cast.region, title="Stroom", kind=IncidentKind.POWER_OUTAGE,
+            is_exercise=exercise, municipalities=[cast.oss], user=cast.cas,
+        )  # fmt: skip
+        operations.activate(incident=made, user=cast.cas)
+        return made
+
+    exercise = incident(True)
+    operations.record_status(
+        incident=exercise, point=second, idempotency_key="ex", state=PointState.CLOSED,
+        channel=Channel.API,
+    )  # fmt: skip
+    real = incident(False)
+    operations.record_status(
+        incident=real, point=first, idempotency_key="real", state=PointState.FULL,
+        channel=Channel.API,
+    )  # fmt: skip
+    update = follow_up(cast, original)
+    for text in (update.instruction_nl, update.instruction_en):
+        assert "Punt OSS-01" not in text  # full in the real incident
+        assert "Punt OSS-02" in text  # closed only in the exercise
+    assert update.instruction_nl.startswith("- Kijk of uw buren")  # the advice stays
+    assert update.instruction_nl.count("Noodsteunpunten dichtbij:") == 1

@@ -18,9 +18,11 @@ from paraat.operations.services.incidents import (
 )
 from paraat.operations.services.logbook import STATE_NL, correct_log_entry, log
 from paraat.operations.services.reports import (
+    IdempotencyConflict,
     card_line,
     fuel_hours_from_litres,
     line_key,
+    read_line,
     record_line,
     record_status,
 )
@@ -35,6 +37,7 @@ from paraat.operations.services.requests import (
 
 __all__ = [
     "STATE_NL",
+    "IdempotencyConflict",
     "activate",
     "assign_request",
     "card_line",
@@ -48,6 +51,7 @@ __all__ = [
     "line_key",
     "log",
     "points_in_area",
+    "read_line",
     "record_line",
     "record_relay_outcome",
     "record_status",

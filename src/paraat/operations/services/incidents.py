@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from paraat.operations import events, state
 from paraat.operations.constants import (
     OPENING_CHECKLIST,
     ChecklistItem,
@@ -59,7 +60,20 @@ def create_incident(
         text=f"{label} aangemaakt: {incident.title} ({', '.join(m.name for m in municipalities)})",
         highlight=True,
     )
+    _state_changed(incident, reason="incident")
     return incident
+
+
+def _state_changed(incident: Incident, *, reason: str, points: Iterable[int] = ()) -> None:
+    events.send_on_commit(
+        events.StateChanged(
+            region_id=incident.region_id,
+            incident_id=incident.pk,
+            real=state.reaches_residents(incident),
+            point_ids=tuple(points),
+            reason=reason,
+        )
+    )
 
 
 def points_in_area(incident: Incident) -> Any:
@@ -113,6 +127,7 @@ def activate(
             author=user,
             text=f"{len(made)} punten geactiveerd: {', '.join(a.point.code for a in made[:30])}{' …' if len(made) > 30 else ''}",
         )
+        _state_changed(incident, reason="activation", points=[a.point_id for a in made])
     if incident.phase == Phase.ALERTING:
         set_phase(incident=incident, phase=Phase.SCALING_UP, user=user)
     return made
@@ -138,6 +153,7 @@ def set_phase(*, incident: Incident, phase: str, user: Any = None) -> Incident:
         text=f"Fase: {Phase(phase).label}",
         highlight=True,
     )
+    _state_changed(incident, reason="phase")
     return incident
 
 

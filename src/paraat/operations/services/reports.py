@@ -14,6 +14,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from paraat.operations import events, state
 from paraat.operations.constants import (
     Channel,
     LogKind,
@@ -48,16 +49,47 @@ def _one_writer() -> Iterator[None]:
         yield
 
 
-def line_key(line: str) -> str:
-    """The idempotency key of a one-line message: the same line keyed in twice is one report."""
+def line_key(*, incident: Incident, line: str, at: dt.datetime) -> str:
+    """The idempotency key of a one-line message: the same line for the same incident and moment
+    keyed in twice is one report; the same words on a later day or in another incident are new."""
     normalised = " ".join(line.upper().split())
-    return "line:" + hashlib.sha256(normalised.encode()).hexdigest()[:40]
+    text = f"{incident.pk}|{at.astimezone(dt.UTC).isoformat()}|{normalised}"
+    return "line:" + hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+# A report may be dated a little before the incident started (a point that opened on its own as
+# the power failed), never days before: the year 0001 once got in and skewed the exercise metrics.
+EARLIEST_BEFORE_START = dt.timedelta(hours=12)
+
+
+class IdempotencyConflict(ValidationError):
+    """The key was used before for a report with a different content (the API answers 409)."""
+
+    def __init__(self, report: StatusReport) -> None:
+        super().__init__(
+            {
+                "idempotency_key": [
+                    _(
+                        "This key was already used for a report with a different content; "
+                        "send a new report with a new key."
+                    )
+                ]
+            }
+        )
+        self.report = report
+
+
+def _moment(when: dt.datetime) -> str:
+    """Day-month-year and time in the local zone; the year in four digits (0001 stays 0001)."""
+    local = timezone.localtime(when)
+    return f"{local.day:02d}-{local.month:02d}-{local.year:04d} {local:%H:%M}"
 
 
 def _validate_report(
     *,
     incident: Incident,
     point: SupportPoint,
+    activated: bool,
     state: str,
     services_available: list[str],
     needs: list[str],
@@ -69,7 +101,7 @@ def _validate_report(
     errors: dict[str, list[str]] = {}
     if incident.phase == Phase.CLOSED:
         errors["incident"] = [_("This incident is closed.")]
-    if not Activation.objects.filter(incident=incident, point=point).exists():
+    if not activated:
         errors["point"] = [
             _("Point %(code)s is not activated in this incident.") % {"code": point.code}
         ]
@@ -93,6 +125,14 @@ def _validate_report(
         errors["reported_at"] = [_("The time needs a time zone.")]
     elif reported_at > timezone.now() + dt.timedelta(minutes=5):
         errors["reported_at"] = [_("The time of the report is in the future.")]
+    elif reported_at < incident.started_at - EARLIEST_BEFORE_START:
+        errors["reported_at"] = [
+            _(
+                "The time of the report (%(when)s) is long before the incident started "
+                "(%(start)s): check the date."
+            )
+            % {"when": _moment(reported_at), "start": _moment(incident.started_at)}
+        ]
     if errors:
         raise ValidationError(errors)
 
@@ -128,42 +168,52 @@ def record_status(
         raise ValidationError(
             {"idempotency_key": [_("An idempotency key of 1 to 80 characters is required.")]}
         )
-    existing = StatusReport.objects.filter(idempotency_key=key).first()
-    if existing is not None:
-        return _same_report(existing, incident, point), False
     services_list = sorted(set(services_available))
     needs_list = sorted(set(needs))
-    when = reported_at or timezone.now()
     if fuel_litres_left is not None and fuel_hours_left is None:
         fuel_hours_left = fuel_hours_from_litres(point=point, litres=fuel_litres_left)
-    _validate_report(
-        incident=incident,
-        point=point,
-        state=state,
-        services_available=services_list,
-        needs=needs_list,
-        visitors=visitors,
-        fuel_hours_left=fuel_hours_left,
-        power_source=power_source,
-        reported_at=when,
-    )
+    body: dict[str, Any] = {
+        "state": state, "services_available": services_list, "visitors": visitors,
+        "power_source": power_source, "fuel_hours_left": fuel_hours_left,
+        "fuel_litres_left": fuel_litres_left, "comms_working": comms_working,
+        "needs": needs_list, "note": note,
+    }  # fmt: skip
+    if reported_at is not None:
+        body["reported_at"] = reported_at
+    existing = StatusReport.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return _same_report(existing, incident, point, body), False
+    when = reported_at or timezone.now()
     if channel not in Channel.values:
         raise ValidationError({"channel": [_("Unknown channel.")]})
     try:
         with _one_writer(), transaction.atomic():
+            # Lock the point's activation first: simultaneous reports of one point then take
+            # turns, and each compares itself with the latest report committed before it.
+            activation = (
+                Activation.objects.select_for_update()
+                .filter(incident=incident, point=point)
+                .first()
+            )
+            _validate_report(
+                incident=incident, point=point, activated=activation is not None, state=state,
+                services_available=services_list, needs=needs_list, visitors=visitors,
+                fuel_hours_left=fuel_hours_left, power_source=power_source, reported_at=when,
+            )  # fmt: skip
+            assert activation is not None
             report = StatusReport.objects.create(
                 incident=incident, point=point, idempotency_key=key, state=state, services_available=services_list,
                 visitors=visitors, power_source=power_source, fuel_hours_left=fuel_hours_left, fuel_litres_left=fuel_litres_left, comms_working=comms_working,
                 needs=needs_list, note=note, reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
                 reporter_name=reporter_name or _name(reporter, ""), channel=channel, reported_at=when, raw_line=raw_line[:200],
             )  # fmt: skip
-            _after_report(report)
+            _after_report(report, activation)
     except IntegrityError:
         # Another request stored the same key in the meantime: that one counts.
         existing = StatusReport.objects.filter(idempotency_key=key).first()
         if existing is None:
             raise
-        return _same_report(existing, incident, point), False
+        return _same_report(existing, incident, point, body), False
     return report, True
 
 
@@ -184,20 +234,21 @@ def fuel_hours_from_litres(*, point: SupportPoint, litres: float) -> float:
     return round(min(litres / consumption, 10_000), 1)
 
 
-def _same_report(existing: StatusReport, incident: Incident, point: SupportPoint) -> StatusReport:
+def _same_report(
+    existing: StatusReport, incident: Incident, point: SupportPoint, body: dict[str, Any]
+) -> StatusReport:
+    """The stored report for a retry; a key reused for other content is refused, never ignored."""
     if existing.incident_id != incident.pk or existing.point_id != point.pk:
         raise ValidationError(
             {"idempotency_key": [_("This key was already used for another report.")]}
         )
+    if any(getattr(existing, name) != value for name, value in body.items()):
+        raise IdempotencyConflict(existing)
     return existing
 
 
-def _after_report(report: StatusReport) -> None:
-    activation = (
-        Activation.objects.select_for_update(of=("self",))
-        .select_related("latest_report")
-        .get(incident=report.incident, point=report.point)
-    )
+def _after_report(report: StatusReport, activation: Activation) -> None:
+    """Keep the activation's first, opened and latest report (the activation row is locked)."""
     changed = []
     if activation.first_report_at is None or report.reported_at < activation.first_report_at:
         activation.first_report_at = report.reported_at
@@ -207,12 +258,28 @@ def _after_report(report: StatusReport) -> None:
     ):
         activation.opened_at = report.reported_at
         changed.append("opened_at")
-    latest = activation.latest_report
+    # Read the latest report in its own statement, after the lock was granted: it then sees the
+    # report of a transaction that held the lock before (a join in the locking query did not).
+    latest = (
+        StatusReport.objects.filter(pk=activation.latest_report_id).only("reported_at").first()
+        if activation.latest_report_id is not None
+        else None
+    )
     if latest is None or (report.reported_at, report.pk) >= (latest.reported_at, latest.pk):
         activation.latest_report = report
         changed.append("latest_report")
     if changed:
         activation.save(update_fields=changed)
+    if "latest_report" in changed:
+        events.send_on_commit(
+            events.StateChanged(
+                region_id=report.incident.region_id,
+                incident_id=report.incident_id,
+                real=state.reaches_residents(report.incident),
+                point_ids=(report.point_id,),
+                reason="report",
+            )
+        )
     parts = [f"{report.point.code}: {STATE_NL.get(PointState(report.state), report.state)}"]
     if report.visitors is not None:
         parts.append(f"{report.visitors} bezoekers")
@@ -233,33 +300,30 @@ def _after_report(report: StatusReport) -> None:
     )
 
 
+def read_line(
+    *, incident: Incident, line: str, reference: dt.datetime | None = None
+) -> tuple[Any, SupportPoint]:
+    """Parse a keyed-in line against the region's points, without storing it: what the operator
+    reads back before the point lead confirms. Raises StatusLineError if refused."""
+    from paraat.operations.statusline import parse_line
+
+    known = set(SupportPoint.objects.filter(region=incident.region).values_list("code", flat=True))
+    parsed = parse_line(line, reference=reference or timezone.now(), known_points=known)
+    point = SupportPoint.objects.get(region=incident.region, code=parsed.status.point_code)
+    return parsed, point
+
+
 def record_line(
     *, incident: Incident, line: str, reporter: Any = None, reference: dt.datetime | None = None
 ) -> tuple[StatusReport, bool]:
-    """Store a one-line status message keyed in by an operator (raises StatusLineError if refused).
-
-    The idempotency key is a hash of the normalised line, so the same line keyed in twice is one report.
-    """
-    from paraat.operations.statusline import parse_line
-
-    parsed = parse_line(line, reference=reference or timezone.now())
-    point = SupportPoint.objects.filter(
-        region=incident.region, code=parsed.status.point_code
-    ).first()
-    if point is None:
-        raise ValidationError(
-            {
-                "line": [
-                    _("There is no point with code %(code)s in this region.")
-                    % {"code": parsed.status.point_code}
-                ]
-            }
-        )
+    """Store a one-line status message the point lead has confirmed (raises StatusLineError if
+    refused). The same line for the same incident and moment is one report (see ``line_key``)."""
+    parsed, point = read_line(incident=incident, line=line, reference=reference)
     status = parsed.status
     return record_status(
         incident=incident,
         point=point,
-        idempotency_key=line_key(parsed.line),
+        idempotency_key=line_key(incident=incident, line=parsed.line, at=parsed.at),
         state=status.state.lower(),
         channel=Channel.LINE,
         services_available=[s.lower() for s in status.services],

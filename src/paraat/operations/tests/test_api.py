@@ -40,6 +40,21 @@ def test_it_stores_a_retried_report_once(cast: Cast) -> None:
     assert StatusReport.objects.count() == 1
 
 
+def test_it_answers_409_with_the_stored_report_for_a_reused_key_with_another_body(
+    cast: Cast,
+) -> None:
+    scene = make_scene(cast)
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    body = {"point": "OSS-01", "idempotency_key": "phone-1", "state": "open"}
+    first = _api(cast.cas).post(url, body, format="json")
+    clash = _api(cast.cas).post(url, {**body, "state": "closed"}, format="json")
+    assert (first.status_code, clash.status_code) == (201, 409)
+    assert clash.json()["report"]["id"] == first.json()["id"]
+    assert clash.json()["report"]["state"] == "open"
+    assert "idempotency_key" in clash.json()["errors"]
+    assert list(StatusReport.objects.values_list("state", flat=True)) == ["open"]
+
+
 def test_it_lets_a_point_lead_report_only_for_his_own_points(cast: Cast) -> None:
     scene = make_scene(cast)
     point_services.set_leads(point=scene.a, users=[cast.pim])

@@ -98,12 +98,16 @@ def test_it_runs_the_stroomuitval_exercise_from_three_channels_to_picture_and_si
 
     # 4. The operator keys in a line read out over the radio; a typo is refused with the reason,
     #    and the same line keyed in twice is stored once.
+    #    The operator reads the line back in words and stores it once the point lead confirms.
     line = _line(line_code)
-    typo = line.replace(" V12 ", " V13 ")
+    typo = line.replace(" V0012 ", " V0013 ")
     refused = operator.post(f"/operations/{incident.pk}/line/", {"line": typo})
-    assert refused.status_code == 400 and "Controleteken klopt niet" in refused.content.decode()
+    assert refused.status_code == 400 and "controlecijfer klopt niet" in refused.content.decode()
+    readback = operator.post(f"/operations/{incident.pk}/line/", {"line": line})
+    assert readback.status_code == 200 and "Lees dit terug" in readback.content.decode()
     for _ in range(2):
-        assert operator.post(f"/operations/{incident.pk}/line/", {"line": line}).status_code == 302
+        confirmed = {"line": line, "confirmed": "True"}
+        assert operator.post(f"/operations/{incident.pk}/line/", confirmed).status_code == 302
     assert StatusReport.objects.filter(incident=incident, point__code=line_code).count() == 1
 
     channels = dict(

@@ -38,17 +38,26 @@ def _line(code: str = "OSS-01", minutes_ago: int = 5) -> str:
     )
 
 
-def test_it_stores_a_keyed_in_line_once(cast: Cast) -> None:
-    scene = make_scene(cast)
+def _operator(cast: Cast) -> Client:
     client = Client()
     client.force_login(cast.cas)
+    return client
+
+
+def test_it_reads_the_line_back_in_words_and_stores_it_once_confirmed(cast: Cast) -> None:
+    scene = make_scene(cast)
+    client = _operator(cast)
     line = _line()
     url = reverse("operations:line", args=[scene.incident.pk])
-    assert client.post(url, {"line": line}).status_code == 302
-    again = client.post(url, {"line": line.lower()}, follow=True)
-    assert (
-        "al opgeslagen" in again.content.decode() or "already been stored" in again.content.decode()
-    )
+    readback = client.post(url, {"line": line})
+    page = readback.content.decode()
+    assert readback.status_code == 200 and not StatusReport.objects.exists()
+    for words in ("OSS-01, Punt OSS-01", "Beperkt", "Drinkwater", "Informatie", "Brandstof"):
+        assert words in page, words
+    assert 'name="confirmed" value="True"' in page
+    assert client.post(url, {"line": line, "confirmed": "True"}).status_code == 302
+    again = client.post(url, {"line": line.lower(), "confirmed": "True"}, follow=True)
+    assert "al opgeslagen" in again.content.decode()
     report = StatusReport.objects.get()
     assert (
         report.point.code,
@@ -56,20 +65,67 @@ def test_it_stores_a_keyed_in_line_once(cast: Cast) -> None:
         report.channel,
         report.fuel_hours_left,
         report.needs,
-    ) == ("OSS-01", "limited", "line", 12.0, ["fuel"])
+        report.visitors,
+    ) == ("OSS-01", "limited", "line", 12.0, ["fuel"], 40)
     assert sorted(report.services_available) == ["drinking_water", "information"]
 
 
-def test_it_refuses_a_line_with_one_wrong_character_and_says_why(cast: Cast) -> None:
+def test_it_refuses_a_line_with_one_wrong_character_without_giving_the_answer(
+    cast: Cast,
+) -> None:
     scene = make_scene(cast)
-    client = Client()
-    client.force_login(cast.cas)
     line = _line()
-    typo = line.replace(" V40 ", " V46 ")
-    response = client.post(reverse("operations:line", args=[scene.incident.pk]), {"line": typo})
-    assert response.status_code == 400
-    assert "Controleteken klopt niet" in response.content.decode()
+    right = line[-1]
+    typo = line.replace(" V0040 ", " V0041 ")
+    response = _operator(cast).post(
+        reverse("operations:line", args=[scene.incident.pk]), {"line": typo, "confirmed": "True"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and "Het controlecijfer klopt niet" in page
+    assert f"K{right}" not in page.replace(typo, "")  # the right digit is nowhere else
     assert not StatusReport.objects.exists()
+
+
+def test_it_refuses_a_line_for_a_point_of_another_region(cast: Cast) -> None:
+    scene = make_scene(cast)
+    response = _operator(cast).post(
+        reverse("operations:line", args=[scene.incident.pk]), {"line": _line("ELDERS-1")}
+    )
+    assert response.status_code == 400 and "Er is geen punt met code ELDERS-1" in (
+        response.content.decode()
+    )
+
+
+def test_it_tells_a_repeated_line_from_a_new_one_by_incident_and_time(cast: Cast) -> None:
+    """Issue 10: the same words keyed in later in a multi-day outage were dropped as received."""
+    from paraat.operations import services
+    from paraat.operations.constants import IncidentKind
+
+    scene = make_scene(cast)
+    other = services.create_incident(
+        region=cast.region,
+        title="Tweede oefening",
+        kind=IncidentKind.POWER_OUTAGE,
+        is_exercise=True,
+        municipalities=[cast.oss],
+        user=cast.cas,
+    )
+    services.activate(incident=other, user=cast.cas)
+    line = _line()
+    first = services.record_line(incident=scene.incident, line=line)
+    repeat = services.record_line(incident=scene.incident, line=line)
+    elsewhere = services.record_line(incident=other, line=line)
+    assert (first[1], repeat[1], elsewhere[1]) == (True, False, True)
+    assert repeat[0].pk == first[0].pk and elsewhere[0].pk != first[0].pk
+    at = first[0].reported_at
+    keys = {
+        services.line_key(incident=scene.incident, line=line, at=at),
+        services.line_key(incident=scene.incident, line=line.lower(), at=at),
+    }
+    a_month_later = services.line_key(
+        incident=scene.incident, line=line, at=at + dt.timedelta(days=30)
+    )
+    assert len(keys) == 1 and a_month_later not in keys
 
 
 def test_it_makes_a_card_line_and_parses_lines_on_the_command_line(cast: Cast) -> None:
@@ -81,18 +137,15 @@ def test_it_makes_a_card_line_and_parses_lines_on_the_command_line(cast: Cast) -
     out = StringIO()
     call_command("status_line", "make", "oss-01", "--json", stdout=out)
     data = json.loads(out.getvalue())
-    assert (
-        data["line"].startswith("P1 OSS-01 ")
-        and " OPEN SEN " in data["line"]
-        and data["spoken"].startswith("Papa Een")
-    )
+    assert data["line"].startswith("P2 OSS-01/") and " OPEN S2EN " in data["line"]
+    assert data["spoken"].startswith("Pieter twee / Otto Simon Simon streepje nul een")
+    assert data["blank"].startswith("P2 OSS-01/")
     out = StringIO()
     call_command("status_line", "parse", data["line"], "--json", stdout=out)
     assert json.loads(out.getvalue())["services"] == ["first_aid", "information"]
-    with pytest.raises(CommandError, match="Controleteken"):
-        call_command(
-            "status_line", "parse", data["line"][:-1] + ("0" if data["line"][-1] != "0" else "1")
-        )
+    wrong = data["line"][:-1] + ("0" if data["line"][-1] != "0" else "1")
+    with pytest.raises(CommandError, match="controlecijfer"):
+        call_command("status_line", "parse", wrong)
 
 
 def test_it_exits_with_1_when_the_command_line_refuses_a_line() -> None:
@@ -100,7 +153,7 @@ def test_it_exits_with_1_when_the_command_line_refuses_a_line() -> None:
     import subprocess
     import sys
 
-    good = "P1 OSS-03 221430 OPEN SENW V35 F18 NFW CR"
+    good = "P2 OSS-03/9 221430 OPEN S3ENW V0035 F018 N2FW K0"
     ok = subprocess.run(
         [sys.executable, "-m", "paraat", "status-line", "parse", good],
         capture_output=True,
@@ -109,9 +162,9 @@ def test_it_exits_with_1_when_the_command_line_refuses_a_line() -> None:
     )
     assert ok.returncode == 0 and "state: open" in ok.stdout
     bad = subprocess.run(
-        [sys.executable, "-m", "paraat", "status-line", "parse", good.replace("V35", "V53")],
+        [sys.executable, "-m", "paraat", "status-line", "parse", good.replace("V0035", "V0036")],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert bad.returncode == 1 and "Controleteken klopt niet" in bad.stderr
+    assert bad.returncode == 1 and "controlecijfer klopt niet" in bad.stderr

@@ -47,6 +47,33 @@ def test_it_stores_a_report_once_however_often_it_is_sent(cast: Cast) -> None:
     assert LogEntry.objects.filter(kind=LogKind.STATUS).count() == 1
 
 
+def test_it_refuses_the_same_key_with_a_different_body_and_names_the_stored_report(
+    cast: Cast,
+) -> None:
+    scene = make_scene(cast)
+    first, _created = _report(scene, state=PointState.OPEN)
+    with pytest.raises(services.IdempotencyConflict) as conflict:
+        _report(scene, state=PointState.CLOSED)
+    assert conflict.value.report == first
+    assert "idempotency_key" in conflict.value.message_dict
+    assert list(StatusReport.objects.values_list("state", flat=True)) == [PointState.OPEN]
+
+
+def test_it_refuses_a_report_dated_long_before_the_incident(cast: Cast) -> None:
+    scene = make_scene(cast)
+    year_one = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+    with pytest.raises(ValidationError) as error:
+        _report(scene, reported_at=year_one)
+    assert "reported_at" in error.value.message_dict
+    assert "02-01-0001" in error.value.message_dict["reported_at"][0]
+    a_day_early = scene.incident.started_at - dt.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        _report(scene, key="k2", reported_at=a_day_early)
+    an_hour_early = scene.incident.started_at - dt.timedelta(hours=1)
+    assert _report(scene, key="k3", reported_at=an_hour_early)[1] is True
+    assert StatusReport.objects.count() == 1
+
+
 def test_it_refuses_a_key_reused_for_another_point(cast: Cast) -> None:
     scene = make_scene(cast)
     _report(scene)
@@ -105,7 +132,7 @@ def test_it_builds_the_picture_from_the_latest_report_per_point(
         view = picture.build(scene.incident)
     rows = {row.point.code: row for row in view.rows}
     assert rows["OSS-01"].state == PointState.FULL and rows["OSS-01"].open_requests == 1
-    assert rows["OSS-02"].state == "unknown" and rows["OSS-02"].stale
+    assert rows["OSS-02"].state == "unknown" and not rows["OSS-02"].stale  # no report yet
     assert [r.point.code for r in view.fuel_low_rows] == ["OSS-01"]
     assert view.counts()["full"] == 1 and view.counts()["unknown"] == 2
 

@@ -29,6 +29,7 @@ PUBLIC = [
     "/public/advice/",
     "/public/advice/power_outage/",
     "/public/about/",
+    "/public/offline/",
     "/public/postcodes/",
     "/public/lookup/?postcode=12",
     "/public/lookup/?postcode=9999",
@@ -117,7 +118,7 @@ def test_it_keeps_the_advice_and_points_offline(
         tab.goto(f"{live_server.url}/public/")
         assert tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
         tab.wait_for_function(
-            "caches.open('paraat-public-v1').then(c => c.keys()).then(k => k.length >= 25)",
+            "caches.open('paraat-public-v2').then(c => c.keys()).then(k => k.length >= 25)",
             timeout=20_000,
         )
         context.set_offline(True)
@@ -127,5 +128,33 @@ def test_it_keeps_the_advice_and_points_offline(
             "fetch('/public/data/points.json').then(r => r.json()).then(d => d.points.length)"
         )
         assert points == 4
+    finally:
+        context.close()
+
+
+def test_it_says_offline_that_an_unvisited_postcode_page_is_not_saved(
+    browser: Any, live_server: Any, net: Network
+) -> None:
+    """Offline, a postcode page never visited shows the saved points (nearest first), not home."""
+    context = browser.new_context(locale="nl-NL")
+    try:
+        tab = context.new_page()
+        tab.goto(f"{live_server.url}/public/")
+        assert tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        tab.wait_for_function(
+            "caches.open('paraat-public-v2').then(c => c.keys()).then(k => k.length >= 25)",
+            timeout=20_000,
+        )
+        context.set_offline(True)
+        tab.goto(f"{live_server.url}/public/postcode/5341/")
+        assert "niet op uw telefoon" in tab.inner_text("h1")
+        tab.wait_for_selector("#offline-postcode:not([hidden])", timeout=10_000)
+        assert "postcode 5341" in tab.inner_text("#offline-postcode")
+        first = tab.locator("#offline-points > li").first.inner_text()
+        assert "Wijkcentrum De Ruwaard" in first  # 600 m from 5341: nearest first
+        assert tab.locator("#offline-points > li").count() == 4
+        english = context.new_page()
+        english.goto(f"{live_server.url}/public/en/postcode/5341/")
+        assert "not saved on your phone" in english.inner_text("h1")
     finally:
         context.close()

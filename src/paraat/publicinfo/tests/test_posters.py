@@ -69,17 +69,33 @@ def test_it_makes_a_poster_for_a_district_in_english(net: Network) -> None:
     assert "Numbers to remember" in text
 
 
-def test_it_shows_the_opening_state_on_a_door_poster(cast: Cast, net: Network) -> None:
-    incident = start_incident(cast)
-    report(cast, incident, net.near, PointState.OPEN, services=("charging",))
+@pytest.mark.parametrize("reported", [None, PointState.OPEN, PointState.CLOSED])
+def test_it_keeps_a_door_poster_true_whatever_the_state(
+    cast: Cast, net: Network, reported: str | None
+) -> None:
+    if reported is not None:
+        incident = start_incident(cast)
+        report(cast, incident, net.near, reported, services=("charging",))
     snap = snapshot.build()
     point = next(p for p in snap.places.points if p.code == "OSS-01")
-    text, image, _pages = read(posters.point_poster(snap, point, "nl"))
+    url = "https://www.example.org/public/postcode/5341/"
+    text, image, _pages = read(posters.point_poster(snap, point, "nl", url=url))
     assert "Wijkcentrum De Ruwaard" in text
-    assert "OPEN" in text
-    assert "Apparaten opladen" in text
+    assert "Is dit punt nu open?" in text and url in text
+    for claim in ("NIET OPEN", "NIET GEOPEND", "GESLOTEN", "BIJ EEN CRISIS GAAT U", "GEMELD OM"):
+        assert claim not in text.upper()  # no state that stops being true after printing
+    assert "Als het open is, biedt dit punt" in text
+    assert "Warmte" in text and "Apparaten opladen" not in text  # the plan, not a report
     assert "Sporthal Schadewijk" in text  # where else to go when it is full
-    assert share(image, (0x1A, 0x7F, 0x37), (0, 0.15, 1, 0.4)) > 0.1  # the green state box
+    box = (0.7, 0.15, 0.95, 0.35)
+    assert share(image, (0, 0, 0), box) > 0.08  # the QR code's dark modules
+    _text, without, _pages = read(posters.point_poster(snap, point, "nl"))
+    assert share(without, (0, 0, 0), box) < 0.01  # no URL, no code
+
+
+def test_it_links_the_served_door_poster_to_the_postcode_page(client: Client, net: Network) -> None:
+    text, _image, _pages = read(client.get("/public/posters/point/OSS-01.pdf").content)
+    assert "http://testserver/public/postcode/5341/" in text
 
 
 def test_it_serves_posters_as_pdf(client: Client, net: Network, settings: Any) -> None:

@@ -52,6 +52,30 @@
     });
   }
 
+  // The offline page, shown for a postcode page the phone never saved: nearest points first.
+  var list = document.getElementById("offline-points");
+  var asked = /\/postcode\/([1-9][0-9]{3})/.exec(window.location.pathname);
+  if (list && asked && indexUrl) {
+    fetch(indexUrl).then(function (r) { return r.json(); }).then(function (index) {
+      var here = index[asked[1]];
+      if (!here) { return; }
+      var k = Math.cos(here[1] * Math.PI / 180);
+      var items = Array.prototype.slice.call(list.children);
+      items.sort(function (a, b) {
+        function d(li) {
+          var dx = (parseFloat(li.getAttribute("data-lon")) - here[0]) * k;
+          var dy = parseFloat(li.getAttribute("data-lat")) - here[1];
+          return dx * dx + dy * dy;
+        }
+        return d(a) - d(b);
+      });
+      items.forEach(function (li) { list.appendChild(li); });
+      var note = document.getElementById("offline-postcode");
+      note.textContent = note.getAttribute("data-template").replace("CODE", asked[1]);
+      note.hidden = false;
+    }).catch(function () {});
+  }
+
   if ("serviceWorker" in navigator && window.location.protocol !== "file:") {
     navigator.serviceWorker.register(body.getAttribute("data-sw")).catch(function () {});
   }

@@ -1,8 +1,15 @@
 /* Paraat public site: keeps the advice and the last known points for use without internet.
    Pages: network first, the kept copy when the network fails. */
-const CACHE = "paraat-public-v1";
+const CACHE = "paraat-public-v2";
 const PRECACHE = {{ precache|safe }};
 const HOME = {{ home|safe }};
+// A page never saved on this phone: say so and show the last known points, not the home page.
+const OFFLINE = {{ offline|safe }};
+
+function offlinePage(request) {
+  const english = new URL(request.url).pathname.indexOf("/en/") !== -1;
+  return caches.match(english ? OFFLINE.en : OFFLINE.nl).then((hit) => hit || caches.match(HOME));
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -33,7 +40,7 @@ self.addEventListener("fetch", (event) => {
       }
       return response;
     }).catch(() =>
-      caches.match(request).then((hit) => hit || (request.mode === "navigate" ? caches.match(HOME) : undefined))
+      caches.match(request).then((hit) => hit || (request.mode === "navigate" ? offlinePage(request) : undefined))
         .then((hit) => hit || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } }))
     )
   );
