@@ -36,6 +36,7 @@ EXCLUDED = {
 }
 AUDITED_APP_PREFIX = "paraat."
 SECRET_FIELDS = {"password", "key", "token"}
+PRIVATE_MARK = "(personal data)"
 
 
 @contextmanager
@@ -71,10 +72,16 @@ def _plain(value: Any) -> Any:
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The concrete field values of a row as JSON-ready data (foreign keys by id)."""
     data: dict[str, Any] = {}
+    private = set(getattr(instance, "audit_private_fields", ()))
     for field in instance._meta.concrete_fields:
         if field.name in SECRET_FIELDS:
             continue
-        data[field.attname] = _plain(getattr(instance, field.attname))
+        value = getattr(instance, field.attname)
+        if field.name in private:
+            # Personal data: the trail shows that it was written or erased, never what it said.
+            data[field.attname] = PRIVATE_MARK if value else ""
+            continue
+        data[field.attname] = _plain(value)
     return data
 
 

@@ -315,7 +315,11 @@ def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "incident": incident,
             "form": form,
-            "relays": access.visible_relays(request.user, incident, points),
+            "relays": services.show_relays(
+                relays=access.visible_relays(request.user, incident, points),
+                user=request.user,
+                purpose=f"relayed reports of incident {incident.pk}",
+            ),
             "can_handle": access.can_handle_requests(request.user, incident),
         },
     )
