@@ -93,3 +93,20 @@ def test_it_leaves_resident_counts_alone() -> None:
         "cells": {"rows": [[0, 0, None, None]]},
     }
     assert privacy.suppress_figures({"total": 0, "covered": 0, "share": None}, 10)["total"] == 0
+
+
+def test_it_explains_a_run_whose_counts_are_all_suppressed(cast: Cast, plan: Plan) -> None:
+    for area in (plan.a, plan.b, plan.c):
+        area.vulnerability = {"oxygen_at_home": 3}
+        area.save()
+    run = services.run_coverage(region=cast.region, weight=Weight.OXYGEN_AT_HOME)
+    assert run.figures["total"] is None and run.summary["covered"] is None
+    proposal = services.run_optimisation(
+        region=cast.region, model="mclp", k=1, weight=Weight.OXYGEN_AT_HOME
+    )
+    assert proposal.residents_added is None
+    client = Client()
+    client.force_login(cast.rianne)
+    assert client.get(reverse("planning:coverage", args=[run.pk])).status_code == 200
+    assert client.get(reverse("planning:optimisation", args=[proposal.pk])).status_code == 200
+    assert client.get(reverse("planning:overview")).status_code == 200
