@@ -17,4 +17,8 @@ NL = {
     "Last attempt": "Laatste poging",
     "Unlock %(name)s": "%(name)s deblokkeren",
     "No failed logins.": "Geen mislukte inlogpogingen.",
+    # Relayed emergency reports: personal data
+    "personal data erased at": "persoonsgegevens gewist op",
+    "These reports hold residents' personal data: your view of them is recorded in the audit trail, and their text is erased after the incident under the retention rule.": "Deze meldingen bevatten persoonsgegevens van inwoners: dat u ze inziet wordt vastgelegd in het auditlogboek, en hun tekst wordt na het incident gewist volgens de bewaartermijn.",
+    "erased after the incident": "gewist na het incident",
 }

@@ -291,6 +291,9 @@ PARAAT_PERMISSIONS_POLICY = (
     "payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()"
 )
 PARAAT_STATUS_STALE_MINUTES = env_int("PARAAT_STATUS_STALE_MINUTES", 60, minimum=1)
+# Days after an incident closes before `paraat erase-relays` erases residents' personal data
+# from its relayed emergency reports (run it daily, e.g. from cron).
+PARAAT_RELAY_RETENTION_DAYS = env_int("PARAAT_RELAY_RETENTION_DAYS", 30, minimum=0)
 # The region the public site serves (a code; empty: the first region with active points).
 PARAAT_PUBLIC_REGION = env_str("PARAAT_PUBLIC_REGION", "").strip()
 if not re.fullmatch(r"[A-Za-z0-9_-]{0,10}", PARAAT_PUBLIC_REGION):

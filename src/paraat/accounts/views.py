@@ -113,7 +113,8 @@ def lockouts_view(request: HttpRequest) -> HttpResponse:
     if not access.can_view_lockouts(user):
         raise PermissionDenied
     if request.method == "POST":
-        services.unlock(attempt_pk=int(request.POST.get("attempt") or 0), user=user)
+        attempt = request.POST.get("attempt", "")
+        services.unlock(attempt_pk=int(attempt) if attempt.isdigit() else 0, user=user)
         messages.success(request, _("The lockout is lifted."))
         return redirect("accounts:lockouts")
     attempts = [a for a in queries.current_attempts() if access.can_unlock(user, a.username or "")]

@@ -36,9 +36,10 @@ EXCLUDED = {
 }
 AUDITED_APP_PREFIX = "paraat."
 SECRET_FIELDS = {"password", "key", "token"}
-# A model lists its personal fields in AUDIT_REDACTED_FIELDS: the trail records that they
-# changed, never their values, so erasing the row erases the person (community.Volunteer).
-REDACTED = "[personal data]"
+# A model lists its personal fields in AUDIT_REDACTED_FIELDS (community.Volunteer,
+# operations.RelayedReport): the trail records that they were written, changed or erased, never
+# their values, so erasing the row erases the person.
+REDACTED = "(personal data)"
 
 
 @contextmanager
@@ -78,8 +79,11 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     for field in instance._meta.concrete_fields:
         if field.name in SECRET_FIELDS:
             continue
-        value = _plain(getattr(instance, field.attname))
-        data[field.attname] = REDACTED if field.name in redacted else value
+        value = getattr(instance, field.attname)
+        if field.name in redacted:
+            data[field.attname] = REDACTED if value not in (None, "") else ""
+            continue
+        data[field.attname] = _plain(value)
     return data
 
 

@@ -33,6 +33,21 @@ def can_view_operations(user: Any, region: Any) -> bool:
     return bool(user.is_superuser or user.role in OPERATIONS_ROLES)
 
 
+def can_view_region_picture(user: Any, region: Any) -> bool:
+    """The region-wide picture (logbook, sitrep, metrics): coordinators and crisis operators only;
+    a municipal officer's scope is the points of his own municipalities."""
+    if not can_view_operations(user, region):
+        return False
+    return bool(user.is_superuser or user.role in (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR))
+
+
+def picture_municipality_ids(user: Any, region: Any) -> set[int] | None:
+    """Which points the picture shows: None for all of the region, else these municipalities."""
+    if can_view_region_picture(user, region):
+        return None
+    return accounts_access.municipality_ids(user)
+
+
 def can_manage_incidents(user: Any, region: Any) -> bool:
     if not can_view_operations(user, region):
         return False

@@ -177,7 +177,8 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         incident = self.get_object()
         if not access.can_view_operations(request.user, incident.region):
             raise ApiDenied()
-        return Response(picture.build(incident).as_dict())
+        scope = access.picture_municipality_ids(request.user, incident.region)
+        return Response(picture.build(incident, municipality_ids=scope).as_dict())
 
 
 def register(router: Any) -> None:

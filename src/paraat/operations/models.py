@@ -249,6 +249,10 @@ class EmergencyRelay(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    # Residents' names, addresses and medical needs: never copied into the audit trail.
+    AUDIT_REDACTED_FIELDS = ("summary", "outcome")
 
     class Meta:
         verbose_name = _("relayed emergency report")
@@ -256,7 +260,7 @@ class EmergencyRelay(models.Model):
         ordering = ["-received_at"]
 
     def __str__(self) -> str:
-        return self.summary[:50]
+        return f"noodmelding #{self.pk}"
 
 
 class AppendOnlyError(Exception):

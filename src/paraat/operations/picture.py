@@ -162,28 +162,34 @@ PICTURE_FIELDS = (
 )  # fmt: skip
 
 
-def build(incident: Incident, now: dt.datetime | None = None) -> Picture:
-    """Three queries whatever the number of points or reports."""
+def build(
+    incident: Incident,
+    now: dt.datetime | None = None,
+    *,
+    municipality_ids: set[int] | None = None,
+) -> Picture:
+    """Three queries whatever the number of points or reports.
+
+    ``municipality_ids`` narrows the picture to the points (and their help requests) of those
+    municipalities: a municipal officer's scope. None: the whole region.
+    """
     now = now or timezone.now()
+    activations_qs = Activation.objects.filter(incident=incident)
+    requests_qs = HelpRequest.objects.filter(incident=incident)
+    if municipality_ids is not None:
+        activations_qs = activations_qs.filter(point__municipality_id__in=municipality_ids)
+        requests_qs = requests_qs.filter(point__municipality_id__in=municipality_ids)
     activations = list(
-        Activation.objects.filter(incident=incident)
-        .select_related("point__municipality", "point__coordination_point", "latest_report")
+        activations_qs.select_related(
+            "point__municipality", "point__coordination_point", "latest_report"
+        )
         .only(*PICTURE_FIELDS)
         .order_by("point__code")
     )
     latest = {a.point_id: a.latest_report for a in activations if a.latest_report is not None}
-    requests = list(
-        HelpRequest.objects.filter(incident=incident)
-        .open()
-        .select_related("point")
-        .order_by("-priority", "created_at")
-    )
+    requests = list(requests_qs.open().select_related("point").order_by("-priority", "created_at"))
     per_point = dict(
-        HelpRequest.objects.filter(incident=incident)
-        .open()
-        .exclude(point=None)
-        .values_list("point_id")
-        .annotate(n=Count("pk"))
+        requests_qs.open().exclude(point=None).values_list("point_id").annotate(n=Count("pk"))
     )
     rows = [
         PointRow(a.point, a, latest.get(a.point_id), per_point.get(a.point_id, 0), now)

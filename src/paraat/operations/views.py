@@ -77,7 +77,9 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
     if not access.can_view_operations(request.user, incident.region):
         return redirect("operations:report", pk=incident.pk)
-    view = picture.build(incident)
+    view = picture.build(
+        incident, municipality_ids=access.picture_municipality_ids(request.user, incident.region)
+    )
     group = "municipality" if request.GET.get("group") == "municipality" else "coordination_point"
     context = {
         "incident": incident,
@@ -91,7 +93,10 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
             candidates=services.points_in_area(incident).exclude(activations__incident=incident)
         ),
         "can_manage": access.can_manage_incidents(request.user, incident.region),
-        "log": LogEntry.objects.filter(incident=incident).order_by("-created_at")[:10],
+        # The logbook is region-wide: not for a municipal officer's scope.
+        "log": LogEntry.objects.filter(incident=incident).order_by("-created_at")[:10]
+        if access.can_view_region_picture(request.user, incident.region)
+        else [],
         "injects": incident.injects.all()[:50] if incident.is_exercise else [],
     }
     template = (
@@ -256,7 +261,7 @@ def request_action(request: HttpRequest, pk: int, request_id: int, step: str) ->
 @require_http_methods(["GET", "POST"])
 def log_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    if not access.can_view_operations(request.user, incident.region):
+    if not access.can_view_region_picture(request.user, incident.region):
         raise PermissionDenied
     form = LogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -310,7 +315,11 @@ def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "incident": incident,
             "form": form,
-            "relays": access.visible_relays(request.user, incident, points),
+            "relays": services.show_relays(
+                relays=access.visible_relays(request.user, incident, points),
+                user=request.user,
+                purpose=f"relayed reports of incident {incident.pk}",
+            ),
             "can_handle": access.can_handle_requests(request.user, incident),
         },
     )
@@ -319,7 +328,7 @@ def relay_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def sitrep_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    if not access.can_view_operations(request.user, incident.region):
+    if not access.can_view_region_picture(request.user, incident.region):
         raise PermissionDenied
     report = sitrep.build(incident)
     if request.GET.get("format") == "pdf":
@@ -333,7 +342,7 @@ def sitrep_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def metrics_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
-    if not access.can_view_operations(request.user, incident.region):
+    if not access.can_view_region_picture(request.user, incident.region):
         raise PermissionDenied
     result = metrics.compute(incident)
     context = {

@@ -120,7 +120,9 @@ def optimisation(figures: dict[str, Any], threshold_m: float) -> str:
     count = len(figures["selected"])
     if count == 0:
         return _("No new site is needed: the existing points already do what was asked.")
-    gain = figures["after"]["covered"] - figures["before"]["covered"]
+    after, before = figures["after"]["covered"], figures["before"]["covered"]
+    # Suppressed small counts (None) give no gain to show.
+    gain = None if after is None or before is None else after - before
     text = ngettext(
         "Adding this site brings %(gain)s more %(whom)s within %(distance)s.",
         "Adding these %(count)d sites brings %(gain)s more %(whom)s within %(distance)s.",

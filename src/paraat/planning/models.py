@@ -161,6 +161,7 @@ class OptimisationRun(RunFields):
         return f"{self.model} {self.pk} ({self.created_at:%Y-%m-%d})"
 
     @property
-    def residents_added(self) -> float:
-        """What the proposed sites add together (in the run's weight)."""
-        return float(self.summary.get("added", 0.0))
+    def residents_added(self) -> float | None:
+        """What the proposed sites add together (in the run's weight); None when suppressed."""
+        added = self.summary.get("added", 0.0)
+        return None if added is None else float(added)

@@ -23,12 +23,13 @@ from scipy.spatial.distance import cdist
 from paraat.areas.models import Municipality, Region
 from paraat.geo.network import NetworkError
 from paraat.geo.network import WalkingNetwork as Graph
-from paraat.planning import coverage, explain, inputs
+from paraat.planning import coverage, explain, inputs, privacy
 from paraat.planning.constants import (
     DEFAULT_CAPACITY,
     DEFAULT_CELL_M,
     DEFAULT_THRESHOLD_M,
     DEFAULT_TIME_LIMIT,
+    VULNERABILITY_WEIGHTS,
     DistanceKind,
     OptimisationModel,
     Weight,
@@ -105,6 +106,17 @@ def _coverage_figures(
     return result, demand.area_kind
 
 
+def _private(figures: dict[str, Any], weight: str) -> dict[str, Any]:
+    """Figures of a run weighted by a vulnerability aggregate lose their small counts before they
+    are stored, so no page, export, API call or command can show them."""
+    if weight not in VULNERABILITY_WEIGHTS:
+        return figures
+    result: dict[str, Any] = privacy.suppress_figures(
+        figures, settings.PARAAT_SMALL_COUNT_THRESHOLD
+    )
+    return result
+
+
 def run_coverage(
     *,
     region: Region,
@@ -139,6 +151,7 @@ def run_coverage(
         capacity=capacity,
     )
     figures["network_file"] = Path(network_file).name if network_file else None
+    figures = _private(figures, weight)
     with transaction.atomic():
         return CoverageRun.objects.create(
             region=region,
@@ -316,6 +329,8 @@ def run_optimisation(
         distance=distance,
         capacity=capacity or DEFAULT_CAPACITY,
     )
+    figures = _private(figures, weight)
+    adds = [site["adds"] for site in figures["selected"]]
     with transaction.atomic():
         return OptimisationRun.objects.create(
             region=region,
@@ -331,11 +346,14 @@ def run_optimisation(
             area_kind=demand.area_kind,
             capacity=capacity or DEFAULT_CAPACITY,
             figures=figures,
-            summary={
-                "sites": len(figures["selected"]),
-                "added": float(sum(site["adds"] for site in figures["selected"])),
-                "share": figures["after"]["share"],
-            },
+            summary=_private(
+                {
+                    "sites": len(figures["selected"]),
+                    "added": None if None in adds else float(sum(adds)),
+                    "share": figures["after"]["share"],
+                },
+                weight,
+            ),
             seconds=round(time.perf_counter() - started, 3),
             created_by=user if getattr(user, "is_authenticated", False) else None,
         )

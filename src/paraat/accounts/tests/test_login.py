@@ -66,6 +66,7 @@ def test_it_lets_a_coordinator_unlock_an_account_of_her_region(cast: Cast) -> No
     other.force_login(cast.xander)
     assert other.get(reverse("accounts:lockouts")).content.decode().count("192.0.2.68") == 0
     assert other.post(reverse("accounts:lockouts"), {"attempt": attempt.pk}).status_code == 403
+    assert other.post(reverse("accounts:lockouts"), {"attempt": "x"}).status_code == 403
     officer = Client()
     officer.force_login(cast.olaf)
     assert officer.get(reverse("accounts:lockouts")).status_code == 403

@@ -31,8 +31,10 @@ from paraat.operations.services.requests import (
     claim_request,
     complete_request,
     create_help_request,
+    erase_relays,
     record_relay_outcome,
     relay_emergency_report,
+    show_relays,
 )
 
 __all__ = [
@@ -46,6 +48,8 @@ __all__ = [
     "correct_log_entry",
     "create_help_request",
     "create_incident",
+    "erase_relays",
+    "show_relays",
     "deliver_due_injects",
     "fuel_hours_from_litres",
     "line_key",

@@ -10,6 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from paraat.core import audit
+from paraat.core.audit import acting_as
+from paraat.core.constants import AuditAction
 from paraat.operations.constants import (
     LogKind,
     Need,
@@ -177,7 +180,8 @@ def relay_emergency_report(
         author=user,
         point=point,
         highlight=True,
-        text=f"Noodmelding via {point.code}: {relay.summary[:200]}",
+        # Only a reference: residents' names, addresses and needs stay in the (erasable) report.
+        text=f"Noodmelding #{relay.pk} via {point.code} (inhoud in de melding)",
     )
     return relay
 
@@ -193,6 +197,38 @@ def record_relay_outcome(*, relay: EmergencyRelay, outcome: str, user: Any) -> E
         kind=LogKind.RELAY,
         author=user,
         point=relay.point,
-        text=f"Afhandeling noodmelding #{relay.pk}: {relay.outcome[:200]}",
+        text=f"Afhandeling noodmelding #{relay.pk} vastgelegd (inhoud in de melding)",
     )
     return relay
+
+
+def show_relays(*, relays: Any, user: Any, purpose: str) -> list[EmergencyRelay]:
+    """Relayed reports hold residents' personal data: every one shown gets an audit entry."""
+    shown = list(relays)
+    with acting_as(user):
+        for relay in shown:
+            if relay.erased_at is None:
+                audit.record(action=AuditAction.VIEW, instance=relay, note=purpose[:300])
+    return shown
+
+
+@transaction.atomic
+def erase_relays(*, days: int, now: dt.datetime | None = None) -> int:
+    """Erase what residents told in relayed reports of incidents closed ``days`` ago or more.
+
+    The report stays (when, through which point, that it was handled); its text goes. The
+    logbook never held that text, so nothing else needs to change. Returns how many were erased.
+    """
+    now = now or timezone.now()
+    due = EmergencyRelay.objects.select_for_update().filter(
+        erased_at__isnull=True,
+        incident__closed_at__isnull=False,
+        incident__closed_at__lte=now - dt.timedelta(days=days),
+    )
+    erased = 0
+    with acting_as(None, label="retention"):
+        for relay in due:
+            relay.summary, relay.outcome, relay.erased_at = "", "", now
+            relay.save(update_fields=["summary", "outcome", "erased_at"])
+            erased += 1
+    return erased

@@ -20,9 +20,12 @@ PAGES = ["", "report/", "checklist/", "line/", "requests/", "relay/", "log/", "s
 EXPECTED = {
     "cas": dict.fromkeys(PAGES, 200),  # crisis operator: everything
     "rianne": dict.fromkeys(PAGES, 200),  # region coordinator: everything
-    "olaf": {  # officer of Oss: sees the picture, reports for Oss points, does not key in lines
+    "olaf": {  # officer of Oss: the picture of Oss points, reports for them, no region-wide pages
         **dict.fromkeys(PAGES, 200),
         "line/": 403,
+        "log/": 403,
+        "sitrep/": 403,
+        "metrics/": 403,
     },
     "pim": {  # point lead: his own point's report form, checklist, requests and relays only
         "": 302,
@@ -106,3 +109,18 @@ def test_it_offers_a_point_lead_only_his_own_points_in_the_forms(cast: Cast) -> 
     )
     assert refused.status_code == 400
     assert not scene.incident.reports.exists()
+
+
+def test_it_shows_a_municipal_officer_only_his_own_municipalitys_points(cast: Cast) -> None:
+    """Issue 11: officers saw the region-wide operational picture, against the documented scope."""
+    scene = _scene(cast)
+    scene.incident.municipalities.add(cast.vught)
+    services.activate(incident=scene.incident, user=cast.cas, points=[scene.vught])
+    for persona, sees_vught in (("olaf", False), ("vera", True), ("cas", True), ("rianne", True)):
+        client = _client(getattr(cast, persona))
+        page = client.get(f"/operations/{scene.incident.pk}/").content.decode()
+        api = client.get(f"/api/v1/incidents/{scene.incident.pk}/picture/").content.decode()
+        assert ("VUG-01" in page) is sees_vught, persona
+        assert ("VUG-01" in api) is sees_vught, persona
+    olaf = _client(cast.olaf).get(f"/api/v1/incidents/{scene.incident.pk}/picture/").content
+    assert b"OSS-01" in olaf

@@ -274,7 +274,7 @@ def test_it_logs_the_outcome_of_a_relayed_emergency_report(cast: Cast) -> None:
     relay.refresh_from_db()
     assert relay.outcome == "Ambulance ter plaatse 10:42" and relay.outcome_at is not None
     texts = list(LogEntry.objects.filter(kind="relay").values_list("text", flat=True))
-    assert len(texts) == 2 and "Ambulance" in texts[-1]
+    assert len(texts) == 2 and f"#{relay.pk}" in texts[-1] and "Ambulance" not in texts[-1]
 
 
 def test_it_builds_the_picture_and_sitrep_in_the_same_number_of_queries_for_more_points(
