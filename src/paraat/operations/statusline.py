@@ -206,7 +206,7 @@ def _letters(field_name: str, value: str, position: int, table: dict[str, str]) 
 def _count(field_name: str, value: str, position: int, limit: int, label_nl: str) -> int | None:
     if value == "-":
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # "²" is a digit to isdigit, not to int
         raise StatusLineError(
             f"{label_nl} moet een getal of een streepje zijn, niet '{value}'.",
             f"{field_name} must be a number or a dash, not '{value}'.",
@@ -309,7 +309,7 @@ def parse_line(text: str, *, reference: dt.datetime) -> ParsedStatus:
             code_pos,
         )
     when, when_pos = fields["time"]
-    if not when.isdigit() or len(when) not in (4, 6):
+    if not (when.isascii() and when.isdigit()) or len(when) not in (4, 6):
         raise StatusLineError(
             f"Tijd '{when}' moet UUMM of DDUUMM zijn (alleen cijfers).",
             f"Time '{when}' must be HHMM or DDHHMM (digits only).",
