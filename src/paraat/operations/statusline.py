@@ -164,7 +164,7 @@ def check_digit(
 ) -> int:
     """The last digit of the sum of the digits of time, visitors and fuel and the card values of
     the service and need letters: what the point lead adds up on his card."""
-    digits = sum(int(c) for c in when + visitors + fuel if c.isdigit())
+    digits = sum(int(c) for c in when + visitors + fuel if c in "0123456789")
     letters = sum(SERVICE_VALUES[s] for s in services) + sum(NEED_VALUES[n] for n in needs)
     return (digits + letters) % 10
 
@@ -276,7 +276,8 @@ def _count(
 ) -> tuple[str, int | None]:
     if value == "-":
         return value, None
-    if not value.isdigit() or len(value) != width:
+    # "²" is a digit to isdigit, not to int
+    if not (value.isascii() and value.isdigit()) or len(value) != width:
         raise StatusLineError(
             f"{label_nl} is altijd {width} cijfers (met voorloopnullen) of een streepje, niet '{value}'.",
             f"{field_name} is always {width} digits (with leading zeros) or a dash, not '{value}'.",
@@ -383,7 +384,7 @@ def parse_line(
     fields = _split(raw)
     code = _point(*fields["point"], known_points)
     when, when_pos = fields["time"]
-    if not when.isdigit() or len(when) != 6:
+    if not (when.isascii() and when.isdigit()) or len(when) != 6:
         raise StatusLineError(
             f"Tijd '{when}' moet DDUUMM zijn: dag, uur en minuut, zes cijfers.",
             f"Time '{when}' must be DDHHMM: day, hour and minute, six digits.",
@@ -428,7 +429,7 @@ def parse_line(
     )
     fuel_text, fuel = _count("fuel", *values["fuel"], FUEL_DIGITS, "Het aantal uren brandstof")
     check_text, check_pos = values["check"]
-    if len(check_text) != 1 or not check_text.isdigit():
+    if len(check_text) != 1 or not (check_text.isascii() and check_text.isdigit()):
         raise StatusLineError(
             "Het laatste veld is K met één cijfer.",
             "The last field is K with one digit.",

@@ -75,6 +75,15 @@ REFUSED_AT_ROW: dict[str, int | None] = {
     "51-all-good-but-last.geojson": 113,
     "52-outside-nl.geojson": 1,
 }
+# For the files where the row alone does not show that the right thing was refused: the reason.
+REASON = {
+    "04-declared-epsg99999.geojson": "coördinatenstelsel EPSG:99999, dat Paraat niet kent",
+    "25-csv-grid-inf.csv": "'inf' is geen eindig getal",
+    "27-csv-wkt-inf.csv": "coördinaten die geen getal zijn",
+    "28-csv-population-1e20.csv": "onwaarschijnlijk groot",
+    "29-csv-population-1e12.csv": "onwaarschijnlijk groot",
+    "36-xlsx-zipbomb.xlsx": "meer dan 100.000 rijen",
+}
 WKT = "MULTIPOLYGON (((5.68 51.62, 5.69 51.62, 5.69 51.63, 5.68 51.63, 5.68 51.62)))"
 
 
@@ -108,6 +117,7 @@ def test_it_refuses_a_hostile_file_with_file_and_row_and_changes_nothing(
     row = REFUSED_AT_ROW[name]
     if row is not None:
         assert f"{name}, rij {row}, veld '" in result.message
+    assert REASON.get(name, "") in result.message
     assert not result.changed
 
 
