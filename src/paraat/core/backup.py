@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
 
@@ -32,12 +34,15 @@ def file_kind(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(16)
     except FileNotFoundError:
-        raise BackupError(f"{path}: file not found") from None
+        raise BackupError(_("%(file)s: file not found") % {"file": path}) from None
     if head.startswith(SQLITE_MAGIC):
         return "sqlite"
     if head.startswith(PG_MAGIC):
         return "postgresql"
-    raise BackupError(f"{path}: not a Paraat backup (neither an SQLite file nor a pg_dump archive)")
+    raise BackupError(
+        _("%(file)s: not a Paraat backup (neither an SQLite file nor a pg_dump archive)")
+        % {"file": path}
+    )
 
 
 def engine_kind(db: dict[str, Any]) -> str:
@@ -46,14 +51,14 @@ def engine_kind(db: dict[str, Any]) -> str:
         return "sqlite"
     if engine.endswith("postgresql"):
         return "postgresql"
-    raise BackupError(f"cannot back up a database of engine {engine}")
+    raise BackupError(_("cannot back up a database of engine %(engine)s") % {"engine": engine})
 
 
 def backup(db: dict[str, Any], target: Path) -> None:
     """Write a consistent copy of the database `db` (Django's settings dict) to `target`."""
     target = target.resolve()
     if target.is_dir():
-        raise BackupError(f"{target}: is a directory; name the backup file")
+        raise BackupError(_("%(file)s: is a directory; name the backup file") % {"file": target})
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
@@ -74,8 +79,11 @@ def restore(db: dict[str, Any], source: Path) -> None:
     found = file_kind(source)
     if found != kind:
         raise BackupError(
-            f"{source}: a {found} backup cannot be restored into a {kind} database; "
-            f"set DATABASE_URL to a {found} database"
+            _(
+                "%(file)s: a %(found)s backup cannot be restored into a %(kind)s database; "
+                "set DATABASE_URL to a %(found)s database"
+            )
+            % {"file": source, "found": found, "kind": kind}
         )
     if kind == "sqlite":
         _restore_sqlite(source, Path(db["NAME"]))
@@ -92,7 +100,7 @@ def restore(db: dict[str, Any], source: Path) -> None:
 
 def _backup_sqlite(source: Path, part: Path) -> None:
     if not source.is_file():
-        raise BackupError(f"{source}: the database file does not exist")
+        raise BackupError(_("%(file)s: the database file does not exist") % {"file": source})
     src = sqlite3.connect(source, timeout=30)  # only read; WAL lets the server keep writing
     dst = sqlite3.connect(part)
     try:
@@ -102,7 +110,9 @@ def _backup_sqlite(source: Path, part: Path) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         (result,) = dst.execute("PRAGMA integrity_check").fetchone()
         if result != "ok":
-            raise BackupError(f"the copy failed its integrity check: {result}")
+            raise BackupError(
+                _("the copy failed its integrity check: %(result)s") % {"result": result}
+            )
     finally:
         dst.close()
         src.close()
@@ -113,7 +123,10 @@ def _restore_sqlite(source: Path, target: Path) -> None:
     try:
         (result,) = src.execute("PRAGMA integrity_check").fetchone()
         if result != "ok":
-            raise BackupError(f"{source}: the backup is damaged: {result}")
+            raise BackupError(
+                _("%(file)s: the backup is damaged: %(result)s")
+                % {"file": source, "result": result}
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         dst = sqlite3.connect(target, timeout=30)
         try:
@@ -134,10 +147,10 @@ def _restore_sqlite(source: Path, target: Path) -> None:
 
 
 def _not_empty(name: str, tables: list[str]) -> str:
-    return (
-        f"database {name} is not empty ({len(tables)} tables, e.g. {sorted(tables)[0]}): "
+    return _(
+        "database %(name)s is not empty (%(count)d tables, e.g. %(table)s): "
         "restore only into a new, empty database"
-    )
+    ) % {"name": name, "count": len(tables), "table": sorted(tables)[0]}
 
 
 def _pg_env(db: dict[str, Any]) -> dict[str, str]:
@@ -157,13 +170,20 @@ def _pg_env(db: dict[str, Any]) -> dict[str, str]:
 def _run(argv: list[str], db: dict[str, Any], *, dbname: bool = False) -> None:
     if shutil.which(argv[0]) is None:
         raise BackupError(
-            f"{argv[0]} not found: install PostgreSQL's client tools (apt-get install postgresql-client)"
+            _(
+                "%(program)s not found: install PostgreSQL's client tools "
+                "(apt-get install postgresql-client)"
+            )
+            % {"program": argv[0]}
         )
     if dbname:
         argv = [*argv[:1], f"--dbname={db['NAME']}", *argv[1:]]
     completed = subprocess.run(argv, env=_pg_env(db), capture_output=True, text=True)
     if completed.returncode != 0:
-        raise BackupError(f"{argv[0]} failed: {completed.stderr.strip()}")
+        raise BackupError(
+            _("%(program)s failed: %(error)s")
+            % {"program": argv[0], "error": completed.stderr.strip()}
+        )
 
 
 def _pg_tables(db: dict[str, Any]) -> list[str]:

@@ -55,7 +55,7 @@ def test_it_restores_every_table_with_the_same_rows(tmp_path: Path) -> None:
             timeout=120,
         )
         assert again.returncode != 0
-        assert "is not empty" in again.stderr
+        assert "is niet leeg" in again.stderr
         assert table_rows(dest) == after
 
 
@@ -71,7 +71,7 @@ def test_it_refuses_a_file_that_is_no_backup(tmp_path: Path) -> None:
             timeout=120,
         )
         assert refused.returncode != 0
-        assert f"{junk}: not a Paraat backup" in refused.stderr
+        assert f"{junk}: geen back-up van Paraat" in refused.stderr
 
 
 def test_it_keeps_every_report_acknowledged_before_a_backup_during_1000_reports(

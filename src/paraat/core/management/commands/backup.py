@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from paraat.core import backup
 
@@ -26,4 +27,6 @@ class Command(BaseCommand):
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
         size = target.stat().st_size
-        self.stdout.write(f"Backup written to {target} ({size:,} bytes)")
+        self.stdout.write(
+            _("Backup written to %(file)s (%(size)s bytes)") % {"file": target, "size": f"{size:,}"}
+        )

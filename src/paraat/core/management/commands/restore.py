@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from paraat.core import backup
 
@@ -26,4 +27,7 @@ class Command(BaseCommand):
             backup.restore(connections["default"].settings_dict, source)
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"Restored {source} into {connections['default'].settings_dict['NAME']}")
+        self.stdout.write(
+            _("Restored %(file)s into %(database)s")
+            % {"file": source, "database": connections["default"].settings_dict["NAME"]}
+        )
