@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "paraat.core",
     "paraat.areas",
@@ -184,7 +183,8 @@ if PRODUCTION:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed, expiring, revocable tokens (paraat token create); they stand in for TOTP.
+        "paraat.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -231,3 +231,29 @@ if not re.fullmatch(r"(?:[^\s,<&{}]|\{region\})*", PARAAT_CAP_SENDER):
         f"{{region}}, not {PARAAT_CAP_SENDER!r}"
     )
 OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")
+
+# E-mail (invitations, password reset): SMTP in production, the console or files in development.
+_email_backend = env_choice(
+    "PARAAT_EMAIL_BACKEND", "smtp" if PRODUCTION else "console", ("smtp", "console", "file")
+)
+EMAIL_BACKEND = f"django.core.mail.backends.{'filebased' if _email_backend == 'file' else _email_backend}.EmailBackend"
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = env_str("PARAAT_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("PARAAT_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("PARAAT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("PARAAT_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("PARAAT_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("PARAAT_EMAIL_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ConfigurationError("PARAAT_EMAIL_STARTTLS and PARAAT_EMAIL_SSL cannot both be on")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("PARAAT_EMAIL_FROM", "paraat@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Address of this install, for links in e-mail sent from the command line (web requests use their own).
+PARAAT_SITE_URL = env_str(
+    "PARAAT_SITE_URL", "http://127.0.0.1:8000" if not PRODUCTION else ""
+).rstrip("/")
+if PARAAT_SITE_URL and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", PARAAT_SITE_URL):
+    raise ConfigurationError(f"PARAAT_SITE_URL must be an http(s) address, not {PARAAT_SITE_URL!r}")
+# Invitation and password-reset links are valid 72 hours and work once.
+PASSWORD_RESET_TIMEOUT = 72 * 3600

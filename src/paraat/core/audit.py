@@ -35,7 +35,7 @@ EXCLUDED = {
     "sessions.session",
 }
 AUDITED_APP_PREFIX = "paraat."
-SECRET_FIELDS = {"password", "key", "token"}
+SECRET_FIELDS = {"password", "key", "token", "key_hash"}
 
 
 @contextmanager

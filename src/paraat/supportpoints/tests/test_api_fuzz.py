@@ -12,11 +12,11 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 
 from paraat.supportpoints.tests.factories import make_network
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 
@@ -36,7 +36,7 @@ def keep_connection() -> Iterator[None]:
 @pytest.fixture
 def token(cast: Cast, keep_connection: None) -> str:
     make_network(cast)
-    return Token.objects.create(user=cast.rianne).key
+    return api_key(cast.rianne)
 
 
 def _served_schema() -> Any:
