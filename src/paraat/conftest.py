@@ -35,6 +35,19 @@ def cast(db: None) -> Any:
     return make_cast()
 
 
+@pytest.fixture
+def smtp(settings: Any) -> Any:
+    """A real local SMTP server; Django sends through its SMTP backend to it."""
+    from paraat.testing.smtp import smtp_server
+
+    with smtp_server() as mailbox:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = mailbox.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        yield mailbox
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if config.pluginmanager.hasplugin("django"):
         from django.conf import settings

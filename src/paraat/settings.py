@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
     "csp",
@@ -207,7 +206,8 @@ if PRODUCTION:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed, expiring, revocable tokens (paraat token create); they stand in for TOTP.
+        "paraat.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -316,8 +316,7 @@ PARAAT_WEB_THREADS = env_int("PARAAT_WEB_THREADS", 8, minimum=1)
 PARAAT_WEB_TIMEOUT = env_int("PARAAT_WEB_TIMEOUT", 60, minimum=5)
 # Addresses of the reverse proxy whose X-Forwarded-* headers gunicorn believes.
 PARAAT_FORWARDED_ALLOW_IPS = env_list("PARAAT_FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
-# Community: where links in messages to volunteers point, SMS gateway, retention of volunteers.
-PARAAT_SITE_URL = env_str("PARAAT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Community: SMS gateway and retention of volunteers (links in messages use PARAAT_SITE_URL).
 PARAAT_SMS_BACKEND = env_choice("PARAAT_SMS_BACKEND", "console", ("console", "file", "messagebird"))
 PARAAT_SMS_URL = env_str("PARAAT_SMS_URL", "https://rest.messagebird.com/messages")
 PARAAT_SMS_KEY = env_secret("PARAAT_SMS_KEY", "") or ""
@@ -326,3 +325,28 @@ if PARAAT_SMS_BACKEND == "messagebird" and not PARAAT_SMS_KEY:
     raise ConfigurationError("PARAAT_SMS_KEY (or PARAAT_SMS_KEY_FILE) must be set for messagebird")
 PARAAT_VOLUNTEER_RETENTION_DAYS = env_int("PARAAT_VOLUNTEER_RETENTION_DAYS", 730, minimum=30)
 PARAAT_VOLUNTEER_NOTICE_DAYS = env_int("PARAAT_VOLUNTEER_NOTICE_DAYS", 30, minimum=1)
+# E-mail (invitations, password reset): SMTP in production, the console or files in development.
+_email_backend = env_choice(
+    "PARAAT_EMAIL_BACKEND", "smtp" if PRODUCTION else "console", ("smtp", "console", "file")
+)
+EMAIL_BACKEND = f"django.core.mail.backends.{'filebased' if _email_backend == 'file' else _email_backend}.EmailBackend"
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = env_str("PARAAT_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("PARAAT_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("PARAAT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("PARAAT_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("PARAAT_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("PARAAT_EMAIL_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ConfigurationError("PARAAT_EMAIL_STARTTLS and PARAAT_EMAIL_SSL cannot both be on")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("PARAAT_EMAIL_FROM", "paraat@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Address of this install, for links in e-mail sent from the command line (web requests use their own).
+PARAAT_SITE_URL = env_str(
+    "PARAAT_SITE_URL", "http://127.0.0.1:8000" if not PRODUCTION else ""
+).rstrip("/")
+if PARAAT_SITE_URL and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", PARAAT_SITE_URL):
+    raise ConfigurationError(f"PARAAT_SITE_URL must be an http(s) address, not {PARAAT_SITE_URL!r}")
+# Invitation and password-reset links are valid 72 hours and work once.
+PASSWORD_RESET_TIMEOUT = 72 * 3600

@@ -3,11 +3,13 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
+from paraat.areas import views_setup
 from paraat.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("setup/", views_setup.setup_view, name="setup"),
     path("accounts/", include("paraat.accounts.urls")),
     path("region/", include("paraat.areas.urls")),
     path("audit/", core_views.audit_trail, name="audit"),

@@ -24,7 +24,10 @@ def second_factor_ok(user: Any) -> bool:
         return True
     if not settings.PARAAT_REQUIRE_2FA:
         return True
-    return bool(user.is_verified())
+    # OTPMiddleware sets is_verified on session users, the API token authentication on token
+    # users; a user that came in any other way has not passed a second factor.
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified is not None and is_verified())
 
 
 def can_enrol_device(user: Any) -> bool:
@@ -83,3 +86,22 @@ def can_unlock(user: Any, username: str) -> bool:
 
 def can_view_lockouts(user: Any) -> bool:
     return can_use_app(user) and (user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def can_manage_accounts(user: Any) -> bool:
+    """Region coordinators manage the accounts of their own region."""
+    return can_use_app(user) and user.role == Role.REGION_COORDINATOR and user.region_id is not None
+
+
+def can_manage_account(user: Any, target: Any) -> bool:
+    """A coordinator changes another account of the same region, never their own here."""
+    if not can_manage_accounts(user):
+        return False
+    if target.pk == user.pk:
+        return False
+    return bool(target.region_id == user.region_id)
+
+
+def can_manage_own_tokens(user: Any) -> bool:
+    """Anyone past the second factor may make API tokens for themselves."""
+    return can_use_app(user)

@@ -10,3 +10,5 @@ class AccountsConfig(AppConfig):
         from paraat.accounts import lockout
 
         lockout.connect()
+        # Registers the API token scheme with drf-spectacular (the OpenAPI document).
+        from paraat.accounts import authentication  # noqa: F401

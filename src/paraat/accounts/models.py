@@ -47,3 +47,52 @@ class LoginGate(models.Model):
 
     def __str__(self) -> str:
         return self.address
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self, now: object) -> ApiTokenQuerySet:
+        """Not revoked, not expired, and the account still active."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+
+    def of_user(self, user: User) -> ApiTokenQuerySet:
+        return self.filter(user=user).order_by("-created_at")
+
+
+class ApiToken(models.Model):
+    """A key for the API. Only its SHA-256 hash is stored: the key itself is shown once."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user.username} {self.prefix}…"
+
+
+class SetupToken(models.Model):
+    """The one-time key that opens the first-run web setup (`paraat setup-token`). Hashed."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("setup token")
+        verbose_name_plural = _("setup tokens")
+
+    def __str__(self) -> str:
+        return f"setup token {self.created_at:%Y-%m-%d %H:%M}"

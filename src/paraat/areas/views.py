@@ -121,6 +121,8 @@ def import_view(request: HttpRequest) -> HttpResponse:
                 problems = error.problems
             else:
                 messages.success(request, result.summary())
+                for warning in result.warnings:
+                    messages.warning(request, str(warning))
                 return redirect("areas:region")
     return render(
         request,

@@ -29,13 +29,12 @@ EXCLUDED = {
     "core.auditentry",
     "operations.statusreport",
     "operations.logentry",
-    "accounts.loginattempt",
+    "accounts.logingate",
     "otp_totp.totpdevice",
-    "authtoken.token",
     "sessions.session",
 }
 AUDITED_APP_PREFIX = "paraat."
-SECRET_FIELDS = {"password", "key", "token"}
+SECRET_FIELDS = {"password", "key", "token", "key_hash"}
 # A model lists its personal fields in AUDIT_REDACTED_FIELDS (community.Volunteer,
 # operations.RelayedReport): the trail records that they were written, changed or erased, never
 # their values, so erasing the row erases the person.

@@ -10,3 +10,6 @@ class AuditAction(models.TextChoices):
     IMPORT = "import", _("imported")
     LOGIN = "login", _("logged in")
     LOGIN_FAILED = "login_failed", _("failed login")
+    INVITE = "invite", _("invited")
+    PASSWORD_RESET = "password_reset", _("password reset requested")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("second factor reset")

@@ -12,6 +12,11 @@ from paraat.core.models import AuditEntry
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    from paraat.areas.models import Region
+
+    if not Region.objects.exists():
+        # A fresh install: the first-run setup (opened by `paraat setup-token`).
+        return redirect("setup")
     if access.is_active(request.user):
         return redirect("areas:region")
     return redirect("accounts:login")

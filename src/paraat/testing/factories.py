@@ -91,3 +91,10 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.municipalities.set(extracted)
         if create:
             self.save()
+
+
+def api_key(user: User, days: int = 90) -> str:
+    """A working API key for ``user`` (made through the one service, as `paraat token create` does)."""
+    from paraat.accounts.tokens import create_api_token
+
+    return create_api_token(user=user, days=days)[1]

@@ -23,10 +23,10 @@ def seed(points: int) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "paraat.settings")
     django.setup()
     from django.core.management import call_command
-    from rest_framework.authtoken.models import Token
 
     from paraat.accounts.constants import Role
     from paraat.accounts.services import create_user
+    from paraat.accounts.tokens import create_api_token
     from paraat.areas.models import Municipality
     from paraat.operations import services
     from paraat.operations.constants import IncidentKind
@@ -85,7 +85,7 @@ def seed(points: int) -> dict[str, Any]:
         user=operator,
     )
     services.activate(incident=incident, user=operator)
-    token = Token.objects.create(user=operator).key
+    token = create_api_token(user=operator, days=1)[1]
     return {"incident": incident.pk, "codes": codes, "token": token}
 
 

@@ -73,3 +73,39 @@ def split_region(folder: Path, *, maasland: bool, cbs_rounded_row: bool = False)
         pc4=_write(folder, "pc4.geojson", pc4, pc4_rows),
         codes=codes,
     )
+
+
+def fire_stations(folder: Path, codes: tuple[str, ...]) -> Path:
+    """The group's fire stations as an import-points file (coordination points), from the
+    shipped Brabant-Noord fire stations."""
+    data = _features("brandweerkazernes_brabant-noord_partieel.geojson")
+    features = []
+    for feature in data["features"]:
+        props = feature["properties"]
+        if props["gm_code"] not in codes:
+            continue
+        place = str(props["plaats"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "code": "CP-" + place.upper().replace(" ", "").replace("-", "")[:12],
+                    "name": props["naam"],
+                    "tier": "coordination",
+                    "lifecycle": "prepared",
+                    "building_type": "fire_station",
+                    "street": props["straat"],
+                    "house_number": props["huisnummer"],
+                    "postcode": props["postcode"],
+                    "city": place,
+                },
+            }
+        )
+    return _write(folder, "brandweerkazernes.geojson", data, features)
+
+
+def polling_places(folder: Path, codes: tuple[str, ...]) -> Path:
+    data = _features("stemlokalen_tk2023.geojson")
+    keep = [f for f in data["features"] if f["properties"]["gm_code"] in codes]
+    return _write(folder, "stemlokalen.geojson", data, keep)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.testing import factories
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _api(user: object) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.core.api import MAX_LIMIT, MAX_OFFSET, PROBLEM
 from paraat.supportpoints.tests.factories import make_network
 from paraat.testing.api import invalid_names
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,7 @@ LISTS = [
 
 def _client(user: Any) -> APIClient:
     client = APIClient()
-    token, _created = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

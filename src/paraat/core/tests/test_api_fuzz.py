@@ -16,10 +16,10 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
 from paraat.supportpoints.tests.factories import make_network
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 ROLES = ("rianne", "olaf", "cas", "pim", "kees", "xander")
@@ -41,7 +41,7 @@ def keep_connection() -> Iterator[None]:
 @pytest.fixture(params=ROLES)
 def token(request: pytest.FixtureRequest, cast: Cast, keep_connection: None) -> str:
     make_network(cast)
-    return Token.objects.create(user=getattr(cast, request.param)).key
+    return api_key(getattr(cast, request.param))
 
 
 def _served_schema() -> Any:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.operations.models import StatusReport
 from paraat.operations.tests.factories import make_scene
 from paraat.supportpoints import services as point_services
 from paraat.testing.api import invalid_names
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _api(user: object) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

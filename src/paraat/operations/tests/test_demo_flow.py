@@ -12,13 +12,13 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.accounts.models import User
 from paraat.areas.models import Municipality
 from paraat.operations.models import Incident, StatusReport
 from paraat.operations.statusline import StatusLine, make_line
+from paraat.testing.factories import api_key
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +87,7 @@ def test_it_runs_the_stroomuitval_exercise_from_three_channels_to_picture_and_si
 
     # 3. An app reports through the API with the point lead's token.
     api = APIClient()
-    token, _ = Token.objects.get_or_create(user=User.objects.get(username="puntleider"))
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {api_key(User.objects.get(username='puntleider'))}")
     response = api.post(
         f"/api/v1/incidents/{incident.pk}/reports/",
         {"point": api_code, "idempotency_key": "app-1", "state": "full", "visitors": 80},

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.planning import services
 from paraat.planning.models import CoverageRun, OptimisationRun
 from paraat.planning.tests.planning_setup import COVERED, Plan
 from paraat.testing.api import invalid_names
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,7 @@ OPTIMISATIONS = "/api/v1/planning/optimisations/"
 
 def _client(user: Any) -> APIClient:
     client = APIClient()
-    token, _created = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from paraat.supportpoints.constants import CommsKind, NormResult, Service, Tier
@@ -13,6 +12,7 @@ from paraat.supportpoints.models import SupportPoint
 from paraat.supportpoints.tests.factories import Network, make_network
 from paraat.testing import geometry
 from paraat.testing.api import invalid_names
+from paraat.testing.factories import api_key
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,7 @@ URL = "/api/v1/support-points/"
 
 def _client(user: Any) -> APIClient:
     client = APIClient()
-    token, _created = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 
