@@ -17,6 +17,7 @@ from django.test import Client
 
 from paraat.areas.models import Area, Region
 from paraat.supportpoints.models import SupportPoint
+from paraat.testing.logins import log_in
 from paraat.testing.regions import CBS_ROUNDED_PC4, fire_stations, polling_places, split_region
 from paraat.testing.smtp import Mailbox
 
@@ -48,7 +49,7 @@ def _accept(mailbox: Mailbox, address: str, username: str) -> Client:
     client = Client()
     form = client.get(urlsplit(mailbox.link(address)).path, follow=True)
     client.post(form.redirect_chain[-1][0], {"new_password1": PASSWORD, "new_password2": PASSWORD})
-    assert client.login(username=username, password=PASSWORD)
+    assert log_in(client, username, PASSWORD)
     return client
 
 

@@ -15,6 +15,7 @@ from paraat.accounts.constants import Role
 from paraat.accounts.models import User
 from paraat.areas.models import Area, Municipality, Region
 from paraat.supportpoints.models import SupportPoint
+from paraat.testing.logins import log_in
 from paraat.testing.regions import RegionFiles, fire_stations, polling_places, split_region
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,7 @@ def test_it_starts_a_region_with_its_coordinator_from_the_page(tmp_path: Path) -
     dora = User.objects.get(username="dora")
     assert (dora.role, dora.region) == (Role.REGION_COORDINATOR, region)
     client = Client()
-    assert client.login(username="dora", password=PASSWORD)
+    assert log_in(client, "dora", PASSWORD)
     assert "Dommel" in client.get("/region/").content.decode()
 
 

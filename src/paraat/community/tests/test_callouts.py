@@ -12,6 +12,7 @@ from paraat.community.constants import AskState, CalloutState
 from paraat.community.models import Ask, Certificate, PointStaffing, Shift
 from paraat.community.tests.factories import make_volunteer
 from paraat.operations.tests.factories import make_scene
+from paraat.testing.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +130,6 @@ def test_it_puts_understaffed_points_on_the_operational_picture(scene, cast, cli
     from paraat.testing.personas import PASSWORD
 
     PointStaffing.objects.create(point=scene.a, minimum_staff=2)
-    assert client.login(username="cas", password=PASSWORD)
+    assert log_in(client, "cas", PASSWORD)
     page = client.get(f"/operations/{scene.incident.pk}/").content.decode()
     assert "OSS-01" in page.split('id="understaffed-heading"')[1].split("</section>")[0]

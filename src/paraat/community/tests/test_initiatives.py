@@ -7,6 +7,7 @@ from paraat.community import initiatives
 from paraat.community.constants import InitiativeState
 from paraat.community.models import Initiative
 from paraat.testing import factories
+from paraat.testing.logins import log_in
 from paraat.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +30,11 @@ def test_it_waits_for_an_officer_before_showing_a_public_registration(client, ca
     initiative = Initiative.objects.get()
     assert initiative.state == InitiativeState.PENDING
     assert list(initiative.areas.all()) == [district]
-    assert client.login(username="kees", password=PASSWORD)
+    assert log_in(client, "kees", PASSWORD)
     assert "Buurtnetwerk" not in client.get("/community/initiatives/").content.decode()
     assert client.get(f"/community/initiatives/{initiative.pk}/").status_code == 404
     client.logout()
-    assert client.login(username="vera", password=PASSWORD)  # Vught may not decide for Oss
+    assert log_in(client, "vera", PASSWORD)  # Vught may not decide for Oss
     assert (
         client.post(
             f"/community/initiatives/{initiative.pk}/review/", {"decision": "approve"}
@@ -41,12 +42,12 @@ def test_it_waits_for_an_officer_before_showing_a_public_registration(client, ca
         == 403
     )
     client.logout()
-    assert client.login(username="olaf", password=PASSWORD)
+    assert log_in(client, "olaf", PASSWORD)
     assert "Buurtnetwerk" in client.get("/community/initiatives/").content.decode()  # pending, his
     client.post(f"/community/initiatives/{initiative.pk}/review/", {"decision": "approve"})
     assert Initiative.objects.get().state == InitiativeState.APPROVED
     client.logout()
-    assert client.login(username="kees", password=PASSWORD)
+    assert log_in(client, "kees", PASSWORD)
     page = client.get("/community/initiatives/").content.decode()
     assert "Buurtnetwerk Oss-Oost" in page and "Henk de Wit" not in page
 

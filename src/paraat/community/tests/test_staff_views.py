@@ -5,13 +5,14 @@ import pytest
 from paraat.community.models import Volunteer
 from paraat.community.tests.factories import make_volunteer, postcode_at
 from paraat.core.models import AuditEntry
+from paraat.testing.logins import log_in
 from paraat.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 def _login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    assert log_in(client, user.username, PASSWORD)
     return client
 
 
