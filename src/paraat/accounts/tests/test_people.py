@@ -24,6 +24,7 @@ from paraat.accounts.models import User
 from paraat.accounts.tokens import create_api_token
 from paraat.core.models import AuditEntry
 from paraat.supportpoints.tests.factories import SupportPointFactory
+from paraat.testing.logins import log_in
 from paraat.testing.personas import Cast
 from paraat.testing.smtp import Mailbox
 
@@ -183,4 +184,4 @@ def test_it_sends_a_password_reset_link_by_email(
     )
     assert len(smtp.messages) == 1
     assert _set_password(client, smtp.link("kees@example.org")).status_code == 302
-    assert Client().login(username="kees", password=NEW_PASSWORD)
+    assert log_in(Client(), "kees", NEW_PASSWORD)
