@@ -24,6 +24,10 @@ def _reporting(user: Any, incident: Incident) -> bool:
     return bool(access.reportable_points(user, incident))
 
 
+def _region_wide(user: Any, incident: Incident) -> bool:
+    return access.can_view_region_picture(user, incident.region)
+
+
 def _keying_in(user: Any, incident: Incident) -> bool:
     return access.can_manage_incidents(user, incident.region)
 
@@ -43,9 +47,9 @@ TABS: tuple[tuple[str, Callable[[Incident], str], Callable[[Any, Incident], bool
     ("operations:line", lambda i: _("Key in a line"), _keying_in),
     ("operations:requests", lambda i: _("Help requests"), _any),
     ("operations:relay", lambda i: _("Emergency reports"), _reporting),
-    ("operations:log", lambda i: _("Logbook"), _operations),
-    ("operations:sitrep", lambda i: _("Situation report"), _operations),
-    ("operations:metrics", _metrics_label, _operations),
+    ("operations:log", lambda i: _("Logbook"), _region_wide),
+    ("operations:sitrep", lambda i: _("Situation report"), _region_wide),
+    ("operations:metrics", _metrics_label, _region_wide),
 )
 
 

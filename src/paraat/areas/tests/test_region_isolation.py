@@ -24,7 +24,10 @@ def test_it_shows_nothing_of_one_region_to_the_other(cast: Cast) -> None:
     # Refused (403 or 404), and the refusal names nothing of the other region.
     assert status(cast.xander, "/region/municipality/GM0828/") in (403, 404)
     assert status(cast.xander, "/region/area/wijk/WK082899/") in (403, 404)
-    refusals = page_text(cast.xander, "/region/municipality/GM0828/", "/region/area/wijk/WK082899/")
+    asked = ("/region/municipality/GM0828/", "/region/area/wijk/WK082899/")
+    refusals = page_text(cast.xander, *asked)
+    for url in asked:  # the error page's language switch returns to the address that was asked
+        refusals = refusals.replace(url, "")
     assert leaked(refusals, MARKERS) == []
     api = api_text(cast.xander, "/api/v1/regions/", "/api/v1/municipalities/", "/api/v1/areas/")
     assert "GM0001" in api and leaked(api, MARKERS) == []
