@@ -329,7 +329,11 @@ PARAAT_VOLUNTEER_NOTICE_DAYS = env_int("PARAAT_VOLUNTEER_NOTICE_DAYS", 30, minim
 _email_backend = env_choice(
     "PARAAT_EMAIL_BACKEND", "smtp" if PRODUCTION else "console", ("smtp", "console", "file")
 )
-EMAIL_BACKEND = f"django.core.mail.backends.{'filebased' if _email_backend == 'file' else _email_backend}.EmailBackend"
+EMAIL_BACKEND = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "console": "paraat.core.mail.ConsoleBackend",  # on stderr, so --json output stays JSON
+}[_email_backend]
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_HOST = env_str("PARAAT_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("PARAAT_EMAIL_PORT", 25, minimum=1)

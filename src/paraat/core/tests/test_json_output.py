@@ -38,6 +38,31 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("import_points", ""): (["{tmp}/not-points.csv", "--json"], 1),
     ("import_areas", ""): (["{tmp}/not-areas.csv", "--json"], 1),
     ("cap_validate", ""): ([str(CAP_FILE), "--json"], 0),
+    ("region", "list"): (["list", "--json"], 0),
+    ("region", "create"): (
+        ["create", "--code", "VR98", "--name", "Proef", "{tmp}/not-areas.csv", "--json"],
+        1,
+    ),  # fmt: skip
+    ("setup_token", ""): (["--json"], 0),
+    ("user", "list"): (["list", "--json"], 0),
+    ("user", "add"): (
+        ["add", "nieuw", "--role", "viewer", "--email", "nieuw@example.invalid", "--json"],
+        0,
+    ),  # fmt: skip
+    ("user", "reset-2fa"): (["reset-2fa", "operator", "--reason", "test", "--json"], 0),
+    ("user", "deactivate"): (["deactivate", "nieuw", "--json"], 0),
+    ("token", "create"): (["create", "operator", "--days", "30", "--json"], 0),
+    ("token", "list"): (["list", "operator", "--json"], 0),
+    ("token", "revoke"): (["revoke", "--user", "operator", "--json"], 0),
+    ("callout", ""): (
+        ["--point", "{code}", "--need", "1", "--skill", "first_aid", "--radius", "2000", "--json"],
+        1,  # the demo has no open incident: the refusal is JSON too
+    ),
+    ("certificates", ""): (["--expiring", "30", "--json"], 0),
+    ("erase_relays", ""): (["--json"], 0),
+    ("volunteer_retention", ""): (["--json"], 0),
+    ("import_volunteers", ""): (["{tmp}/not-areas.csv", "--json"], 1),
+    ("import_initiatives", ""): (["{tmp}/not-areas.csv", "--json"], 1),
 }
 
 

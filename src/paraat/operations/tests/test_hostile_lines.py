@@ -15,6 +15,7 @@ from paraat.testing.hostile_files import HOSTILE_DIR
 LINES = json.loads((HOSTILE_DIR / "status-lines" / "lines.json").read_text(encoding="utf-8"))
 ACCEPTED = {"CONTROL: the example of docs/status-line.md", "CONTROL: lower case is accepted"}
 ACCEPTED.add("CR LF at the end (SMS gateway)")
+ACCEPTED.add("tabs between fields")  # P2 reads any white space between fields
 FIELDS = {"line", "version", "point", "time", "state", "services", "visitors", "fuel", "needs"}
 FIELDS.add("check")
 

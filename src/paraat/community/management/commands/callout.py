@@ -10,6 +10,7 @@ from paraat.community.constants import Skill
 from paraat.community.management.commands._common import dump, region
 from paraat.community.models import Callout
 from paraat.core.audit import acting_as
+from paraat.core.management.base import dump_json
 from paraat.supportpoints.models import SupportPoint
 
 
@@ -55,6 +56,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            self._handle(**options)
+        except CommandError as error:
+            if options["json"]:  # a refusal is JSON too, so a script can read why
+                self.stdout.write(dump_json({"error": str(error)}))
+            raise
+
+    def _handle(self, **options: Any) -> None:
         if options["advance"]:
             with acting_as(None, "callout"):
                 widened = callouts.advance_callouts()
