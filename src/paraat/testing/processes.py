@@ -37,7 +37,10 @@ def env_for(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("PARAAT_") and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        if not k.startswith("PARAAT_")
+        # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for this process; a server started
+        # from a test is a production-like process and must not inherit it (check --deploy).
+        and k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env.update(
         {
