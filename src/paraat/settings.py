@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "paraat.planning",
     "paraat.alerts",
     "paraat.community",
+    "paraat.programme",
+    "paraat.knowledge",
+    "paraat.sync",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,9 @@ urlpatterns = [
     path("alerts/", include("paraat.alerts.urls")),
     path("planning/", include("paraat.planning.urls")),
     path("community/", include("paraat.community.urls")),
+    path("programme/", include("paraat.programme.urls")),
+    path("knowledge/", include("paraat.knowledge.urls")),
+    path("sync/", include("paraat.sync.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover

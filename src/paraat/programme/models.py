@@ -1,0 +1,1 @@
+"""The regional programme: lines x municipalities, ambitions, activities, own continuity."""
