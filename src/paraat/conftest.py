@@ -17,6 +17,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
     Threads with their own connections (the concurrency tests) then meet SQLite's real locking
     (WAL, busy timeout) instead of the shared cache's table locks, which fail at once.
     """
+    import os
     from pathlib import Path
 
     from django.conf import settings
@@ -25,7 +26,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
     if database["ENGINE"] == "django.db.backends.sqlite3":
         test = database.setdefault("TEST", {})
         if not test.get("NAME"):
-            test["NAME"] = str(Path(settings.DATA_DIR) / "test-paraat.sqlite3")
+            # One file per pytest-xdist worker (gw0, gw1, ...), so the workers never share it.
+            worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+            suffix = f"-{worker}" if worker else ""
+            test["NAME"] = str(Path(settings.DATA_DIR) / f"test-paraat{suffix}.sqlite3")
 
 
 @pytest.fixture
