@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from django.contrib.staticfiles import finders
 
 from paraat.areas.constants import AreaKind
+from paraat.core import files
 from paraat.publicinfo import bridge, data, links, pages, posters
 from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.snapshot import Snapshot
@@ -74,7 +74,7 @@ def export_site(
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     result = ExportResult(target)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    work = files.work_folder(target)
     try:
         writer = _Writer(work, result)
         _pages(snap, writer)
@@ -85,28 +85,11 @@ def export_site(
         _installable(snap, writer)
         _assets(writer)
         os.chmod(work, 0o755)
-        _swap(work, target)
+        files.replace_folder(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return result
-
-
-def _swap(work: Path, target: Path) -> None:
-    """Put the new folder in place: rename the old one aside, the new one in, then remove the old."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rmdir(old)
-        os.replace(target, old)
-    try:
-        os.replace(work, target)
-    except OSError:
-        if old is not None:
-            os.replace(old, target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _render(

@@ -63,6 +63,7 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("volunteer_retention", ""): (["--json"], 0),
     ("import_volunteers", ""): (["{tmp}/not-areas.csv", "--json"], 1),
     ("import_initiatives", ""): (["{tmp}/not-areas.csv", "--json"], 1),
+    ("kit", ""): (["{tmp}/kit", "--coordination-point", "CP-GRAVE", "--json"], 0),
 }
 
 
