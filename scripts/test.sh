@@ -23,5 +23,4 @@ if [ "${PARAAT_SKIP_CHECKS:-}" != "1" ]; then
 fi
 export PARAAT_ENV=test
 export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
-# Every core (at most four): the browser walks and server tests wait more than they compute.
-exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"
+exec .venv/bin/python -m pytest "$@"
