@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,8 +155,6 @@ def write_kit(
         work.chmod(0o755)
         files.replace_folder(work, target)
     except BaseException:
-        import shutil
-
         shutil.rmtree(work, ignore_errors=True)
         raise
     return result

@@ -6,10 +6,8 @@ import hashlib
 import json
 import posixpath
 import re
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -18,29 +16,12 @@ from django.core.management import CommandError, call_command
 
 from paraat.operations import statusline
 from paraat.operations.constants import PointState
-from paraat.publicinfo.tests.factories import Network, make_network, report, start_incident
+from paraat.publicinfo.tests.factories import Network, report, start_incident
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r'(?:href|src)="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def fresh_snapshot(settings: Any, tmp_path: Path) -> Iterator[None]:
-    from paraat.publicinfo import links, snapshot
-
-    settings.DATA_DIR = tmp_path / "data"
-    snapshot.reset()
-    links.clear_cache()
-    yield
-    snapshot.reset()
-    links.clear_cache()
-
-
-@pytest.fixture
-def net(cast: Cast) -> Network:
-    return make_network(cast)
 
 
 def kit(target: Path, *args: str) -> str:
