@@ -23,4 +23,6 @@ if [ "${PARAAT_SKIP_CHECKS:-}" != "1" ]; then
 fi
 export PARAAT_ENV=test
 export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
-exec .venv/bin/python -m pytest "$@"
+# Both cores (at most four): the browser walks and server tests wait more than they compute.
+# A test file stays on one worker; extra arguments go last, so `-n 0` runs in one process.
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"

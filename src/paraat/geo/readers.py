@@ -354,6 +354,49 @@ def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     return [h.strip() for h in all_rows[0]], all_rows[1:]
 
 
+def _first_sheet_has_more_rows(path: Path, limit: int) -> bool:
+    """Whether the first sheet's XML holds more than ``limit`` rows, counted in the raw stream.
+
+    openpyxl parses a whole sheet that declares no size before it returns a row (0.2 ms a row), so
+    a zip bomb of 1.5 million tiny rows took 40 s of CPU; counting ``<row`` tags in the
+    decompressed stream stops at the limit after a fraction of a second. Anything unexpected in
+    the package is left to openpyxl, which reports it.
+    """
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    package = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            first = workbook.find(f"{main}sheets/{main}sheet")
+            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            if first is None:
+                return False
+            target = next(
+                (r.get("Target", "") for r in rels.iter(f"{package}Relationship")
+                 if r.get("Id") == first.get(f"{rel}id")),
+                "",
+            )  # fmt: skip
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            count = 0
+            tail = b""
+            with archive.open(member) as stream:
+                while chunk := stream.read(1 << 20):
+                    data = tail + chunk
+                    # "<row " or "<row>", never "<rows"; a tag across two chunks is counted once.
+                    count += data.count(b"<row ") + data.count(b"<row>")
+                    tail = data[-4:]
+                    if count > limit:
+                        return True
+    except Exception:
+        return False
+    return False
+
+
 def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     """The first sheet's rows, in bounded memory: read-only mode, and only the header's columns.
 
@@ -362,6 +405,8 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     """
     from openpyxl import load_workbook
 
+    if _first_sheet_has_more_rows(path, MAX_ROWS + 1):
+        raise ReadError([_too_many_rows(name)])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:

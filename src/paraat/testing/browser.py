@@ -32,8 +32,10 @@ def browser() -> Iterator[Any]:
             pytest.fail(f"Chromium not found at {CHROMIUM}; scripts/test.sh installs it")
         pytest.skip("Chromium is not installed (scripts/test.sh installs it)")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A loaded CI machine renders slower than the 5 s Playwright waits by default.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

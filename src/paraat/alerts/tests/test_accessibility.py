@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.alerts import services
 from paraat.alerts.models import Alert
@@ -51,7 +52,7 @@ def test_it_has_no_axe_violations(
 ) -> None:
     login(page, live_server.url, "cas", PASSWORD)
     page.goto(f"{live_server.url}{path.format(**alerts)}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 
@@ -68,7 +69,7 @@ def test_it_has_no_axe_violations_on_forms_with_errors(
         if fill:
             page.fill(fill, "")
         page.locator("main form.nl-form button.nl-button--primary").last.click()
-        assert page.locator(".nl-form-error").count() >= 1, path
+        expect(page.locator(".nl-form-error").nth(0), path).to_be_attached()
         violations = axe_violations(page)
         assert not violations, f"{path}: {describe(violations)}"
 
@@ -80,7 +81,7 @@ def test_it_lets_a_crisis_operator_write_an_alert_from_a_template(
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
         "link", name="Waarschuwingen"
     ).click()
-    assert page.inner_text("h1") == "Waarschuwingen"
+    expect(page.locator("h1")).to_have_text("Waarschuwingen")
     page.get_by_role("link", name="Nieuwe waarschuwing").click()
     page.select_option("#id_risk", "power_outage")
     page.get_by_label("Oss").check()

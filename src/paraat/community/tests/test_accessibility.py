@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.community import callouts, links
 from paraat.community.tests.factories import make_volunteer
@@ -47,7 +48,7 @@ def test_it_has_no_axe_violations_on_public_pages(
     page.set_viewport_size({"width": 390, "height": 844})
     for name in PUBLIC:
         page.goto(live_server.url + paths[name])
-        assert page.locator("h1").count() == 1, name
+        expect(page.locator("h1"), name).to_have_count(1)
         violations = axe_violations(page)
         assert not violations, f"{name}: {describe(violations)}"
 
@@ -58,6 +59,6 @@ def test_it_has_no_axe_violations_on_staff_pages(
     login(page, live_server.url, "rianne", PASSWORD)
     for name in STAFF:
         page.goto(live_server.url + paths[name])
-        assert page.locator("h1").count() == 1, name
+        expect(page.locator("h1"), name).to_have_count(1)
         violations = axe_violations(page)
         assert not violations, f"{name}: {describe(violations)}"

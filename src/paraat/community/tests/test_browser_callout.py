@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from paraat.community.constants import AskState
 from paraat.community.models import Ask, Callout, Volunteer
@@ -100,7 +101,7 @@ def test_it_runs_a_call_out_from_registration_to_erasure(
     pim.fill("#id_callout-needed", "3")
     pim.fill("#id_callout-radius_m", "2000")
     pim.get_by_role("button", name="Oproepen", exact=True).click()
-    assert pim.locator("#asks tbody tr").count() == 5
+    expect(pim.locator("#asks tbody tr")).to_have_count(5)
     callout = Callout.objects.get()
 
     asked = [EMAIL, *[v.email for v in others]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.testing import factories
 from paraat.testing.browser import axe_violations, describe, login
@@ -48,7 +49,7 @@ def test_it_has_an_accessible_login_page(live_server: Any, page: Any) -> None:
 def test_it_has_no_axe_violations(live_server: Any, page: Any, world: Cast, path: str) -> None:
     login(page, live_server.url, "rianne", PASSWORD)
     page.goto(f"{live_server.url}{path}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.operations import services
 from paraat.operations.constants import Channel
@@ -54,7 +55,7 @@ def scene(cast: Cast) -> Any:
 def test_it_has_no_axe_violations(live_server: Any, page: Any, scene: Any, path: str) -> None:
     login(page, live_server.url, "cas", PASSWORD)
     page.goto(f"{live_server.url}/operations/{path.format(pk=scene.incident.pk)}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.alerts import services as alert_services
 from paraat.alerts.constants import CapStatus
@@ -86,8 +87,8 @@ def test_it_plays_an_exercise_that_never_reaches_residents_or_real_alerts(
         _wait_sent(lead, 1)
         assert StatusReport.objects.filter(incident=exercise, state=PointState.OPEN).count() == 1
         # The second report starts empty: no state, no services, no visitors carried over.
-        assert lead.locator("input[name=state]:checked").count() == 0
-        assert lead.locator("input[name=services_available]:checked").count() == 0
+        expect(lead.locator("input[name=state]:checked")).to_have_count(0)
+        expect(lead.locator("input[name=services_available]:checked")).to_have_count(0)
         assert lead.input_value("#id_visitors") == ""
         lead.select_option("#id_point", net.near.code)
         lead.check("input[name=state][value=full]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.operations.tests.factories import make_scene
 from paraat.supportpoints import services as point_services
@@ -52,7 +53,7 @@ def test_it_confirms_in_view_and_starts_the_next_report_empty(
     assert "verstuurd" in tab.inner_text("#outbox-status")
 
     # The form starts empty: no state, no services, no needs, no numbers, a new key.
-    assert tab.locator("#status-form input:checked").count() == 0
+    expect(tab.locator("#status-form input:checked")).to_have_count(0)
     assert tab.input_value("#id_visitors") == "" and tab.input_value("#id_note") == ""
     assert tab.input_value("#id_comms_working") == "unknown"
     assert tab.input_value("#id_point") == "OSS-01"

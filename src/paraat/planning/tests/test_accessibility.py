@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.planning import services
 from paraat.planning.constants import OptimisationModel
@@ -45,7 +46,7 @@ def test_it_has_no_axe_violations(
 ) -> None:
     login(page, live_server.url, "rianne", PASSWORD)
     page.goto(f"{live_server.url}{path.format(**ready)}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 
@@ -57,7 +58,7 @@ def test_it_has_no_axe_violations_on_forms_with_errors(
     page.goto(f"{live_server.url}/planning/coverage/new/")
     page.fill("#id_threshold_m", "0")
     page.locator("main form.nl-form button.nl-button--primary").click()
-    assert page.locator(".nl-form-error").count() >= 1
+    expect(page.locator(".nl-form-error").nth(0)).to_be_attached()
     violations = axe_violations(page)
     assert not violations, describe(violations)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from paraat.alerts.tests.factories import published
 from paraat.operations.constants import PointState
@@ -49,7 +50,7 @@ def scene(cast: Cast, net: Network) -> Network:
 @pytest.mark.parametrize("path", PUBLIC)
 def test_it_has_no_axe_violations(live_server: Any, page: Any, scene: Network, path: str) -> None:
     page.goto(f"{live_server.url}{path}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 
@@ -65,7 +66,7 @@ def test_it_has_no_axe_violations_in_the_editor(
     assert first is not None
     login(page, live_server.url, "rianne", PASSWORD)
     page.goto(f"{live_server.url}{path.format(pk=first.pk)}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 
@@ -79,7 +80,7 @@ def test_it_finds_a_point_without_javascript(
         tab.goto(f"{live_server.url}/public/")
         tab.fill("#postcode", "5341")
         tab.get_by_role("button", name="Zoeken").click()
-        assert tab.inner_text("h1") == "Noodsteunpunten bij postcode 5341"
+        expect(tab.locator("h1")).to_have_text("Noodsteunpunten bij postcode 5341")
         first = tab.locator("ol.points > li").first
         assert "Sporthal Schadewijk" in first.inner_text()  # open, so first
         assert "Nu beschikbaar" in first.inner_text()
@@ -99,7 +100,7 @@ def test_it_works_from_the_static_export(
         tab.goto((tmp_path / "site" / "index.html").as_uri())
         tab.get_by_role("link", name="Alle postcodes").first.click()
         tab.get_by_role("link", name="5341", exact=True).click()
-        assert tab.inner_text("h1") == "Noodsteunpunten bij postcode 5341"
+        expect(tab.locator("h1")).to_have_text("Noodsteunpunten bij postcode 5341")
         assert "Wijkcentrum De Ruwaard" in tab.locator("ol.points > li").first.inner_text()
     finally:
         context.close()
@@ -123,7 +124,7 @@ def test_it_keeps_the_advice_and_points_offline(
         )
         context.set_offline(True)
         tab.goto(f"{live_server.url}/public/advice/power_outage/")
-        assert tab.inner_text("h1") == "Langdurige stroomuitval"
+        expect(tab.locator("h1")).to_have_text("Langdurige stroomuitval")
         points = tab.evaluate(
             "fetch('/public/data/points.json').then(r => r.json()).then(d => d.points.length)"
         )
@@ -152,7 +153,7 @@ def test_it_says_offline_that_an_unvisited_postcode_page_is_not_saved(
         assert "postcode 5341" in tab.inner_text("#offline-postcode")
         first = tab.locator("#offline-points > li").first.inner_text()
         assert "Wijkcentrum De Ruwaard" in first  # 600 m from 5341: nearest first
-        assert tab.locator("#offline-points > li").count() == 4
+        expect(tab.locator("#offline-points > li")).to_have_count(4)
         english = context.new_page()
         english.goto(f"{live_server.url}/public/en/postcode/5341/")
         assert "not saved on your phone" in english.inner_text("h1")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from paraat.supportpoints import services
 from paraat.supportpoints.tests.factories import Network, make_network
@@ -62,7 +63,7 @@ def test_it_has_no_axe_violations(live_server: Any, page: Any, net: Network, pat
     assert contact is not None
     login(page, live_server.url, "rianne", PASSWORD)
     page.goto(f"{live_server.url}{path.format(contact=contact.pk)}")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     violations = axe_violations(page)
     assert not violations, describe(violations)
 
@@ -76,7 +77,7 @@ def test_it_has_no_axe_violations_on_forms_with_errors(
         if path == "/points/OSS-01/inspect/":
             page.fill("#id_task_1_description", "Iets")
         page.locator("main form.nl-form button.nl-button--primary").last.click()
-        assert page.locator(".nl-form-error").count() >= 1, path
+        expect(page.locator(".nl-form-error").nth(0), path).to_be_attached()
         violations = axe_violations(page)
         assert not violations, f"{path}: {describe(violations)}"
 
@@ -86,11 +87,11 @@ def test_it_lets_an_officer_click_from_the_list_to_a_point(
 ) -> None:
     login(page, live_server.url, "olaf", PASSWORD)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Steunpunten").click()
-    assert page.inner_text("h1") == "Steunpunten"
+    expect(page.locator("h1")).to_have_text("Steunpunten")
     page.select_option("#id_municipality", "GM0828")
     page.get_by_role("button", name="Filteren").click()
     page.locator("table").get_by_role("link", name="Sporthal Noord", exact=True).click()
-    assert page.inner_text("h1") == "Sporthal Noord"
+    expect(page.locator("h1")).to_have_text("Sporthal Noord")
     tasks = page.locator("#tasks ~ div").first
     assert "Helling plaatsen" in tasks.inner_text()
     tasks.get_by_role("button", name="Helling plaatsen").click()
