@@ -9,12 +9,15 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import decimal
+import functools
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -92,6 +95,62 @@ def _redacted_values(instance: models.Model) -> dict[str, Any]:
     }
 
 
+REGION_MODEL = "areas.region"
+REGION_PATH_DEPTH = 4
+
+
+@functools.cache
+def region_path(model: type[models.Model]) -> tuple[str, ...] | None:
+    """The foreign keys that lead from ``model`` to its safety region, shortest first.
+
+    Found once per model from its fields (breadth first), so a new model is placed in its region
+    without a rule of its own; paths through a user (who made or changed a row) count only when
+    no domain path exists. None: the model belongs to no region (install-wide rows).
+    """
+    if model._meta.label_lower == REGION_MODEL:
+        return ()
+    user_label = settings.AUTH_USER_MODEL.lower()
+    for allow_users in (False, True):
+        queue: list[tuple[type[models.Model], tuple[str, ...]]] = [(model, ())]
+        seen = {model}
+        while queue:
+            current, path = queue.pop(0)
+            if len(path) >= REGION_PATH_DEPTH:
+                continue
+            for field in current._meta.concrete_fields:
+                target = field.related_model
+                if not field.many_to_one and not field.one_to_one or target is None:
+                    continue
+                if target == "self" or not isinstance(target, type):
+                    continue
+                if target._meta.label_lower == REGION_MODEL:
+                    return (*path, field.name)
+                if target._meta.label_lower == user_label and not allow_users:
+                    continue
+                if target not in seen:
+                    seen.add(target)
+                    queue.append((target, (*path, field.name)))
+    return None
+
+
+def region_id_of(instance: models.Model) -> int | None:
+    """The pk of the region ``instance`` belongs to, following ``region_path``; None if none."""
+    path = region_path(type(instance))
+    if path is None:
+        return None
+    if not path:
+        return instance.pk  # type: ignore[no-any-return]
+    current: Any = instance
+    for name in path[:-1]:
+        try:
+            current = getattr(current, name)
+        except ObjectDoesNotExist:
+            return None
+        if current is None:
+            return None
+    return getattr(current, f"{path[-1]}_id", None)
+
+
 def _audited(sender: type[models.Model]) -> bool:
     label = sender._meta.label_lower
     return sender.__module__.startswith(AUDITED_APP_PREFIX) and label not in EXCLUDED
@@ -109,8 +168,17 @@ def record(
     from paraat.core.models import AuditEntry
 
     actor = _actor.get()
+    region_id = region_id_of(instance)
+    if region_id is None:
+        region_id = getattr(actor, "region_id", None)
+    if action == AuditAction.DELETE and region_id is not None:
+        # A region deleted with its rows: keep their entries, in no region.
+        Region = apps.get_model("areas", "Region")
+        if not Region.objects.filter(pk=region_id).exists():
+            region_id = None
     AuditEntry.objects.create(
         actor=actor,
+        region_id=region_id,
         actor_label=(_label.get() or getattr(actor, "username", "") or "system")[:150],
         action=action,
         model=instance._meta.label_lower,

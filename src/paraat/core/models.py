@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,12 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
 
     def newest_first(self) -> AuditEntryQuerySet:
         return self.order_by("-created_at", "-pk")
+
+    def visible_to(self, user: Any) -> AuditEntryQuerySet:
+        """A superuser reads the whole install's trail; anyone else only their own region's."""
+        if user.is_superuser:
+            return self
+        return self.filter(region_id=user.region_id) if user.region_id else self.none()
 
 
 class AuditEntry(models.Model):
@@ -28,6 +36,15 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(_("user name"), max_length=150, blank=True)
+    # The region the changed row belongs to (else the actor's); empty for install-wide rows.
+    region = models.ForeignKey(
+        "areas.Region",
+        verbose_name=_("safety region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
     model = models.CharField(_("model"), max_length=100, db_index=True)
     object_pk = models.CharField(_("object id"), max_length=64, db_index=True)

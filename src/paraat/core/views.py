@@ -33,7 +33,7 @@ def health(request: HttpRequest) -> JsonResponse:
 def audit_trail(request: HttpRequest) -> HttpResponse:
     if not access.can_view_audit(request.user):
         raise PermissionDenied
-    entries = AuditEntry.objects.newest_first().select_related("actor")
+    entries = AuditEntry.objects.visible_to(request.user).newest_first().select_related("actor")
     model = request.GET.get("model", "")
     if model:
         entries = entries.filter(model=model)
