@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 
 class Level(models.TextChoices):
@@ -56,37 +56,54 @@ class ProgressBand(models.TextChoices):
 # The templates a region starts its programme from (domain.md §1); the region edits them after.
 TEMPLATES: dict[str, list[tuple[str, str]]] = {
     LineTemplate.FIVE_LINES: [
-        (N_("Local networks and neighbourhoods"), N_("With attention to vulnerable residents.")),
-        (N_("Public awareness and action perspectives"), N_("Risk communication.")),
         (
-            N_("Information, preparedness and continuity"),
-            N_("Of municipalities, emergency services, vital and care partners."),
+            gettext_noop("Local networks and neighbourhoods"),
+            gettext_noop("With attention to vulnerable residents."),
         ),
-        (N_("Agreements with companies and institutions"), N_("On continuity.")),
-        (N_("National alignment and knowledge development"), ""),
+        (
+            gettext_noop("Public awareness and action perspectives"),
+            gettext_noop("Risk communication."),
+        ),
+        (
+            gettext_noop("Information, preparedness and continuity"),
+            gettext_noop("Of municipalities, emergency services, vital and care partners."),
+        ),
+        (
+            gettext_noop("Agreements with companies and institutions"),
+            gettext_noop("On continuity."),
+        ),
+        (gettext_noop("National alignment and knowledge development"), ""),
     ],
     LineTemplate.THEMES: [
-        (N_("Regional alerting and communication channel"), N_("With action perspectives.")),
-        (N_("Emergency support points"), ""),
-        (N_("Cooperation with vital partners"), ""),
-        (N_("Continuity"), ""),
-        (N_("Training and exercises"), ""),
-        (N_("Youth participation"), ""),
-        (N_("One clear government message"), ""),
         (
-            N_("Knowledge exchange platform"),
-            N_("Also maps vulnerable groups and citizen initiatives."),
+            gettext_noop("Regional alerting and communication channel"),
+            gettext_noop("With action perspectives."),
         ),
-        (N_("Citizen aid"), ""),
-        (N_("Cascade timeline of a long power outage"), N_("Worked out with vital partners.")),
+        (gettext_noop("Emergency support points"), ""),
+        (gettext_noop("Cooperation with vital partners"), ""),
+        (gettext_noop("Continuity"), ""),
+        (gettext_noop("Training and exercises"), ""),
+        (gettext_noop("Youth participation"), ""),
+        (gettext_noop("One clear government message"), ""),
+        (
+            gettext_noop("Knowledge exchange platform"),
+            gettext_noop("Also maps vulnerable groups and citizen initiatives."),
+        ),
+        (gettext_noop("Citizen aid"), ""),
+        (
+            gettext_noop("Cascade timeline of a long power outage"),
+            gettext_noop("Worked out with vital partners."),
+        ),
     ],
 }
 
 # The region's own descriptions start from these; the region edits them.
 DEFAULT_LEVEL_TEXT = {
-    Level.BASIS: N_(
+    Level.BASIS: gettext_noop(
         "The municipality does what the regional programme asks of every municipality."
     ),
-    Level.EXTENDED: N_("The municipality adds its own initiatives to the basis."),
-    Level.LEADING: N_("The municipality pilots new approaches and shares them with the region."),
+    Level.EXTENDED: gettext_noop("The municipality adds its own initiatives to the basis."),
+    Level.LEADING: gettext_noop(
+        "The municipality pilots new approaches and shares them with the region."
+    ),
 }

@@ -58,10 +58,20 @@ def make_programme(cast: Cast) -> Scene:
         coverage=activity("Dekking", IndicatorKind.COVERAGE, 80, threshold_m=1000),
         exercises=activity("Oefenen", IndicatorKind.EXERCISES, 2),
         stated=activity(
-            "Buurtgesprekken", IndicatorKind.STATED, 6, indicator_label="buurtgesprekken",
-            stated_value=3, stated_on=dt.date(2026, 11, 1),
+            "Buurtgesprekken",
+            IndicatorKind.STATED,
+            6,
+            indicator_label="buurtgesprekken",
+            stated_value=3,
+            stated_on=dt.date(2026, 11, 1),
         ),  # fmt: skip
-        vught=services.save_activity(region=cast.region, data={
-            "municipality": cast.vught, "line": lines[0], "title": "Vught buurt", "owner": "Vera",
-        }),  # fmt: skip
+        vught=services.save_activity(
+            region=cast.region,
+            data={
+                "municipality": cast.vught,
+                "line": lines[0],
+                "title": "Vught buurt",
+                "owner": "Vera",
+            },
+        ),  # fmt: skip
     )
