@@ -21,7 +21,7 @@ from paraat.programme.overview import Programme
 from paraat.supportpoints.access import editable_municipality_ids
 
 
-def _errors(form: forms.Form, error: ValidationError) -> None:
+def _errors(form: forms.BaseForm, error: ValidationError) -> None:
     for name, problems in error.message_dict.items():
         form.add_error(name if name in form.fields else None, problems)
 
