@@ -66,6 +66,12 @@ MAIN_MENU = (
         "paraat.community.access:can_view_initiatives",
     ),
     MenuItem(
+        _("Programme"),
+        "programme:matrix",
+        "paraat.programme",
+        "paraat.programme.access:can_view_programme",
+    ),
+    MenuItem(
         _("Public information"),
         "publicinfo:editor-advice",
         "paraat.publicinfo",

@@ -1,1 +1,199 @@
-"""The regional programme: lines x municipalities, ambitions, activities, own continuity."""
+"""The regional programme: lines × municipalities, ambitions, activities and their indicators.
+
+A region's programme has lines (started from a template, then edited); each municipality chooses
+per line an ambition level, in the region's own words, with its pace and the decision that set
+it. Activities belong to a municipality or to the whole region. An activity's indicator is either
+measured by Paraat (read when shown, never stored) or stated by its owner with a date.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from paraat.programme.constants import ActivityStatus, DecisionBody, IndicatorKind, Level
+
+
+class LineQuerySet(models.QuerySet["ProgrammeLine"]):
+    def in_region(self, region: object) -> LineQuerySet:
+        return self.filter(region=region)
+
+
+class ProgrammeLine(models.Model):
+    region = models.ForeignKey(
+        "areas.Region", on_delete=models.CASCADE, related_name="programme_lines"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = LineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme line")
+        verbose_name_plural = _("programme lines")
+        ordering = ["region", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "number"], name="programme_line_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class AmbitionLevel(models.Model):
+    """What a level means in this region, in the region's own words."""
+
+    region = models.ForeignKey(
+        "areas.Region", on_delete=models.CASCADE, related_name="ambition_levels"
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        verbose_name = _("ambition level")
+        verbose_name_plural = _("ambition levels")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "level"], name="programme_level_per_region")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_level_display()
+
+
+class AmbitionQuerySet(models.QuerySet["Ambition"]):
+    def in_region(self, region: object) -> AmbitionQuerySet:
+        return self.filter(line__region=region)
+
+    def of_municipality(self, municipality: object) -> AmbitionQuerySet:
+        return self.filter(municipality=municipality)
+
+
+class Ambition(models.Model):
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="ambitions",
+    )
+    line = models.ForeignKey(
+        ProgrammeLine, verbose_name=_("line"), on_delete=models.CASCADE, related_name="ambitions"
+    )
+    level = models.CharField(_("ambition level"), max_length=20, choices=Level.choices)
+    interim_date = models.DateField(_("interim target date"), null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    accounthouder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account holder (user)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accounthouder_name = models.CharField(_("account holder (name)"), max_length=200, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_body = models.CharField(
+        _("decided by"), max_length=20, choices=DecisionBody.choices, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = AmbitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ambition")
+        verbose_name_plural = _("ambitions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "line"], name="programme_ambition_per_line"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} · {self.line}: {self.get_level_display()}"
+
+    @property
+    def accounthouder_label(self) -> str:
+        if self.accounthouder_id and self.accounthouder is not None:
+            return self.accounthouder.get_full_name() or self.accounthouder.username
+        return self.accounthouder_name
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def in_region(self, region: object) -> ActivityQuerySet:
+        return self.filter(region=region)
+
+    def of_municipality(self, municipality: object) -> ActivityQuerySet:
+        return self.filter(municipality=municipality)
+
+    def region_wide(self) -> ActivityQuerySet:
+        return self.filter(municipality__isnull=True)
+
+    def for_municipality_page(self, municipality: object) -> ActivityQuerySet:
+        """Its own activities and the region's, line by line."""
+        return (
+            self.filter(Q(municipality=municipality) | Q(municipality__isnull=True))
+            .select_related("line", "municipality")
+            .order_by("line__number", "municipality", "title")
+        )
+
+
+class Activity(models.Model):
+    region = models.ForeignKey("areas.Region", on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="programme_activities",
+        help_text=_("Empty: region-wide."),
+    )
+    line = models.ForeignKey(
+        ProgrammeLine, verbose_name=_("line"), on_delete=models.PROTECT, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.CharField(_("owner"), max_length=200)
+    partners = models.TextField(_("partners"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.IDEA
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (euro)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    indicator_kind = models.CharField(
+        _("indicator"), max_length=20, choices=IndicatorKind.choices, blank=True
+    )
+    indicator_label = models.CharField(
+        _("what is counted"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a stated indicator, e.g. 'neighbourhood meetings held'."),
+    )
+    target = models.FloatField(_("target"), null=True, blank=True)
+    threshold_m = models.PositiveIntegerField(
+        _("walking distance (metres)"),
+        null=True,
+        blank=True,
+        help_text=_("For the coverage indicator: the distance of the coverage run it reads."),
+    )
+    stated_value = models.FloatField(_("stated value"), null=True, blank=True)
+    stated_on = models.DateField(_("stated on"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("invented example"), default=False, help_text=_("Demo data, not a real activity.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["line__number", "title"]
+
+    def __str__(self) -> str:
+        return self.title

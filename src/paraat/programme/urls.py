@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+"""The regional programme: lines x municipalities, ambitions, activities, reports."""
+
+from django.urls import path
+
+from paraat.programme import views, views_reports
 
 app_name = "programme"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.matrix, name="matrix"),
+    path("setup/", views.setup, name="setup"),
+    path("lines/new/", views.line_edit, name="line-create"),
+    path("lines/<int:pk>/", views.line_edit, name="line-edit"),
+    path("activities/new/", views.activity_edit, name="activity-create"),
+    path("activities/<int:pk>/", views.activity_edit, name="activity-edit"),
+    path("report/", views_reports.region_report, name="region-report"),
+    path("<str:code>/", views.municipality, name="municipality"),
+    path("<str:code>/lines/<int:line>/", views.ambition_edit, name="ambition-edit"),
+    path("<str:code>/report/", views_reports.municipality_report, name="report"),
+]

@@ -54,6 +54,11 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("token", "create"): (["create", "operator", "--days", "30", "--json"], 0),
     ("token", "list"): (["list", "operator", "--json"], 0),
     ("token", "revoke"): (["revoke", "--user", "operator", "--json"], 0),
+    ("programme", "status"): (["status", "--json"], 0),
+    ("programme", "report"): (
+        ["report", "--municipality", "GM0828", "--out", "{tmp}/rib.pdf", "--json"],
+        0,
+    ),  # fmt: skip
     ("callout", ""): (
         ["--point", "{code}", "--need", "1", "--skill", "first_aid", "--radius", "2000", "--json"],
         1,  # the demo has no open incident: the refusal is JSON too

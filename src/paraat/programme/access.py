@@ -1,0 +1,73 @@
+"""Who may see and change the programme. One condition per line.
+
+Everyone with a role in the region reads the matrix and the municipality pages. The region's
+programme manager (the region coordinator) sets up lines and levels and runs region-wide
+activities; a municipal officer sets her own municipality's ambitions and activities.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from paraat.accounts.constants import Role
+from paraat.areas.models import Municipality, Region
+from paraat.programme.models import Activity, ProgrammeLine
+from paraat.supportpoints import access as points_access
+
+
+def can_view_programme(user: Any, region: Region) -> bool:
+    return points_access.can_view_points(user, region)
+
+
+def can_manage_programme(user: Any, region: Region) -> bool:
+    """Lines, level descriptions, region-wide activities and the board's report."""
+    if not can_view_programme(user, region):
+        return False
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def can_edit_municipality(user: Any, municipality: Municipality) -> bool:
+    """Ambitions, activities and the council report of one municipality."""
+    return points_access.can_edit_in_municipality(user, municipality)
+
+
+def can_add_activities(user: Any, region: Region) -> bool:
+    return points_access.can_register_points(user, region)
+
+
+def can_edit_activity(user: Any, activity: Activity) -> bool:
+    if activity.municipality is None:
+        return can_manage_programme(user, activity.region)
+    return can_edit_municipality(user, activity.municipality)
+
+
+def municipality_for_user(user: Any, region: Region, code: str) -> Municipality:
+    municipality = Municipality.objects.filter(region=region, code=code.upper()).first()
+    if municipality is None:
+        raise Http404("no such municipality")
+    if not can_view_programme(user, region):
+        raise PermissionDenied
+    return municipality
+
+
+def activity_for_user(user: Any, region: Region, pk: int) -> Activity:
+    activity = (
+        Activity.objects.select_related("municipality", "line", "region").filter(pk=pk).first()
+    )
+    if activity is None or activity.region_id != region.pk:
+        raise Http404("no such activity")
+    if not can_edit_activity(user, activity):
+        raise PermissionDenied
+    return activity
+
+
+def line_for_user(user: Any, region: Region, pk: int) -> ProgrammeLine:
+    line = ProgrammeLine.objects.filter(pk=pk, region=region).first()
+    if line is None:
+        raise Http404("no such line")
+    if not can_manage_programme(user, region):
+        raise PermissionDenied
+    return line

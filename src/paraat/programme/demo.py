@@ -1,0 +1,93 @@
+"""Demo programme for Brabant-Noord: the five lines, an ambition per municipality and line, and
+activities. Every activity is an invented example (marked so on every page and in every report);
+the measured indicators read the demo registry, coverage run and exercises like real ones do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.utils import timezone, translation
+
+from paraat.areas.demo import REGION_CODE
+from paraat.areas.models import Municipality, Region
+from paraat.programme import services
+from paraat.programme.constants import (
+    ActivityStatus,
+    DecisionBody,
+    IndicatorKind,
+    Level,
+    LineTemplate,
+)
+from paraat.programme.models import Activity
+
+# (line number, title, indicator kind, target, stated label)
+EXAMPLES = [
+    (1, "Buurtgesprekken over voorbereid zijn", IndicatorKind.STATED, 6, "buurtgesprekken gehouden"),
+    (2, "Denk Vooruit-markt in het gemeentehuis", IndicatorKind.NONE, None, ""),
+    (3, "Noodsteunpunten inrichten", IndicatorKind.SUPPORT_POINTS, 4, ""),
+    (3, "Dekking van noodsteunpunten binnen loopafstand", IndicatorKind.COVERAGE, 80, ""),
+    (3, "Oefenen met de crisisorganisatie", IndicatorKind.EXERCISES, 2, ""),
+    (4, "Continuïteitsafspraken met supermarkten", IndicatorKind.STATED, 3, "afspraken gemaakt"),
+]  # fmt: skip
+REGION_WIDE = [
+    (5, "Kennissessie weerbaarheid voor gemeentelijke adviseurs", IndicatorKind.STATED, 2, "kennissessies gehouden"),
+    (2, "Regionale campagne handelingsperspectieven", IndicatorKind.NONE, None, ""),
+]  # fmt: skip
+
+
+def load() -> list[str]:
+    region = Region.objects.filter(code=REGION_CODE).first()
+    if region is None:
+        return []
+    if Activity.objects.in_region(region).exists():
+        return ["programma al aanwezig"]
+    rng = random.Random(14)
+    today = timezone.localdate()
+    with translation.override("nl"):
+        lines = services.start_programme(region=region, template=LineTemplate.FIVE_LINES)
+        by_number = {line.number: line for line in lines}
+        municipalities = list(Municipality.objects.filter(region=region).order_by("name"))
+        for m in municipalities:
+            for line in lines:
+                services.set_ambition(municipality=m, line=line, data={
+                    "level": rng.choice(Level.values),
+                    "target_date": dt.date(today.year + rng.randint(1, 2), 12, 31),
+                    "accounthouder_name": f"Verzonnen accounthouder {m.name}",
+                    "decision_date": dt.date(today.year, rng.randint(1, 10), 15),
+                    "decision_body": rng.choice(DecisionBody.values),
+                })  # fmt: skip
+            for number, title, kind, target, label in EXAMPLES:
+                _example(region, m, by_number[number], title, kind, target, label, rng, today)
+        for number, title, kind, target, label in REGION_WIDE:
+            _example(region, None, by_number[number], title, kind, target, label, rng, today)
+    count = Activity.objects.in_region(region).count()
+    return [
+        f"programma: {len(lines)} lijnen, ambities voor {len(municipalities)} gemeenten, "
+        f"{count} verzonnen voorbeeldactiviteiten"
+    ]
+
+
+def _example(
+    region: Region,
+    municipality: Municipality | None,
+    line: object,
+    title: str,
+    kind: str,
+    target: float | None,
+    label: str,
+    rng: random.Random,
+    today: dt.date,
+) -> None:
+    status = rng.choice([ActivityStatus.PLANNED, ActivityStatus.RUNNING, ActivityStatus.RUNNING, ActivityStatus.DONE])  # fmt: skip
+    stated = kind == IndicatorKind.STATED and status != ActivityStatus.PLANNED
+    services.save_activity(region=region, data={
+        "municipality": municipality, "line": line, "title": f"{title} (verzonnen voorbeeld)",
+        "owner": "Verzonnen eigenaar", "partners": "Veiligheidsregio, Rode Kruis",
+        "status": status, "start_date": dt.date(today.year, 1, 1),
+        "end_date": dt.date(today.year + 1, 6, 30), "indicator_kind": kind,
+        "indicator_label": label, "target": target, "threshold_m": 1000 if kind == IndicatorKind.COVERAGE else None,
+        "stated_value": float(rng.randint(0, int(target or 0))) if stated else None,
+        "stated_on": today - dt.timedelta(days=rng.randint(1, 60)) if stated else None,
+        "is_example": True,
+    })  # fmt: skip

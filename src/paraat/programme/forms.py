@@ -1,0 +1,93 @@
+"""The programme's forms: they parse and offer choices; services.py checks and saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from paraat.accounts.models import User
+from paraat.areas.models import Municipality, Region
+from paraat.programme.constants import Level, LineTemplate
+from paraat.programme.models import Activity, Ambition, ProgrammeLine
+from paraat.programme.report import SECTIONS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TemplateForm(forms.Form):
+    template = forms.ChoiceField(label=_("Start from"), choices=LineTemplate.choices)
+
+
+class LineForm(forms.ModelForm):
+    class Meta:
+        model = ProgrammeLine
+        fields = ["title", "description"]
+
+
+class LevelsForm(forms.Form):
+    def __init__(self, *args: Any, initial_texts: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for level in Level:
+            self.fields[level.value] = forms.CharField(
+                label=level.label, widget=forms.Textarea(attrs={"rows": 3}),
+                initial=initial_texts.get(level.value, ""),
+            )  # fmt: skip
+
+
+class AmbitionForm(forms.ModelForm):
+    class Meta:
+        model = Ambition
+        fields = [
+            "level", "interim_date", "target_date", "accounthouder", "accounthouder_name",
+            "decision_date", "decision_body", "notes",
+        ]  # fmt: skip
+        widgets = {"interim_date": DATE, "target_date": DATE, "decision_date": DATE}
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["accounthouder"]
+        field.queryset = User.objects.filter(region=region, is_active=True).order_by("username")
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "municipality", "line", "title", "description", "owner", "partners", "status",
+            "start_date", "end_date", "budget", "indicator_kind", "indicator_label", "target",
+            "threshold_m", "stated_value", "stated_on",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": DATE, "end_date": DATE, "stated_on": DATE,
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }  # fmt: skip
+
+    def __init__(
+        self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(region=region).order_by("name")
+        if municipality_ids is not None:
+            municipalities = municipalities.filter(pk__in=municipality_ids)
+        field: Any = self.fields["municipality"]
+        field.queryset = municipalities
+        field.required = municipality_ids is not None  # only the region runs region-wide ones
+        line: Any = self.fields["line"]
+        line.queryset = ProgrammeLine.objects.in_region(region)
+
+    def _post_clean(self) -> None:
+        """services.save_activity validates the whole activity; the form only parses."""
+
+
+class ReportForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, heading in SECTIONS:
+            self.fields[key] = forms.CharField(
+                label=heading, required=False, widget=forms.Textarea(attrs={"rows": 8})
+            )

@@ -1,0 +1,152 @@
+"""Every change to the programme goes through here: the pages, the commands and the demo.
+
+The audit trail records each save (paraat.core.audit hangs on the models' signals); these
+functions check the data, keep each change in one transaction and name who made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from paraat.areas.models import Municipality, Region
+from paraat.core.audit import acting_as
+from paraat.programme.constants import (
+    DEFAULT_LEVEL_TEXT,
+    MEASURED_KINDS,
+    TEMPLATES,
+    IndicatorKind,
+    Level,
+)
+from paraat.programme.models import Activity, Ambition, AmbitionLevel, ProgrammeLine
+
+LINE_FIELDS = ("title", "description")
+AMBITION_FIELDS = (
+    "level", "interim_date", "target_date", "accounthouder", "accounthouder_name",
+    "decision_date", "decision_body", "notes",
+)  # fmt: skip
+ACTIVITY_FIELDS = (
+    "municipality", "line", "title", "description", "owner", "partners", "status",
+    "start_date", "end_date", "budget", "indicator_kind", "indicator_label", "target",
+    "threshold_m", "stated_value", "stated_on", "is_example",
+)  # fmt: skip
+
+
+def start_programme(*, region: Region, template: str, user: Any = None) -> list[ProgrammeLine]:
+    """A region starts its programme from a template (in the active language), so it need not
+    type the lines; it edits them after. Level descriptions start from defaults the same way.
+    A region that already has lines keeps them."""
+    if template not in TEMPLATES:
+        raise ValidationError({"template": _("Unknown template.")})
+    with acting_as(user, "programme"), transaction.atomic():
+        if not ProgrammeLine.objects.in_region(region).exists():
+            for number, (title, description) in enumerate(TEMPLATES[template], start=1):
+                ProgrammeLine.objects.create(
+                    region=region,
+                    number=number,
+                    title=_(title),
+                    description=_(description) if description else "",
+                )
+        for level in Level:
+            AmbitionLevel.objects.get_or_create(
+                region=region, level=level, defaults={"description": _(DEFAULT_LEVEL_TEXT[level])}
+            )
+        return list(ProgrammeLine.objects.in_region(region))
+
+
+def save_line(
+    *, region: Region, data: Mapping[str, Any], line: ProgrammeLine | None = None, user: Any = None
+) -> ProgrammeLine:
+    """Add a line (numbered after the last) or rename one: the region owns its programme."""
+    with acting_as(user, "programme"), transaction.atomic():
+        if line is None:
+            last = ProgrammeLine.objects.in_region(region).order_by("-number").first()
+            line = ProgrammeLine(region=region, number=(last.number + 1) if last else 1)
+        for field in LINE_FIELDS:
+            if field in data:
+                setattr(line, field, str(data[field] or "").strip())
+        line.full_clean()
+        line.save()
+        return line
+
+
+def describe_levels(*, region: Region, texts: Mapping[str, str], user: Any = None) -> None:
+    """The region's own words for basis, extended and leading."""
+    with acting_as(user, "programme"), transaction.atomic():
+        for level, text in texts.items():
+            if level not in Level.values:
+                raise ValidationError({"level": _("Unknown level.")})
+            if not str(text).strip():
+                raise ValidationError({level: _("A description is required.")})
+            AmbitionLevel.objects.update_or_create(
+                region=region, level=level, defaults={"description": str(text).strip()}
+            )
+
+
+def set_ambition(
+    *, municipality: Municipality, line: ProgrammeLine, data: Mapping[str, Any], user: Any = None
+) -> Ambition:
+    """A municipality chooses its own ambition and pace per line, and records who decided."""
+    if line.region_id != municipality.region_id:
+        raise ValidationError({"line": _("This line belongs to another region.")})
+    with acting_as(user, "programme"), transaction.atomic():
+        ambition = Ambition.objects.filter(municipality=municipality, line=line).first()
+        ambition = ambition or Ambition(municipality=municipality, line=line)
+        for field in AMBITION_FIELDS:
+            if field in data:
+                setattr(ambition, field, data[field])
+        _check_dates(ambition.interim_date, ambition.target_date, "target_date")
+        ambition.full_clean()
+        ambition.save()
+        return ambition
+
+
+def save_activity(
+    *,
+    region: Region,
+    data: Mapping[str, Any],
+    activity: Activity | None = None,
+    user: Any = None,
+) -> Activity:
+    """Register or update an activity of a municipality or of the whole region. A measured
+    indicator keeps no value of its own: Paraat reads it when shown."""
+    with acting_as(user, "programme"), transaction.atomic():
+        activity = activity or Activity(region=region)
+        for field in ACTIVITY_FIELDS:
+            if field in data:
+                setattr(activity, field, data[field])
+        _check(activity)
+        activity.full_clean()
+        activity.save()
+        return activity
+
+
+def _check(activity: Activity) -> None:
+    if activity.line.region_id != activity.region_id:
+        raise ValidationError({"line": _("This line belongs to another region.")})
+    municipality = activity.municipality
+    if municipality is not None and municipality.region_id != activity.region_id:
+        raise ValidationError({"municipality": _("This municipality is in another region.")})
+    _check_dates(activity.start_date, activity.end_date, "end_date")
+    kind = activity.indicator_kind
+    if kind and activity.target is None:
+        raise ValidationError({"target": _("An indicator needs a target.")})
+    if kind in MEASURED_KINDS:
+        activity.stated_value = None
+        activity.stated_on = None
+    if kind == IndicatorKind.STATED:
+        if not activity.indicator_label.strip():
+            raise ValidationError({"indicator_label": _("Say what is counted.")})
+        if activity.stated_value is not None and activity.stated_on is None:
+            raise ValidationError({"stated_on": _("A stated value needs its date.")})
+    if kind == IndicatorKind.COVERAGE and not activity.threshold_m:
+        activity.threshold_m = 1000
+
+
+def _check_dates(first: Any, last: Any, field: str) -> None:
+    if first and last and last < first:
+        raise ValidationError({field: _("The end date lies before the start date.")})

@@ -1,0 +1,157 @@
+"""The programme pages: the matrix, a municipality's lines and activities, the editing forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from paraat.areas.access import region_for_user
+from paraat.core.decorators import staff_view
+from paraat.programme import access, services
+from paraat.programme.constants import ProgressBand
+from paraat.programme.forms import ActivityForm, AmbitionForm, LevelsForm, LineForm, TemplateForm
+from paraat.programme.models import Ambition
+from paraat.programme.overview import Programme
+from paraat.supportpoints.access import editable_municipality_ids
+
+
+def _errors(form: forms.BaseForm, error: ValidationError) -> None:
+    for name, problems in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, problems)
+
+
+@staff_view
+def matrix(request: HttpRequest) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_view_programme(request.user, region):
+        raise PermissionDenied
+    programme = Programme(region)
+    return render(request, "programme/matrix.html", {
+        "region": region, "programme": programme, "rows": programme.matrix(),
+        "region_row": programme.row(None), "bands": ProgressBand.choices,
+        "can_manage": access.can_manage_programme(request.user, region),
+    })  # fmt: skip
+
+
+@staff_view
+def municipality(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user)
+    place = access.municipality_for_user(request.user, region, code)
+    programme = Programme(region)
+    return render(request, "programme/municipality.html", {
+        "region": region, "municipality": place, "programme": programme,
+        "row": programme.row(place), "region_row": programme.row(None),
+        "can_edit": access.can_edit_municipality(request.user, place),
+        "can_manage": access.can_manage_programme(request.user, region),
+    })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def setup(request: HttpRequest) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_manage_programme(request.user, region):
+        raise PermissionDenied
+    programme = Programme(region)
+    texts = {key: lv.description for key, lv in programme.levels.items()}
+    template_form = TemplateForm(request.POST if "template" in request.POST else None)
+    levels_form = LevelsForm(request.POST if "basis" in request.POST else None, initial_texts=texts)
+    try:
+        if template_form.is_valid():
+            services.start_programme(region=region, template=template_form.cleaned_data["template"], user=request.user)  # fmt: skip
+            messages.success(request, _("Programme lines created."))
+            return redirect("programme:setup")
+        if levels_form.is_valid():
+            services.describe_levels(region=region, texts=levels_form.cleaned_data, user=request.user)  # fmt: skip
+            messages.success(request, _("Level descriptions saved."))
+            return redirect("programme:setup")
+    except ValidationError as error:
+        _errors(levels_form, error)
+    return render(request, "programme/setup.html", {
+        "programme": programme, "template_form": template_form, "levels_form": levels_form,
+    })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def line_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_manage_programme(request.user, region):
+        raise PermissionDenied
+    line = access.line_for_user(request.user, region, pk) if pk else None
+    form = LineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        services.save_line(region=region, line=line, data=form.cleaned_data, user=request.user)
+        messages.success(request, _("Line saved."))
+        return redirect("programme:setup")
+    return render(request, "programme/form.html", {
+        "form": form, "title": line.title if line else _("Add a line"),
+        "back": reverse("programme:setup"),
+    })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def ambition_edit(request: HttpRequest, code: str, line: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    place = access.municipality_for_user(request.user, region, code)
+    if not access.can_edit_municipality(request.user, place):
+        raise PermissionDenied
+    the_line = region.programme_lines.filter(pk=line).first()  # type: ignore[attr-defined]
+    if the_line is None:
+        raise PermissionDenied
+    current = Ambition.objects.filter(municipality=place, line=the_line).first()
+    instance = current or Ambition(municipality=place, line=the_line)
+    form = AmbitionForm(request.POST or None, instance=instance, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_ambition(municipality=place, line=the_line, data=form.cleaned_data, user=request.user)  # fmt: skip
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("Ambition saved."))
+            return redirect("programme:municipality", code=place.code)
+    return render(request, "programme/form.html", {
+        "form": form, "title": f"{place.name}: {the_line}",
+        "back": reverse("programme:municipality", args=[place.code]),
+    })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    region = region_for_user(request.user)
+    if not access.can_add_activities(request.user, region):
+        raise PermissionDenied
+    activity = access.activity_for_user(request.user, region, pk) if pk else None
+    allowed = editable_municipality_ids(request.user, region)
+    initial = {"municipality": request.GET.get("municipality")} if activity is None else None
+    form = ActivityForm(
+        request.POST or None, instance=activity, initial=initial, region=region,
+        municipality_ids=allowed,
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        place = form.cleaned_data["municipality"]
+        if place is None and not access.can_manage_programme(request.user, region):
+            raise PermissionDenied
+        if place is not None and not access.can_edit_municipality(request.user, place):
+            raise PermissionDenied
+        try:
+            saved = services.save_activity(region=region, activity=activity, data=form.cleaned_data, user=request.user)  # fmt: skip
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("Activity saved."))
+            if saved.municipality is None:
+                return redirect("programme:matrix")
+            return redirect("programme:municipality", code=saved.municipality.code)
+    return render(request, "programme/form.html", {
+        "form": form, "title": activity.title if activity else _("Add an activity"),
+        "back": reverse("programme:matrix"),
+    })  # fmt: skip
