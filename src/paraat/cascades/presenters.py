@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from paraat.cascades import engine, overrides
-from paraat.cascades.engine.text import format_optional
 from paraat.cascades.constants import POWER_DEPENDENT_HOURS
+from paraat.cascades.engine.text import format_optional
 from paraat.cascades.runs import RunSettings
 
 

@@ -262,7 +262,9 @@ class PartnerForm(forms.Form):
         label=_("Backup power, likely (hours)"),
         required=False,
         min_value=0,
-        help_text=_("How long the partner keeps working without mains power; the outage clock uses it."),
+        help_text=_(
+            "How long the partner keeps working without mains power; the outage clock uses it."
+        ),
     )
     backup_hours_max = forms.FloatField(
         label=_("Backup power, at most (hours)"), required=False, min_value=0

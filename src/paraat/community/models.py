@@ -387,7 +387,9 @@ class Partner(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
     control_room_phone = models.CharField(_("24/7 number"), max_length=30, blank=True)
     fallback_phone = models.CharField(
-        _("24/7 number without the public network (satellite, fixed line)"), max_length=30, blank=True
+        _("24/7 number without the public network (satellite, fixed line)"),
+        max_length=30,
+        blank=True,
     )
     radio_channel = models.CharField(_("radio channel or talk group"), max_length=100, blank=True)
     sends_liaison = models.BooleanField(
@@ -456,9 +458,7 @@ class PowerDependentClients(models.Model):
     """How many clients of a care partner in one area depend on power at home. An aggregate, never
     a list of people; shown only summed per area and with small counts suppressed."""
 
-    partner = models.ForeignKey(
-        Partner, on_delete=models.CASCADE, related_name="power_dependent"
-    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="power_dependent")
     area = models.ForeignKey(
         "areas.Area", on_delete=models.CASCADE, related_name="power_dependent_clients"
     )

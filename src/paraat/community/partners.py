@@ -57,9 +57,7 @@ def _clean(region: Region, data: Mapping[str, Any]) -> dict[str, Any]:
     elif likely is None and (low is not None or high is not None):
         errors["backup_hours"] = _("Give the likely duration as well.")
     elif likely is not None and not (low or 0) <= likely <= (likely if high is None else high):
-        errors["backup_hours"] = _(
-            "The likely value must lie between the minimum and the maximum."
-        )
+        errors["backup_hours"] = _("The likely value must lie between the minimum and the maximum.")
     signed, review = data.get("agreement_signed_on"), data.get("agreement_review_on")
     if signed and review and review < signed:
         errors["agreement_review_on"] = _("The review cannot come before the signing.")

@@ -135,8 +135,12 @@ def partner_document(
         "sends_liaison": partner.sends_liaison,
         "agreement": {
             "title": partner.agreement,
-            "signed_on": partner.agreement_signed_on.isoformat() if partner.agreement_signed_on else None,
-            "review_on": partner.agreement_review_on.isoformat() if partner.agreement_review_on else None,
+            "signed_on": partner.agreement_signed_on.isoformat()
+            if partner.agreement_signed_on
+            else None,
+            "review_on": partner.agreement_review_on.isoformat()
+            if partner.agreement_review_on
+            else None,
             "review_overdue": partner.review_overdue(today),
         },  # fmt: skip
         "backup_hours": None

@@ -25,7 +25,11 @@ urlpatterns = [
     path("partners/new/", views_partners.partner_form, name="partner-create"),
     path("partners/<int:pk>/", views_partners.partner_detail, name="partner"),
     path("partners/<int:pk>/edit/", views_partners.partner_form, name="partner-edit"),
-    path("partners/<int:pk>/contacts/", views_partners.partner_contact_add, name="partner-contact-add"),
+    path(
+        "partners/<int:pk>/contacts/",
+        views_partners.partner_contact_add,
+        name="partner-contact-add",
+    ),
     path(
         "partners/<int:pk>/contacts/<int:contact_id>/remove/",
         views_partners.partner_contact_remove,

@@ -55,7 +55,9 @@ def partner_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     partner = _managed(request, pk) if pk is not None else None
     if partner is None and not access.can_register_partners(request.user, region):
         raise PermissionDenied
-    initial = {f: getattr(partner, f) for f in (*partners.FIELDS, "municipality")} if partner else {}
+    initial = (
+        {f: getattr(partner, f) for f in (*partners.FIELDS, "municipality")} if partner else {}
+    )
     form = PartnerForm(
         request.POST or None, initial=initial, municipalities=_municipalities(request.user, region)
     )

@@ -53,7 +53,9 @@ def test_it_prefers_the_partner_to_the_regions_own_figures(cast: Cast) -> None:
     _water(cast, 12.0)
     assert _water_down(cast) == pytest.approx(12.0, abs=0.5) != regional
     doc, _ = runs.region_override(cast.region, SETTINGS.scenario)
-    assert overrides.partner_sources(doc or {}) == {"drinking_water_production": "Waterbedrijf Brabant"}
+    assert overrides.partner_sources(doc or {}) == {
+        "drinking_water_production": "Waterbedrijf Brabant"
+    }
 
 
 def test_it_lets_the_weakest_partner_of_a_kind_set_the_figure() -> None:
@@ -98,7 +100,9 @@ def test_it_lists_areas_with_power_dependent_clients_on_the_page(cast: Cast) -> 
     assert "<td>2</td>" not in table
 
 
-def test_it_gives_the_same_table_in_the_command_json(cast: Cast, capsys: pytest.CaptureFixture[str]) -> None:
+def test_it_gives_the_same_table_in_the_command_json(
+    cast: Cast, capsys: pytest.CaptureFixture[str]
+) -> None:
     _clients(cast)
     call_command("cascade", "run", "--json", "--runs", "20", "--region", cast.region.code)
     data = json.loads(capsys.readouterr().out)["power_dependent"]

@@ -5,78 +5,222 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0002_region_cap_identity'),
-        ('community', '0002_citizen_initiatives'),
+        ("areas", "0002_region_cap_identity"),
+        ("community", "0002_citizen_initiatives"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Partner',
+            name="Partner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('water', 'Drinking water company'), ('grid', 'Grid operator'), ('telecom', 'Telecom'), ('care', 'Care provider'), ('supermarket', 'Supermarket'), ('fuel', 'Fuel supplier'), ('red_cross', 'Red Cross'), ('national', 'National body'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('control_room_phone', models.CharField(blank=True, max_length=30, verbose_name='24/7 number')),
-                ('fallback_phone', models.CharField(blank=True, max_length=30, verbose_name='24/7 number without the public network (satellite, fixed line)')),
-                ('radio_channel', models.CharField(blank=True, max_length=100, verbose_name='radio channel or talk group')),
-                ('sends_liaison', models.BooleanField(default=False, verbose_name='sends a liaison to the coordination point')),
-                ('agreement', models.CharField(blank=True, max_length=200, verbose_name='agreement (convenant)')),
-                ('agreement_signed_on', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('agreement_review_on', models.DateField(blank=True, null=True, verbose_name='next review')),
-                ('backup_hours_min', models.FloatField(blank=True, null=True, verbose_name='backup power, at least (hours)')),
-                ('backup_hours', models.FloatField(blank=True, null=True, verbose_name='backup power, likely (hours)')),
-                ('backup_hours_max', models.FloatField(blank=True, null=True, verbose_name='backup power, at most (hours)')),
-                ('promises', models.TextField(blank=True, verbose_name='what they promise the region during a long outage')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('municipality', models.ForeignKey(blank=True, help_text='Empty: the partner works for the whole region.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partners', to='areas.municipality', verbose_name='municipality')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='partners', to='areas.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("water", "Drinking water company"),
+                            ("grid", "Grid operator"),
+                            ("telecom", "Telecom"),
+                            ("care", "Care provider"),
+                            ("supermarket", "Supermarket"),
+                            ("fuel", "Fuel supplier"),
+                            ("red_cross", "Red Cross"),
+                            ("national", "National body"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "control_room_phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="24/7 number"),
+                ),
+                (
+                    "fallback_phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=30,
+                        verbose_name="24/7 number without the public network (satellite, fixed line)",
+                    ),
+                ),
+                (
+                    "radio_channel",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="radio channel or talk group"
+                    ),
+                ),
+                (
+                    "sends_liaison",
+                    models.BooleanField(
+                        default=False, verbose_name="sends a liaison to the coordination point"
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="agreement (convenant)"
+                    ),
+                ),
+                (
+                    "agreement_signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="signed on"),
+                ),
+                (
+                    "agreement_review_on",
+                    models.DateField(blank=True, null=True, verbose_name="next review"),
+                ),
+                (
+                    "backup_hours_min",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="backup power, at least (hours)"
+                    ),
+                ),
+                (
+                    "backup_hours",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="backup power, likely (hours)"
+                    ),
+                ),
+                (
+                    "backup_hours_max",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="backup power, at most (hours)"
+                    ),
+                ),
+                (
+                    "promises",
+                    models.TextField(
+                        blank=True, verbose_name="what they promise the region during a long outage"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the partner works for the whole region.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partners",
+                        to="areas.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partners",
+                        to="areas.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner',
-                'verbose_name_plural': 'partners',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "partner",
+                "verbose_name_plural": "partners",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PartnerContact',
+            name="PartnerContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('role', models.CharField(blank=True, max_length=150, verbose_name='role')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('is_liaison', models.BooleanField(default=False, verbose_name='liaison at the coordination point')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='community.partner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("role", models.CharField(blank=True, max_length=150, verbose_name="role")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "is_liaison",
+                    models.BooleanField(
+                        default=False, verbose_name="liaison at the coordination point"
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="community.partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner contact',
-                'verbose_name_plural': 'partner contacts',
-                'ordering': ['-is_liaison', 'pk'],
+                "verbose_name": "partner contact",
+                "verbose_name_plural": "partner contacts",
+                "ordering": ["-is_liaison", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PowerDependentClients',
+            name="PowerDependentClients",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dependency', models.CharField(choices=[('ventilation', 'Home ventilation'), ('oxygen', 'Oxygen'), ('feeding_pump', 'Feeding pump')], max_length=20, verbose_name='depends on')),
-                ('count', models.PositiveIntegerField(verbose_name='clients')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='power_dependent_clients', to='areas.area')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='power_dependent', to='community.partner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dependency",
+                    models.CharField(
+                        choices=[
+                            ("ventilation", "Home ventilation"),
+                            ("oxygen", "Oxygen"),
+                            ("feeding_pump", "Feeding pump"),
+                        ],
+                        max_length=20,
+                        verbose_name="depends on",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="clients")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="power_dependent_clients",
+                        to="areas.area",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="power_dependent",
+                        to="community.partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'power-dependent clients',
-                'verbose_name_plural': 'power-dependent clients',
+                "verbose_name": "power-dependent clients",
+                "verbose_name_plural": "power-dependent clients",
             },
         ),
         migrations.AddConstraint(
-            model_name='partner',
-            constraint=models.CheckConstraint(condition=models.Q(('backup_hours__isnull', True), ('backup_hours__gte', 0), _connector='OR'), name='partner_backup_not_negative'),
+            model_name="partner",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("backup_hours__isnull", True), ("backup_hours__gte", 0), _connector="OR"
+                ),
+                name="partner_backup_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='powerdependentclients',
-            constraint=models.UniqueConstraint(fields=('partner', 'area', 'dependency'), name='power_dependent_once'),
+            model_name="powerdependentclients",
+            constraint=models.UniqueConstraint(
+                fields=("partner", "area", "dependency"), name="power_dependent_once"
+            ),
         ),
     ]
