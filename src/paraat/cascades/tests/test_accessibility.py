@@ -62,6 +62,7 @@ def test_it_compares_a_measure_by_clicking(live_server: Any, page: Any, network:
     assert page.inner_text("h1") == "Stroomuitvalklok"
     page.select_option("#id_runs", "200")
     page.get_by_label("Noodstroomaggregaat met 72 uur brandstof op elk coördinatiepunt").check()
-    page.get_by_role("button", name="Tijdlijn tonen").click()
+    with page.expect_navigation():  # count() does not wait for the new page
+        page.get_by_role("button", name="Tijdlijn tonen").click()
     assert page.locator("#comparison").count() == 1
     assert page.locator("svg[role=img]").count() == 2
