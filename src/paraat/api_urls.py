@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from paraat.areas import api as areas_api
+from paraat.community import api as community_api
 from paraat.operations import api as operations_api
 from paraat.planning import api as planning_api
 from paraat.supportpoints import api as supportpoints_api
@@ -16,5 +17,6 @@ router.register("areas", areas_api.AreaViewSet, basename="area")
 operations_api.register(router)
 supportpoints_api.register(router)
 planning_api.register(router)
+community_api.register(router)
 
 urlpatterns = router.urls

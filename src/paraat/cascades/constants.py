@@ -5,6 +5,10 @@ DEFAULT_SCENARIO = "power-outage-nl"
 DEFAULT_RUNS = 1000
 RUN_CHOICES = (200, 1000, 10_000)
 DEFAULT_SEED = 0
+# The outage clock shows which areas have residents who depend on power at home this many hours
+# into the outage (oxygen concentrators and feeding pumps stop at once, ventilator batteries last
+# a few hours).
+POWER_DEPENDENT_HOURS = 4
 
 
 class Confidence(models.TextChoices):

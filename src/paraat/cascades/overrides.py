@@ -138,3 +138,59 @@ def validate(doc: Mapping[str, Any], scenarios: list[str]) -> None:
             issues.extend(i for i in error.issues if i not in issues)
     if issues:
         raise ScenarioError(issues)
+
+
+# Which part of the outage model a kind of partner's own backup power stands for (PartnerKind
+# values of the community app): the service, and the block inside its backup that holds the range.
+PARTNER_SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "water": (WATER_SERVICE, ()),
+    "telecom": (MOBILE_SERVICE, ("classes", "extended")),
+    "fuel": ("fuel", ()),
+    "supermarket": ("food_retail", ()),
+    "care": ("home_care", ()),
+}
+PARTNER_CONFIDENCE = "medium"  # the partner's own statement, recorded in an agreement
+
+
+@dataclass(frozen=True)
+class PartnerBackup:
+    """One partner's backup power in hours (min, likely, max)."""
+
+    kind: str
+    name: str
+    hours: tuple[float, float, float]
+
+
+def partner_override(backups: list[PartnerBackup]) -> dict[str, Any]:
+    """The override for the partners' own figures. Several partners of one kind: the weakest
+    sets the region's figure (each bound the lowest), since the service fails where the first
+    partner's backup runs out. Kinds the model has no service for are left out."""
+    by_kind: dict[str, list[PartnerBackup]] = {}
+    for backup in backups:
+        if backup.kind in PARTNER_SERVICES:
+            by_kind.setdefault(backup.kind, []).append(backup)
+    sources: dict[str, Any] = {}
+    services: dict[str, Any] = {}
+    for kind, items in sorted(by_kind.items()):
+        service, path = PARTNER_SERVICES[kind]
+        low, likely, high = (min(b.hours[i] for b in items) for i in range(3))
+        source = f"partners-{kind}"
+        sources[source] = {"title": ", ".join(sorted(b.name for b in items))}
+        block: dict[str, Any] = {"min": low, "likely": likely, "max": high, "unit": "h",
+                                 "source": source, "confidence": PARTNER_CONFIDENCE}  # fmt: skip
+        for key in reversed(path):
+            block = {key: block}
+        services[service] = {"backup": block}
+    if not services:
+        return {}
+    return {"meta": {"name": "partners"}, "sources": sources, "services": services}
+
+
+def partner_sources(doc: Mapping[str, Any]) -> dict[str, str]:
+    """Service id → the partners whose figure the override uses (for the page and the JSON)."""
+    titles = {k: v.get("title", "") for k, v in doc.get("sources", {}).items()}
+    found = {}
+    for kind, (service, _) in PARTNER_SERVICES.items():
+        if f"partners-{kind}" in titles and service in doc.get("services", {}):
+            found[service] = titles[f"partners-{kind}"]
+    return found

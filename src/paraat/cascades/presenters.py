@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from paraat.cascades import engine
+from paraat.cascades import engine, overrides
+from paraat.cascades.constants import POWER_DEPENDENT_HOURS
 from paraat.cascades.engine.text import format_optional
 from paraat.cascades.runs import RunSettings
 
@@ -130,3 +132,32 @@ def comparison_rows(
     services.sort(key=lambda r: r.status in (words[c] for c in changed))
     decisions.sort(key=lambda r: r.status in (words[c] for c in changed))
     return services, decisions
+
+
+def power_out_by(result: engine.Result, hours: float) -> bool:
+    """Whether the grid is likely down this many hours into the scenario."""
+    grid = next((s for s in result.services if s.id == "grid"), None)
+    return grid is not None and grid.time_likely_down is not None and grid.time_likely_down <= hours
+
+
+def power_dependent(result: engine.Result, region: object) -> dict[str, Any]:
+    """Areas with clients of care partners who depend on power at home, when the power is out
+    `POWER_DEPENDENT_HOURS` into the outage: counts per area, small counts hidden (the community
+    app owns the counts and their suppression)."""
+    from paraat.community.partners import power_dependent_in_region
+
+    out = power_out_by(result, POWER_DEPENDENT_HOURS)
+    return {
+        "hours": POWER_DEPENDENT_HOURS,
+        "power_out": out,
+        "areas": power_dependent_in_region(region) if out and region is not None else [],  # type: ignore[arg-type]
+    }
+
+
+def partner_source_rows(
+    result: engine.Result, override: dict[str, Any] | None, lang: str
+) -> list[tuple[str, str]]:
+    """(service name, partners) for each service whose backup figure comes from partners."""
+    names = {s.id: s.name(lang) for s in result.services}
+    found = overrides.partner_sources(override or {})
+    return [(names.get(service, service), partners) for service, partners in sorted(found.items())]

@@ -2,8 +2,9 @@
 
 A 1,000-run simulation takes a few tens of milliseconds, but drawing the chart takes about a
 second, so both the result and each drawn chart are cached under everything they depend on:
-scenario, the region's figures version, the registry fingerprint, measures, weather, seed and
-runs. Editing a figure bumps the version; editing a point changes the fingerprint.
+scenario, the region's figures version and override (partners' backup figures included), the
+registry fingerprint, measures, weather, seed and runs. Editing a figure bumps the version or
+changes the override; editing a point changes the fingerprint.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from paraat.cascades import engine, overrides
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
 from paraat.cascades.models import RegionalFigures
 from paraat.cascades.registry import engine_points, registry_state
+from paraat.community.models import Partner
 
 TIMEOUT = 60 * 60
 
@@ -44,16 +46,34 @@ def scenario_ids(name: str) -> frozenset[str]:
     return frozenset(engine.load_scenario(name).ids)
 
 
+def partner_backups(region: Region) -> list[overrides.PartnerBackup]:
+    """The backup power the region's partners recorded in the community app (the one source)."""
+    found = []
+    for partner in Partner.objects.in_region(region).with_backup():
+        hours = partner.backup_range()
+        if hours is not None:
+            found.append(overrides.PartnerBackup(partner.kind, partner.name, hours))
+    return found
+
+
 def region_override(region: Region | None, scenario: str) -> tuple[dict[str, Any] | None, int]:
-    """The region's override trimmed to the scenario, and the figures version (0: none)."""
+    """The region's override trimmed to the scenario, and the figures version (0: none).
+
+    The partners' own backup figures (community app) come first; the region's figures of the
+    outage clock, then the national ones, hold only for kinds of partner the region has none of.
+    """
     if region is None:
         return None, 0
     figures = RegionalFigures.objects.for_region(region)
-    if figures is None:
+    from_partners = overrides.partner_override(partner_backups(region))
+    if figures is None and not from_partners:
         return None, 0
-    doc = overrides.for_scenario(figures.override(), set(scenario_ids(scenario)))
+    doc: dict[str, Any] = figures.override() if figures is not None else {}
+    if from_partners:
+        doc = overrides.merge_documents(doc, from_partners)
+    doc = overrides.for_scenario(doc, set(scenario_ids(scenario)))
     doc["meta"] = {"name": f"regio {region.name}"}
-    return doc, figures.version
+    return doc, figures.version if figures is not None else 0
 
 
 def _key(kind: str, *parts: Any) -> str:
@@ -79,6 +99,7 @@ def prepare(region: Region | None, settings: RunSettings) -> Prepared:
         settings.scenario,
         getattr(region, "pk", None),
         version,
+        override,
         registry_state(points),
         list(settings.measures),
         settings.weather,

@@ -62,6 +62,8 @@ def timeline_context(request: HttpRequest, region: Region) -> dict[str, Any]:
             engine.figures_table(result, lang=lang),
         ],
         "figures": RegionalFigures.objects.for_region(region),
+        "partner_sources": presenters.partner_source_rows(result, prepared.override, lang),
+        "power_dependent": presenters.power_dependent(result, region),
         "point_count": len(prepared.points),
         "can_edit_figures": access.can_edit_figures(request.user, region),
     }

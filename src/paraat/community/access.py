@@ -13,7 +13,7 @@ from django.http import Http404
 
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
-from paraat.community.models import Callout, Volunteer, VolunteerQuerySet
+from paraat.community.models import Callout, Partner, Volunteer, VolunteerQuerySet
 from paraat.operations.models import Incident
 from paraat.supportpoints import access as points_access
 from paraat.supportpoints.models import SupportPoint
@@ -102,3 +102,49 @@ def can_manage_initiatives_in(user: Any, municipality: Municipality) -> bool:
 
 def can_register_initiatives(user: Any, region: Region) -> bool:
     return points_access.can_register_points(user, region)
+
+
+def can_view_partners(user: Any, region: Region) -> bool:
+    """Everyone with a role in the region sees its partners and their 24/7 numbers and radio
+    channels (organisations' numbers, not people's)."""
+    return points_access.can_view_points(user, region)
+
+
+def can_register_partners(user: Any, region: Region) -> bool:
+    """Coordinators (for the region or a municipality) and officers (for their municipalities)."""
+    return points_access.can_register_points(user, region)
+
+
+def can_manage_partners_in(user: Any, region: Region, municipality: Municipality | None) -> bool:
+    """A partner of one municipality: its officers and the coordinators; of the whole region
+    (no municipality): the coordinators."""
+    if municipality is not None:
+        return points_access.can_edit_in_municipality(user, municipality)
+    if not points_access.can_view_points(user, region):
+        return False
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def can_manage_partner(user: Any, partner: Partner) -> bool:
+    return can_manage_partners_in(user, partner.region, partner.municipality)
+
+
+def can_view_partner_contacts(user: Any, partner: Partner) -> bool:
+    """Contact persons are personal data: those who manage the partner, and a crisis operator
+    while an incident or exercise of the region is open (he must reach the liaison)."""
+    if can_manage_partner(user, partner):
+        return True
+    if not points_access.can_view_points(user, partner.region):
+        return False
+    if user.role != Role.CRISIS_OPERATOR:
+        return False
+    return Incident.objects.in_region(partner.region).open().exists()
+
+
+def partner_for_user(user: Any, region: Region, pk: int) -> Partner:
+    partner = Partner.objects.select_related("municipality", "region").filter(pk=pk).first()
+    if partner is None or partner.region_id != region.pk:
+        raise Http404("no such partner")
+    if not can_view_partners(user, region):
+        raise PermissionDenied
+    return partner

@@ -205,3 +205,31 @@ def close_callout(*, callout: Callout, now: dt.datetime | None = None) -> Callou
     Callout.objects.filter(pk=callout.pk).update(state=CalloutState.CLOSED)
     callout.refresh_from_db()
     return callout
+
+
+@transaction.atomic
+def hand_over_to_volunteers(
+    *,
+    request: Any,
+    point: Any,
+    skill: str,
+    needed: int,
+    radius_m: int,
+    user: Any = None,
+    now: dt.datetime | None = None,
+) -> Callout:
+    """Hand a help request to volunteers: a call-out from a point near the need, and the request
+    assigned to that call-out through operations' own claim workflow (open or claimed → assigned,
+    later done), so the logbook tells the same story as for any other assignee."""
+    from paraat.operations.services import assign_request
+
+    if point.region_id != request.incident.region_id:
+        raise ValidationError({"point": _("The point is not in the incident's region.")})
+    callout = start_callout(
+        incident=request.incident, point=point, skill=skill, needed=needed, radius_m=radius_m,
+        created_by=user, help_request=request, now=now,
+    )  # fmt: skip
+    assign_request(
+        request=request, assignee=f"oproep #{callout.pk}: {needed} vrijwilliger(s)", user=user
+    )
+    return callout

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.models import Municipality
 from paraat.community import availability
-from paraat.community.constants import DayPart, InitiativeKind, Offer, Organisation, Skill
+from paraat.community.constants import (
+    DayPart,
+    InitiativeKind,
+    Offer,
+    Organisation,
+    PartnerKind,
+    PowerDependency,
+    Skill,
+)
 from paraat.supportpoints.models import SupportPoint
 
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
@@ -217,3 +225,79 @@ class InitiativeForm(forms.Form):
         data = dict(self.cleaned_data)
         data["areas"] = data.pop("area_codes", [])
         return data
+
+
+class PartnerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PartnerKind.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        help_text=_("Empty: the partner works for the whole region."),
+    )
+    control_room_phone = forms.CharField(label=_("24/7 number"), max_length=30, required=False)
+    fallback_phone = forms.CharField(
+        label=_("24/7 number without the public network (satellite, fixed line)"),
+        max_length=30,
+        required=False,
+    )
+    radio_channel = forms.CharField(
+        label=_("Radio channel or talk group"), max_length=100, required=False
+    )
+    sends_liaison = forms.BooleanField(
+        label=_("Sends a liaison to the coordination point"), required=False
+    )
+    agreement = forms.CharField(label=_("Agreement (convenant)"), max_length=200, required=False)
+    agreement_signed_on = forms.DateField(
+        label=_("Signed on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    agreement_review_on = forms.DateField(
+        label=_("Next review"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    backup_hours_min = forms.FloatField(
+        label=_("Backup power, at least (hours)"), required=False, min_value=0
+    )
+    backup_hours = forms.FloatField(
+        label=_("Backup power, likely (hours)"),
+        required=False,
+        min_value=0,
+        help_text=_(
+            "How long the partner keeps working without mains power; the outage clock uses it."
+        ),
+    )
+    backup_hours_max = forms.FloatField(
+        label=_("Backup power, at most (hours)"), required=False, min_value=0
+    )
+    promises = forms.CharField(
+        label=_("What they promise the region during a long outage"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+    def to_data(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class PartnerContactForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    role = forms.CharField(label=_("Role"), max_length=150, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    is_liaison = forms.BooleanField(label=_("Liaison at the coordination point"), required=False)
+
+
+class PowerDependentForm(forms.Form):
+    area_code = forms.CharField(
+        label=_("Area"),
+        max_length=40,
+        help_text=_("Code of a postcode area or district, e.g. 5341 or WK082801."),
+    )
+    dependency = forms.ChoiceField(label=_("Depends on"), choices=PowerDependency.choices)
+    count = forms.IntegerField(
+        label=_("Number of clients"), min_value=0, help_text=_("0 removes the count.")
+    )

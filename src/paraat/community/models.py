@@ -22,6 +22,8 @@ from paraat.community.constants import (
     InitiativeKind,
     InitiativeState,
     Organisation,
+    PartnerKind,
+    PowerDependency,
     VolunteerOrigin,
     VolunteerState,
 )
@@ -345,3 +347,133 @@ class Initiative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PartnerQuerySet(models.QuerySet["Partner"]):
+    def in_region(self, region: object) -> PartnerQuerySet:
+        return self.filter(region=region)
+
+    def of_kind(self, kind: str) -> PartnerQuerySet:
+        return self.filter(kind=kind)
+
+    def with_backup(self) -> PartnerQuerySet:
+        """Partners that told the region how long they last on their own backup power."""
+        return self.filter(backup_hours__isnull=False)
+
+    def review_overdue(self, day: dt.date) -> PartnerQuerySet:
+        return self.filter(agreement_review_on__lt=day)
+
+    def for_list(self) -> PartnerQuerySet:
+        return self.select_related("municipality").order_by("kind", "name")
+
+
+class Partner(models.Model):
+    """A vital or care partner (water company, grid operator, care provider, ...): how to reach it
+    without telecom, the agreement (convenant) with the region, and what it promises during a long
+    outage. Its backup duration feeds the outage clock. The organisation's own numbers are not
+    personal data; its contact persons are (`PartnerContact`)."""
+
+    region = models.ForeignKey("areas.Region", on_delete=models.PROTECT, related_name="partners")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partners",
+        help_text=_("Empty: the partner works for the whole region."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    control_room_phone = models.CharField(_("24/7 number"), max_length=30, blank=True)
+    fallback_phone = models.CharField(
+        _("24/7 number without the public network (satellite, fixed line)"),
+        max_length=30,
+        blank=True,
+    )
+    radio_channel = models.CharField(_("radio channel or talk group"), max_length=100, blank=True)
+    sends_liaison = models.BooleanField(
+        _("sends a liaison to the coordination point"), default=False
+    )
+    agreement = models.CharField(_("agreement (convenant)"), max_length=200, blank=True)
+    agreement_signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    agreement_review_on = models.DateField(_("next review"), null=True, blank=True)
+    backup_hours_min = models.FloatField(_("backup power, at least (hours)"), null=True, blank=True)
+    backup_hours = models.FloatField(_("backup power, likely (hours)"), null=True, blank=True)
+    backup_hours_max = models.FloatField(_("backup power, at most (hours)"), null=True, blank=True)
+    promises = models.TextField(_("what they promise the region during a long outage"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(backup_hours__isnull=True) | Q(backup_hours__gte=0),
+                name="partner_backup_not_negative",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def review_overdue(self, day: dt.date) -> bool:
+        return self.agreement_review_on is not None and self.agreement_review_on < day
+
+    def backup_range(self) -> tuple[float, float, float] | None:
+        """(min, likely, max) hours; a missing bound is the likely figure."""
+        if self.backup_hours is None:
+            return None
+        low = self.backup_hours if self.backup_hours_min is None else self.backup_hours_min
+        high = self.backup_hours if self.backup_hours_max is None else self.backup_hours_max
+        return (low, self.backup_hours, high)
+
+
+class PartnerContact(models.Model):
+    """A person at a partner: personal data, shown only per access rules and every view logged."""
+
+    AUDIT_REDACTED_FIELDS = ("name", "phone", "email")
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_liaison = models.BooleanField(_("liaison at the coordination point"), default=False)
+
+    class Meta:
+        verbose_name = _("partner contact")
+        verbose_name_plural = _("partner contacts")
+        ordering = ["-is_liaison", "pk"]
+
+    def __str__(self) -> str:
+        # Never the name: this text lands in the audit trail.
+        return f"partner contact #{self.pk}"
+
+
+class PowerDependentClients(models.Model):
+    """How many clients of a care partner in one area depend on power at home. An aggregate, never
+    a list of people; shown only summed per area and with small counts suppressed."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="power_dependent")
+    area = models.ForeignKey(
+        "areas.Area", on_delete=models.CASCADE, related_name="power_dependent_clients"
+    )
+    dependency = models.CharField(_("depends on"), max_length=20, choices=PowerDependency.choices)
+    count = models.PositiveIntegerField(_("clients"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("power-dependent clients")
+        verbose_name_plural = _("power-dependent clients")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "area", "dependency"], name="power_dependent_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id} {self.area_id} {self.dependency}"

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from paraat.community import access, availability, roster
 from paraat.community.constants import AskState, Skill
-from paraat.community.models import Callout, Volunteer
+from paraat.community.models import Callout, Partner, PartnerContact, Volunteer
 
 
 def skill_labels(codes: list[str]) -> list[str]:
@@ -115,3 +115,45 @@ def callout_context(user: Any, callout: Callout) -> dict[str, Any]:
         "skill": skill_labels([callout.skill])[0],
         "shown": shown,
     }
+
+
+def partner_document(
+    partner: Partner, *, contacts: list[PartnerContact] | None, clients: list[dict[str, Any]] | None
+) -> dict[str, Any]:
+    """A partner as the API and `paraat partners --json` give it. ``contacts`` only when the
+    reader may see them (the caller logs the view); ``clients`` already suppressed."""
+    today = timezone.localdate()
+    low_likely_high = partner.backup_range()
+    doc: dict[str, Any] = {
+        "id": partner.pk,
+        "name": partner.name,
+        "kind": partner.kind,
+        "municipality": partner.municipality.code if partner.municipality else None,
+        "control_room_phone": partner.control_room_phone,
+        "fallback_phone": partner.fallback_phone,
+        "radio_channel": partner.radio_channel,
+        "sends_liaison": partner.sends_liaison,
+        "agreement": {
+            "title": partner.agreement,
+            "signed_on": partner.agreement_signed_on.isoformat()
+            if partner.agreement_signed_on
+            else None,
+            "review_on": partner.agreement_review_on.isoformat()
+            if partner.agreement_review_on
+            else None,
+            "review_overdue": partner.review_overdue(today),
+        },  # fmt: skip
+        "backup_hours": None
+        if low_likely_high is None
+        else dict(zip(("min", "likely", "max"), low_likely_high, strict=True)),
+        "promises": partner.promises,
+    }
+    if contacts is not None:
+        doc["contacts"] = [
+            {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email,
+             "is_liaison": c.is_liaison}
+            for c in contacts
+        ]  # fmt: skip
+    if clients is not None:
+        doc["power_dependent"] = clients
+    return doc

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from paraat.community import views, views_initiatives, views_public
+from paraat.community import views, views_initiatives, views_partners, views_public
 
 app_name = "community"
 urlpatterns = [
@@ -21,6 +21,21 @@ urlpatterns = [
         views_initiatives.initiative_review,
         name="initiative-review",
     ),
+    path("partners/", views_partners.partner_list, name="partners"),
+    path("partners/new/", views_partners.partner_form, name="partner-create"),
+    path("partners/<int:pk>/", views_partners.partner_detail, name="partner"),
+    path("partners/<int:pk>/edit/", views_partners.partner_form, name="partner-edit"),
+    path(
+        "partners/<int:pk>/contacts/",
+        views_partners.partner_contact_add,
+        name="partner-contact-add",
+    ),
+    path(
+        "partners/<int:pk>/contacts/<int:contact_id>/remove/",
+        views_partners.partner_contact_remove,
+        name="partner-contact-remove",
+    ),
+    path("partners/<int:pk>/clients/", views_partners.partner_clients, name="partner-clients"),
     # Without login
     path(
         "initiatives/propose/<str:region>/",

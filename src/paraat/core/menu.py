@@ -66,6 +66,12 @@ MAIN_MENU = (
         "paraat.community.access:can_view_initiatives",
     ),
     MenuItem(
+        _("Partners"),
+        "community:partners",
+        "paraat.community",
+        "paraat.community.access:can_view_partners",
+    ),
+    MenuItem(
         _("Programme"),
         "programme:matrix",
         "paraat.programme",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from paraat.community import callouts, links
+from paraat.community import callouts, links, partners
 from paraat.community.tests.factories import make_volunteer
 from paraat.operations.tests.factories import make_scene
+from paraat.testing import factories
 from paraat.testing.browser import axe_violations, describe, login
 from paraat.testing.personas import PASSWORD
 
@@ -23,6 +25,12 @@ def paths(cast: Any) -> dict[str, str]:
     volunteer = make_volunteer(cast, "Anna", dx=100)
     callout = callouts.start_callout(incident=scene.incident, point=scene.hub, skill="first_aid", needed=1, radius_m=1_000)  # fmt: skip
     ask = callout.asks.get()
+    care = partners.register_partner(region=cast.region, data={
+        "name": "Thuiszorg", "kind": "care", "backup_hours": 6.0,
+        "agreement_review_on": dt.date(2020, 1, 1)})  # fmt: skip
+    partners.add_contact(partner=care, data={"name": "Ineke", "phone": "0611112222"})
+    area = factories.AreaFactory(municipality=cast.oss, kind="pc4", code="5341", name="")
+    partners.record_power_dependent(partner=care, area=area, dependency="oxygen", count=12)
     return {
         "join": f"/community/join/{cast.region.code}/",
         "propose": f"/community/initiatives/propose/{cast.region.code}/",
@@ -35,11 +43,14 @@ def paths(cast: Any) -> dict[str, str]:
         "initiatives": "/community/initiatives/",
         "roster": f"/community/points/{scene.hub.code}/",
         "callout": f"/community/callouts/{callout.pk}/",
+        "partners": "/community/partners/",
+        "partner": f"/community/partners/{care.pk}/",
+        "partner-new": "/community/partners/new/",
     }
 
 
 PUBLIC = ["join", "propose", "me", "answer"]
-STAFF = ["list", "detail", "new", "import", "initiatives", "roster", "callout"]
+STAFF = ["list", "detail", "new", "import", "initiatives", "roster", "callout", "partners", "partner", "partner-new"]  # fmt: skip
 
 
 def test_it_has_no_axe_violations_on_public_pages(

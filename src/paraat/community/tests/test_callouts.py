@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from paraat.community import callouts, roster
@@ -133,3 +134,60 @@ def test_it_puts_understaffed_points_on_the_operational_picture(scene, cast, cli
     assert log_in(client, "cas", PASSWORD)
     page = client.get(f"/operations/{scene.incident.pk}/").content.decode()
     assert "OSS-01" in page.split('id="understaffed-heading"')[1].split("</section>")[0]
+
+
+def test_it_gives_up_when_the_widest_ring_has_nobody_left_to_ask(scene, cast):
+    make_volunteer(cast, "Near", dx=500)
+    start = timezone.now()
+    callout = _start(scene, needed=2, max_radius_m=4_000, step_m=2_000, wait_minutes=10, now=start)
+    ask = callout.asks.get()
+    callouts.advance_callouts(now=start + dt.timedelta(minutes=11))  # ring 2: nobody new
+    callout.refresh_from_db()
+    assert (callout.radius_m, callout.state) == (4_000, CalloutState.OPEN)
+    callouts.advance_callouts(now=start + dt.timedelta(minutes=22))
+    callout.refresh_from_db()
+    assert callout.state == CalloutState.OPEN  # "Near" may still answer
+    assert callouts.answer(ask=ask, accept=False) == AskState.DECLINED
+    callouts.advance_callouts(now=start + dt.timedelta(minutes=33))
+    callout.refresh_from_db()
+    assert callout.state == CalloutState.EXHAUSTED
+
+
+def test_it_tells_an_early_ring_that_answers_late_it_is_not_needed(scene, cast):
+    make_volunteer(cast, "Near", dx=500)
+    for n in range(2):
+        make_volunteer(cast, f"Ring2-{n}", dx=3_000 + 100 * n)
+    start = timezone.now()
+    callout = _start(scene, needed=2, max_radius_m=4_000, step_m=2_000, wait_minutes=10, now=start)
+    callouts.advance_callouts(now=start + dt.timedelta(minutes=11))
+    asks = {a.volunteer.name: a for a in callout.asks.select_related("volunteer")}
+    assert set(asks) == {"Near", "Ring2-0", "Ring2-1"}
+    assert callouts.answer(ask=asks["Ring2-0"], accept=True) == AskState.ACCEPTED
+    assert callouts.answer(ask=asks["Ring2-1"], accept=True) == AskState.ACCEPTED
+    assert Ask.objects.get(pk=asks["Near"].pk).state == AskState.NOT_NEEDED
+    assert callouts.answer(ask=asks["Near"], accept=True) == AskState.NOT_NEEDED
+    assert not Shift.objects.filter(volunteer=asks["Near"].volunteer).exists()
+
+
+def test_it_hands_a_help_request_to_volunteers_through_a_call_out(scene, cast):
+    from paraat.operations.constants import RequestStatus
+    from paraat.operations.services import claim_request, complete_request, create_help_request
+
+    make_volunteer(cast, "Near", dx=100)
+    request = create_help_request(
+        incident=scene.incident, kind="transport", description="Oxygen to a flat", user=cast.cas
+    )
+    claim_request(request=request, user=cast.cas)
+    callout = callouts.hand_over_to_volunteers(
+        request=request, point=scene.hub, skill="first_aid", needed=1, radius_m=2_000, user=cast.cas
+    )
+    request.refresh_from_db()
+    assert callout.help_request == request and _names(callout) == ["Near"]
+    assert request.status == RequestStatus.ASSIGNED and f"#{callout.pk}" in request.assigned_to
+    complete_request(request=request, user=cast.cas, outcome="brought")
+    request.refresh_from_db()
+    assert request.status == RequestStatus.DONE
+    with pytest.raises(ValidationError):  # a done request cannot be handed over again
+        callouts.hand_over_to_volunteers(
+            request=request, point=scene.hub, skill="first_aid", needed=1, radius_m=2_000
+        )

@@ -20,8 +20,9 @@ def test_it_loads_invented_volunteers_near_the_demo_points():
         areas_demo.load_demo_region()
         points_demo.load()
         lines = demo.load()
-        assert demo.load() == ["vrijwilligers al aanwezig"]
-    assert lines == ["240 verzonnen vrijwilligers (e-mail op .invalid, geen telefoonnummers)"]
+        assert demo.load() == ["vrijwilligers al aanwezig", "partners al aanwezig"]
+    assert lines[0] == "240 verzonnen vrijwilligers (e-mail op .invalid, geen telefoonnummers)"
+    assert lines[1].startswith("7 verzonnen partners")
     volunteers = Volunteer.objects.all()
     assert volunteers.count() == demo.COUNT
     assert all(
@@ -31,3 +32,22 @@ def test_it_loads_invented_volunteers_near_the_demo_points():
     assert Volunteer.objects.filter(points__isnull=False).distinct().count() > demo.COUNT // 2
     assert Volunteer.objects.with_skill("first_aid", timezone.localdate()).count() > 20
     assert PointStaffing.objects.count() > 40
+
+
+def test_it_loads_invented_partners_with_suppressed_client_counts():
+    from paraat.areas import demo as areas_demo
+    from paraat.community.models import Partner, PartnerContact
+    from paraat.community.partners import power_dependent_in_region
+    from paraat.supportpoints import demo as points_demo
+
+    with acting_as(None, "test"):
+        areas_demo.load_demo_region()
+        points_demo.load()
+        demo.load()
+    found = Partner.objects.all()
+    assert found.count() == len(demo.PARTNERS)
+    assert all("Verzonnen" in p.name and "(demo)" in p.name for p in found)
+    assert all(c.email.endswith(".invalid") for c in PartnerContact.objects.all())
+    assert Partner.objects.review_overdue(timezone.localdate()).count() == 1
+    rows = power_dependent_in_region(Partner.objects.first().region)
+    assert rows and all(r["total"] is None or r["total"] >= 10 for r in rows)

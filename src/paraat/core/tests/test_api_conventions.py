@@ -25,6 +25,7 @@ LISTS = [
     "/api/v1/incidents/",
     "/api/v1/planning/coverage/",
     "/api/v1/planning/optimisations/",
+    "/api/v1/partners/",
 ]
 
 

@@ -64,6 +64,7 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
         1,  # the demo has no open incident: the refusal is JSON too
     ),
     ("certificates", ""): (["--expiring", "30", "--json"], 0),
+    ("partners", ""): (["--json"], 0),
     ("erase_relays", ""): (["--json"], 0),
     ("volunteer_retention", ""): (["--json"], 0),
     ("import_volunteers", ""): (["{tmp}/not-areas.csv", "--json"], 1),

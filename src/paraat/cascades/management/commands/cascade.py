@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from paraat.areas.models import Region
-from paraat.cascades import engine, runs
+from paraat.cascades import engine, overrides, presenters, runs
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
 from paraat.cascades.models import RegionalFigures
 from paraat.core.management.base import resolve_region
@@ -93,7 +93,9 @@ class Command(BaseCommand):
                     "name": region.name,
                     "figures_version": figures.version if figures else 0,
                     "points": len(prepared.points),
+                    "partner_figures": overrides.partner_sources(prepared.override or {}),
                 }
+                data["power_dependent"] = presenters.power_dependent(result, region)
             self.stdout.write(json.dumps(data, ensure_ascii=False))
             return
         self.stdout.write(_text(result, region, len(prepared.points)))
