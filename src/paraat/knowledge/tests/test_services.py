@@ -35,7 +35,8 @@ def test_it_refuses_a_file_that_is_no_document_whatever_its_name(cast: Cast):
             region=cast.region, user=cast.olaf, data={"kind": "document", "title": "Virus"},
             upload=services.Upload("rapport.pdf", b"MZ\x90\x00" + b"\0" * 100),
         )  # fmt: skip
-    assert "not a PDF, Word (DOCX) or PowerPoint (PPTX)" in error.value.messages[0]
+    assert error.value.code == "type"
+    assert "geen PDF-, Word- (DOCX) of PowerPoint-document (PPTX)" in error.value.messages[0]
     assert not KnowledgeItem.objects.exists()
 
 
