@@ -18,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if not Region.objects.exists():
         # A fresh install: the first-run setup (opened by `paraat setup-token`).
         return redirect("setup")
-    if access.is_active(request.user) and request.user.role == Role.PARTNER:
+    if access.is_active(request.user) and getattr(request.user, "role", "") == Role.PARTNER:
         return redirect("knowledge:list")  # partners have the knowledge platform only
     if access.is_active(request.user):
         return redirect("areas:region")

@@ -28,7 +28,8 @@ def load() -> list[str]:
     if KnowledgeItem.objects.in_region(region).exists():
         return ["kennisitems al aanwezig"]
     organisations = [
-        services.add_organisation(region=region, name=name, kind=kind) for name, kind in ORGANISATIONS
+        services.add_organisation(region=region, name=name, kind=kind)
+        for name, kind in ORGANISATIONS
     ]
     soon = timezone.now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(days=14)
     first = services.add_item(

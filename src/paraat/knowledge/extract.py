@@ -93,7 +93,9 @@ def extract_text(data: bytes, file_type: str) -> str:
     except RecursionError as error:
         raise ExtractError("unreadable", {"reason": "nesting too deep"}) from error
     except Exception as error:  # noqa: BLE001 - a parser of hostile input: any failure is a refusal
-        raise ExtractError("unreadable", {"reason": f"{type(error).__name__}: {error}"[:200]}) from error
+        raise ExtractError(
+            "unreadable", {"reason": f"{type(error).__name__}: {error}"[:200]}
+        ) from error
     return " ".join(text.split())[:MAX_TEXT_CHARS]
 
 

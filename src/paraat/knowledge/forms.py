@@ -15,11 +15,15 @@ from paraat.knowledge.models import Organisation
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *ItemKind.choices])
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *ItemKind.choices]
+    )
     programme_line = forms.ChoiceField(
         label=_("Programme line"), required=False, choices=[("", _("All")), *ProgrammeLine.choices]
     )
-    risk = forms.ChoiceField(label=_("Risk"), required=False, choices=[("", _("All")), *Risk.choices])
+    risk = forms.ChoiceField(
+        label=_("Risk"), required=False, choices=[("", _("All")), *Risk.choices]
+    )
 
 
 class ItemForm(forms.Form):
@@ -42,7 +46,9 @@ class ItemForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )  # fmt: skip
     location = forms.CharField(label=_("Location (events)"), required=False, max_length=200)
-    region_wide = forms.BooleanField(label=_("Share with the whole region"), required=False, initial=True)
+    region_wide = forms.BooleanField(
+        label=_("Share with the whole region"), required=False, initial=True
+    )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Or share with these organisations"), required=False,
         queryset=Organisation.objects.none(), widget=forms.CheckboxSelectMultiple,
@@ -54,8 +60,9 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(region=region).order_by("name")
         self.fields["organisations"].queryset = Organisation.objects.filter(region=region)  # type: ignore[attr-defined]
-        self.fields["municipalities"].queryset = Municipality.objects.filter(region=region).order_by("name")  # type: ignore[attr-defined]
+        self.fields["municipalities"].queryset = municipalities  # type: ignore[attr-defined]
         self.fields["file"].help_text = _(
             "PDF, Word (DOCX) or PowerPoint (PPTX), at most %(limit)s MB. Needed for documents "
             "and presentations."

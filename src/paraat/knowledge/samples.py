@@ -13,7 +13,10 @@ def pdf(title: str, paragraphs: Sequence[str]) -> bytes:
     from paraat.core.pdf import a4_report
 
     styles = getSampleStyleSheet()
-    story = [Paragraph(title, styles["Title"]), *(Paragraph(p, styles["BodyText"]) for p in paragraphs)]
+    story = [
+        Paragraph(title, styles["Title"]),
+        *(Paragraph(p, styles["BodyText"]) for p in paragraphs),
+    ]
     return a4_report(story, title=title, footer=title)
 
 

@@ -17,6 +17,7 @@ LIMIT = 500
 FTS5_TABLE = "knowledge_fts"
 PG_EXPRESSION = "to_tsvector('dutch'::regconfig, document)"
 
+
 def item_document(item: KnowledgeItem, file_text: str) -> str:
     parts = [item.title, item.description, " ".join(item.tags), item.location, file_text]
     return "\n".join(p for p in parts if p)

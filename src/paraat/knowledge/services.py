@@ -50,7 +50,9 @@ def refusal_message(error: extract.ExtractError) -> str:
             "text can be searched."
         )
     if error.code == "zip_bomb":
-        return _("The file unpacks to far more data than a document holds; it was refused as unsafe.")
+        return _(
+            "The file unpacks to far more data than a document holds; it was refused as unsafe."
+        )
     if error.code == "too_many_pages":
         return _("The PDF has %(pages)s pages; at most %(limit)s are accepted.") % error.params
     if error.code == "unreadable":
@@ -76,7 +78,9 @@ def check_file(upload: Upload) -> CheckedFile:
         text = extract.extract_text(upload.data, file_type)
     except extract.ExtractError as error:
         raise ValidationError(refusal_message(error), code=error.code) from error
-    return CheckedFile(name=_safe_name(upload.name, file_type), data=upload.data, file_type=file_type, text=text)
+    return CheckedFile(
+        name=_safe_name(upload.name, file_type), data=upload.data, file_type=file_type, text=text
+    )
 
 
 def _safe_name(name: str, file_type: str) -> str:
@@ -185,7 +189,9 @@ def add_organisation(
     members: list[Any] | tuple[Any, ...] = (),
 ) -> Organisation:
     """Register a partner organisation; ``members`` are the accounts that belong to it."""
-    organisation = Organisation(region=region, name=name.strip(), kind=kind, municipality=municipality)
+    organisation = Organisation(
+        region=region, name=name.strip(), kind=kind, municipality=municipality
+    )
     organisation.full_clean(exclude=["region"])
     organisation.save()
     if members:

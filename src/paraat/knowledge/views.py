@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,7 +14,6 @@ from paraat.core.decorators import staff_view
 from paraat.knowledge import access, search, services, storage
 from paraat.knowledge.constants import CONTENT_TYPES
 from paraat.knowledge.forms import AttendanceForm, ItemForm, SearchForm
-
 
 # Refusals that concern the uploaded file: shown at the file field.
 FILE_CODES = {"too_large", "type", "encrypted", "zip_bomb", "unreadable", "too_many_pages", "file"}
@@ -56,7 +56,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view
-def item_download(request: HttpRequest, pk: int) -> FileResponse:
+def item_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = access.item_for_user(request.user, pk)
     path = storage.read_path(item.file_sha256, item.file_type) if item.has_file else None
     if path is None:
@@ -97,7 +97,10 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk)
     if not access.can_record_attendance(request.user, item):
         raise PermissionDenied
-    initial = {"attendee_count": item.attendee_count, "organisations": item.attending_organisations.all()}
+    initial = {
+        "attendee_count": item.attendee_count,
+        "organisations": item.attending_organisations.all(),
+    }
     form = AttendanceForm(request.POST or None, initial=initial, region=item.region)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_merge_tokens_and_login_gate'),
+        ("accounts", "0003_merge_tokens_and_login_gate"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('region_coordinator', 'Region coordinator'), ('municipal_officer', 'Municipal officer'), ('crisis_operator', 'Crisis operator'), ('point_lead', 'Point lead'), ('viewer', 'Viewer'), ('partner', 'Partner')], default='viewer', max_length=32, verbose_name='role'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("region_coordinator", "Region coordinator"),
+                    ("municipal_officer", "Municipal officer"),
+                    ("crisis_operator", "Crisis operator"),
+                    ("point_lead", "Point lead"),
+                    ("viewer", "Viewer"),
+                    ("partner", "Partner"),
+                ],
+                default="viewer",
+                max_length=32,
+                verbose_name="role",
+            ),
         ),
     ]

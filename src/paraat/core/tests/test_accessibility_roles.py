@@ -84,7 +84,9 @@ def _knowledge(cast: Cast) -> None:
     from paraat.testing import factories
 
     paula = factories.UserFactory(username="paula", role=Role.PARTNER, region=cast.region)
-    grid = knowledge_services.add_organisation(region=cast.region, name="Netbeheerder", members=[paula])
+    grid = knowledge_services.add_organisation(
+        region=cast.region, name="Netbeheerder", members=[paula]
+    )
     item = knowledge_services.add_item(
         region=cast.region, user=paula, data={"kind": "knowledge_session", "title": "Kennissessie"},
         upload=knowledge_services.Upload("verslag.pdf", samples.pdf("Verslag", ["Stroomuitval"])),

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db import migrations, models
 
 # The same statements as paraat.knowledge.search uses (kept literal: migrations import no app code).
-SQLITE_CREATE = "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts USING fts5(document, tokenize='unicode61')"
+SQLITE_CREATE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts USING fts5(document, tokenize='unicode61')"
+)
 SQLITE_DROP = "DROP TABLE IF EXISTS knowledge_fts"
 PG_CREATE = (
     "CREATE INDEX IF NOT EXISTS knowledge_searchtext_fts ON knowledge_searchtext "
@@ -31,89 +33,260 @@ def drop_search_index(apps, schema_editor):
         schema_editor.execute(PG_DROP)
 
 
-
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('areas', '0002_region_cap_identity'),
+        ("areas", "0002_region_cap_identity"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KnowledgeItem',
+            name="KnowledgeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('document', 'Document'), ('presentation', 'Presentation'), ('link', 'Link'), ('knowledge_session', 'Knowledge session'), ('council_meeting', 'Council meeting'), ('exercise', 'Exercise')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('programme_line', models.CharField(blank=True, choices=[('networks', 'Local networks and neighbourhoods, vulnerable residents'), ('awareness', 'Public awareness and action perspectives'), ('preparedness', 'Information, preparedness and continuity of partners'), ('agreements', 'Agreements with companies and institutions on continuity'), ('knowledge', 'National alignment and knowledge development')], max_length=20, verbose_name='programme line')),
-                ('risk', models.CharField(blank=True, choices=[('power_outage', 'Long power outage'), ('telecom_outage', 'Telecom outage'), ('drinking_water', 'Drinking water outage'), ('flooding', 'Flooding'), ('extreme_weather', 'Extreme weather'), ('cyber', 'Cyber attack'), ('pandemic', 'Pandemic'), ('general', 'General resilience')], max_length=20, verbose_name='risk')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='tags')),
-                ('url', models.URLField(blank=True, verbose_name='web address')),
-                ('starts_at', models.DateTimeField(blank=True, null=True, verbose_name='starts')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('attendee_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of attendees')),
-                ('region_wide', models.BooleanField(default=True, verbose_name='shared with the whole region')),
-                ('file_name', models.CharField(blank=True, max_length=200, verbose_name='file name')),
-                ('file_type', models.CharField(blank=True, choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('pptx', 'PPTX')], max_length=4, verbose_name='file type')),
-                ('file_size', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='file size')),
-                ('file_sha256', models.CharField(blank=True, max_length=64, verbose_name='SHA-256 checksum')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='knowledge_items', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='knowledge_items', to='areas.region', verbose_name='safety region')),
-                ('shared_with_municipalities', models.ManyToManyField(blank=True, related_name='shared_knowledge_items', to='areas.municipality', verbose_name='shared with municipalities')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("document", "Document"),
+                            ("presentation", "Presentation"),
+                            ("link", "Link"),
+                            ("knowledge_session", "Knowledge session"),
+                            ("council_meeting", "Council meeting"),
+                            ("exercise", "Exercise"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "programme_line",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("networks", "Local networks and neighbourhoods, vulnerable residents"),
+                            ("awareness", "Public awareness and action perspectives"),
+                            (
+                                "preparedness",
+                                "Information, preparedness and continuity of partners",
+                            ),
+                            (
+                                "agreements",
+                                "Agreements with companies and institutions on continuity",
+                            ),
+                            ("knowledge", "National alignment and knowledge development"),
+                        ],
+                        max_length=20,
+                        verbose_name="programme line",
+                    ),
+                ),
+                (
+                    "risk",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("power_outage", "Long power outage"),
+                            ("telecom_outage", "Telecom outage"),
+                            ("drinking_water", "Drinking water outage"),
+                            ("flooding", "Flooding"),
+                            ("extreme_weather", "Extreme weather"),
+                            ("cyber", "Cyber attack"),
+                            ("pandemic", "Pandemic"),
+                            ("general", "General resilience"),
+                        ],
+                        max_length=20,
+                        verbose_name="risk",
+                    ),
+                ),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="tags")),
+                ("url", models.URLField(blank=True, verbose_name="web address")),
+                ("starts_at", models.DateTimeField(blank=True, null=True, verbose_name="starts")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                (
+                    "attendee_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of attendees"
+                    ),
+                ),
+                (
+                    "region_wide",
+                    models.BooleanField(default=True, verbose_name="shared with the whole region"),
+                ),
+                (
+                    "file_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="file name"),
+                ),
+                (
+                    "file_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[("pdf", "PDF"), ("docx", "DOCX"), ("pptx", "PPTX")],
+                        max_length=4,
+                        verbose_name="file type",
+                    ),
+                ),
+                (
+                    "file_size",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="file size"),
+                ),
+                (
+                    "file_sha256",
+                    models.CharField(blank=True, max_length=64, verbose_name="SHA-256 checksum"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="knowledge_items",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="knowledge_items",
+                        to="areas.region",
+                        verbose_name="safety region",
+                    ),
+                ),
+                (
+                    "shared_with_municipalities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="shared_knowledge_items",
+                        to="areas.municipality",
+                        verbose_name="shared with municipalities",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'knowledge item',
-                'verbose_name_plural': 'knowledge items',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "knowledge item",
+                "verbose_name_plural": "knowledge items",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SearchText',
+            name="SearchText",
             fields=[
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_text', serialize=False, to='knowledge.knowledgeitem')),
-                ('file_text', models.TextField(blank=True)),
-                ('document', models.TextField(blank=True)),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="search_text",
+                        serialize=False,
+                        to="knowledge.knowledgeitem",
+                    ),
+                ),
+                ("file_text", models.TextField(blank=True)),
+                ("document", models.TextField(blank=True)),
             ],
             options={
-                'verbose_name': 'search text',
-                'verbose_name_plural': 'search texts',
+                "verbose_name": "search text",
+                "verbose_name_plural": "search texts",
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('vital_partner', 'Vital partner'), ('column_partner', 'Column partner'), ('municipality', 'Municipality'), ('safety_region', 'Safety region'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
-                ('members', models.ManyToManyField(blank=True, related_name='knowledge_organisations', to=settings.AUTH_USER_MODEL, verbose_name='members')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='knowledge_organisations', to='areas.municipality', verbose_name='municipality')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='knowledge_organisations', to='areas.region', verbose_name='safety region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("vital_partner", "Vital partner"),
+                            ("column_partner", "Column partner"),
+                            ("municipality", "Municipality"),
+                            ("safety_region", "Safety region"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="knowledge_organisations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="members",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="knowledge_organisations",
+                        to="areas.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="knowledge_organisations",
+                        to="areas.region",
+                        verbose_name="safety region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='knowledgeitem',
-            name='attending_organisations',
-            field=models.ManyToManyField(blank=True, related_name='attended_items', to='knowledge.organisation', verbose_name='attending organisations'),
+            model_name="knowledgeitem",
+            name="attending_organisations",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="attended_items",
+                to="knowledge.organisation",
+                verbose_name="attending organisations",
+            ),
         ),
         migrations.AddField(
-            model_name='knowledgeitem',
-            name='shared_with_organisations',
-            field=models.ManyToManyField(blank=True, related_name='shared_items', to='knowledge.organisation', verbose_name='shared with organisations'),
+            model_name="knowledgeitem",
+            name="shared_with_organisations",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="shared_items",
+                to="knowledge.organisation",
+                verbose_name="shared with organisations",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='knowledge_org_unique_name'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                fields=("region", "name"), name="knowledge_org_unique_name"
+            ),
         ),
         migrations.RunPython(create_search_index, drop_search_index),
     ]

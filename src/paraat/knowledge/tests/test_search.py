@@ -27,9 +27,9 @@ def test_it_finds_a_word_that_occurs_only_inside_an_uploaded_pdf(cast: Cast):
 
 
 def test_it_finds_the_singular_when_searching_the_plural(cast: Cast):
-    item = _add(cast, "Draaiboek", "Na de oefening volgt een evaluatie.")
+    item = _add(cast, "Draaiboek", "Na de oefening krijgt elk noodsteunpunt een aggregaat.")
     assert search.search(KnowledgeItem.objects.all(), "oefeningen") == [item]
-    assert search.search(KnowledgeItem.objects.all(), "evaluaties") == [item]
+    assert search.search(KnowledgeItem.objects.all(), "noodsteunpunten aggregaten") == [item]
 
 
 def test_it_needs_every_word_and_ignores_search_operators(cast: Cast):

@@ -53,7 +53,9 @@ def test_it_refuses_a_file_over_the_size_limit(cast: Cast, settings):
 
 def test_it_needs_a_file_for_a_document_and_an_address_for_a_link(cast: Cast):
     with pytest.raises(ValidationError):
-        services.add_item(region=cast.region, user=cast.olaf, data={"kind": "document", "title": "x"})
+        services.add_item(
+            region=cast.region, user=cast.olaf, data={"kind": "document", "title": "x"}
+        )
     with pytest.raises(ValidationError):
         services.add_item(region=cast.region, user=cast.olaf, data={"kind": "link", "title": "x"})
 
@@ -79,13 +81,17 @@ def test_it_audits_the_item_its_sharing_and_the_attendance(cast: Cast):
 
 def test_it_refuses_attendance_for_a_document_and_foreign_organisations(cast: Cast):
     item = services.add_item(
-        region=cast.region, user=cast.rianne, data={"kind": "link", "title": "x", "url": "https://a.nl"}
+        region=cast.region,
+        user=cast.rianne,
+        data={"kind": "link", "title": "x", "url": "https://a.nl"},
     )
     with pytest.raises(ValidationError):
         services.record_attendance(item=item, attendee_count=3, organisations=[])
     from paraat.areas.models import Region
 
     elsewhere = Organisation.objects.create(region=Region.objects.get(code="VR99"), name="Elders")
-    event = services.add_item(region=cast.region, user=cast.rianne, data={"kind": "exercise", "title": "o"})
+    event = services.add_item(
+        region=cast.region, user=cast.rianne, data={"kind": "exercise", "title": "o"}
+    )
     with pytest.raises(ValidationError):
         services.record_attendance(item=event, attendee_count=3, organisations=[elsewhere])

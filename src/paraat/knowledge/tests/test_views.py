@@ -62,11 +62,15 @@ def test_it_shows_why_a_file_is_refused(client: Client, cast: Cast):
 
 def test_it_records_attendance_of_an_event(client: Client, cast: Cast):
     grid = services.add_organisation(region=cast.region, name="Netbeheerder")
-    event = services.add_item(region=cast.region, user=cast.rianne, data={"kind": "knowledge_session", "title": "Sessie"})
+    event = services.add_item(
+        region=cast.region, user=cast.rianne, data={"kind": "knowledge_session", "title": "Sessie"}
+    )
     client.force_login(cast.olaf)
     assert client.get(f"/knowledge/{event.pk}/attendance/").status_code == 403  # not his
     client.force_login(cast.rianne)
-    response = client.post(f"/knowledge/{event.pk}/attendance/", {"attendee_count": "25", "organisations": [grid.pk]})
+    response = client.post(
+        f"/knowledge/{event.pk}/attendance/", {"attendee_count": "25", "organisations": [grid.pk]}
+    )
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.attendee_count == 25 and list(event.attending_organisations.all()) == [grid]
@@ -93,7 +97,13 @@ def test_it_shows_a_partner_what_is_shared_with_the_region_or_her_organisation(
 def test_it_keeps_a_partner_out_of_the_staff_pages(client: Client, cast: Cast, partner: Any):
     client.force_login(partner)
     assert client.get("/")["Location"] == "/knowledge/"
-    for url in ("/region/", "/points/", "/operations/", "/community/volunteers/", "/api/v1/points/"):
+    for url in (
+        "/region/",
+        "/points/",
+        "/operations/",
+        "/community/volunteers/",
+        "/api/v1/points/",
+    ):
         assert client.get(url).status_code in (403, 404), url
     page = client.get("/knowledge/").content.decode()
     menu = page[page.index('<nav class="nl-nav"') : page.index("</nav>")]
@@ -103,7 +113,10 @@ def test_it_keeps_a_partner_out_of_the_staff_pages(client: Client, cast: Cast, p
 def test_it_shows_nothing_of_one_region_to_another(client: Client, cast: Cast):
     item = _doc(cast, "Geheim van Brabant-Noord")
     client.force_login(cast.xander)
-    assert "Geheim van Brabant-Noord" not in client.get("/knowledge/", {"q": "geheim"}).content.decode()
+    assert (
+        "Geheim van Brabant-Noord"
+        not in client.get("/knowledge/", {"q": "geheim"}).content.decode()
+    )
     assert client.get(f"/knowledge/{item.pk}/").status_code == 404
     assert client.get(f"/knowledge/{item.pk}/download/").status_code == 404
     assert client.get(f"/knowledge/{item.pk}/attendance/").status_code == 404
