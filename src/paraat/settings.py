@@ -188,7 +188,10 @@ PARAAT_UPLOAD_MAX_MB = {
     "areas": env_int("PARAAT_UPLOAD_MAX_MB_AREAS", 100, minimum=1),
     "points": env_int("PARAAT_UPLOAD_MAX_MB_POINTS", 20, minimum=1),
     "cap": env_int("PARAAT_UPLOAD_MAX_MB_CAP", 2, minimum=1),
+    "knowledge": env_int("PARAAT_UPLOAD_MAX_MB_KNOWLEDGE", 25, minimum=1),
 }
+# Files of the knowledge platform, stored by checksum and served only through its access checks.
+PARAAT_KNOWLEDGE_DIR = DATA_DIR / "knowledge"
 
 # Security: strict in production so `manage.py check --deploy` passes.
 SESSION_COOKIE_HTTPONLY = True

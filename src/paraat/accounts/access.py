@@ -46,6 +46,12 @@ def can_enrol_device(user: Any) -> bool:
 
 
 def can_use_app(user: Any) -> bool:
+    """The staff pages. A partner has none of them: only the knowledge platform (``can_sign_in``)."""
+    return can_sign_in(user) and user.role != Role.PARTNER
+
+
+def can_sign_in(user: Any) -> bool:
+    """Active and past the second factor: enough for the pages every role has."""
     return is_active(user) and second_factor_ok(user)
 
 

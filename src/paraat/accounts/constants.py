@@ -8,6 +8,9 @@ class Role(models.TextChoices):
     CRISIS_OPERATOR = "crisis_operator", _("Crisis operator")
     POINT_LEAD = "point_lead", _("Point lead")
     VIEWER = "viewer", _("Viewer")
+    # People of vital partners, column partners and municipal advisers (AOV, IV): they see the
+    # knowledge platform (what is shared with the region or their organisation) and nothing else.
+    PARTNER = "partner", _("Partner")
 
 
 # Roles that see personal data or steer operations log in with a second factor.

@@ -84,6 +84,12 @@ MAIN_MENU = (
         "paraat.publicinfo.access:can_edit_advice",
         narrower=True,  # offered to those who edit the texts; everyone may read the overview
     ),
+    MenuItem(
+        _("Knowledge"),
+        "knowledge:list",
+        "paraat.knowledge",
+        "paraat.knowledge.access:can_view_knowledge",
+    ),
 )
 
 
@@ -96,11 +102,17 @@ def main_menu(user: Any) -> list[dict[str, Any]]:
     """The entries of ``MAIN_MENU`` the user may open, as ``{"label", "url", "url_name"}``."""
     if user is None or not user.is_authenticated:
         return []
+    from paraat.accounts.access import can_sign_in
     from paraat.areas.access import region_for_user
 
     try:
         region = region_for_user(user)
-    except (PermissionDenied, Http404):
+    except PermissionDenied:
+        # A partner has no staff pages, yet has a region: its knowledge platform.
+        if not (can_sign_in(user) and user.region_id):
+            return []
+        region = user.region
+    except Http404:
         return []
     items = []
     for item in MAIN_MENU:

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from paraat.accounts import access
+from paraat.accounts.constants import Role
 from paraat.core.decorators import staff_view
 from paraat.core.models import AuditEntry
 
@@ -17,6 +18,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if not Region.objects.exists():
         # A fresh install: the first-run setup (opened by `paraat setup-token`).
         return redirect("setup")
+    if access.is_active(request.user) and getattr(request.user, "role", "") == Role.PARTNER:
+        return redirect("knowledge:list")  # partners have the knowledge platform only
     if access.is_active(request.user):
         return redirect("areas:region")
     return redirect("accounts:login")

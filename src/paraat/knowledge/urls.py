@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from paraat.knowledge import views
 
 app_name = "knowledge"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.item_list, name="list"),
+    path("new/", views.item_create, name="create"),
+    path("<int:pk>/", views.item_detail, name="item"),
+    path("<int:pk>/download/", views.item_download, name="download"),
+    path("<int:pk>/attendance/", views.attendance, name="attendance"),
+]

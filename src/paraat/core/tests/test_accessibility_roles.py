@@ -41,7 +41,7 @@ SKIP = (
     "/cap/",
     "/feed",
 )
-ROLES = ["rianne", "olaf", "cas", "pim", "kees"]
+ROLES = ["rianne", "olaf", "cas", "pim", "kees", "paula"]  # paula: a partner, made by the scene
 
 
 @pytest.fixture
@@ -72,7 +72,26 @@ def scene(cast: Cast) -> Any:
     services.create_help_request(
         incident=scene.incident, kind="fuel", description="Diesel", point=scene.a, user=cast.cas
     )
+    _knowledge(cast)
     return scene
+
+
+def _knowledge(cast: Cast) -> None:
+    """Paula of a vital partner (the partner role) and an event with a document to walk to."""
+    from paraat.accounts.constants import Role
+    from paraat.knowledge import samples
+    from paraat.knowledge import services as knowledge_services
+    from paraat.testing import factories
+
+    paula = factories.UserFactory(username="paula", role=Role.PARTNER, region=cast.region)
+    grid = knowledge_services.add_organisation(
+        region=cast.region, name="Netbeheerder", members=[paula]
+    )
+    item = knowledge_services.add_item(
+        region=cast.region, user=paula, data={"kind": "knowledge_session", "title": "Kennissessie"},
+        upload=knowledge_services.Upload("verslag.pdf", samples.pdf("Verslag", ["Stroomuitval"])),
+    )  # fmt: skip
+    knowledge_services.record_attendance(item=item, attendee_count=20, organisations=[grid])
 
 
 def _wanted(href: str, base: str) -> str | None:

@@ -89,6 +89,25 @@ def test_it_shows_exactly_the_menu_entries_the_role_may_open(
             assert (url in shown) is (status == 200), (persona, url, status)
 
 
+def test_it_shows_a_partner_exactly_the_menu_entries_she_may_open(
+    client: Client, cast: Cast, scene: object
+) -> None:
+    """A partner (vital partner, column partner, municipal adviser) has the knowledge platform only."""
+    from django.urls import reverse
+
+    from paraat.accounts.constants import Role
+    from paraat.core.menu import MAIN_MENU
+    from paraat.testing import factories
+
+    paula = factories.UserFactory(username="paula", role=Role.PARTNER, region=cast.region)
+    client.force_login(paula)
+    shown = set(_links(client.get("/knowledge/").content.decode(), "nl-nav"))
+    assert shown == {"/knowledge/"}
+    for item in MAIN_MENU:
+        url = reverse(item.url_name)
+        assert (url in shown) is (client.get(url).status_code == 200), url
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_it_shows_exactly_the_incident_tabs_the_role_may_open(
     client: Client, cast: Cast, scene: object, persona: str
