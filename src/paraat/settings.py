@@ -360,3 +360,13 @@ if PARAAT_SITE_URL and not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", PARAAT_SI
     raise ConfigurationError(f"PARAAT_SITE_URL must be an http(s) address, not {PARAAT_SITE_URL!r}")
 # Invitation and password-reset links are valid 72 hours and work once.
 PASSWORD_RESET_TIMEOUT = 72 * 3600
+
+# Laptop instances and synchronisation (docs/sync.md). Every instance of a region shares the
+# secret that signs its bundles; a bundle signed with another secret is refused.
+PARAAT_SYNC_SECRET = env_secret("PARAAT_SYNC_SECRET", "") or ""
+if PARAAT_ENV == "production" and not PARAAT_SYNC_SECRET:
+    PARAAT_SYNC_SECRET = SECRET_KEY  # one server alone: its own key; laptops need the shared one
+PARAAT_SYNC_SECRET = PARAAT_SYNC_SECRET or "development-only-sync-secret"
+PARAAT_SYNC_INSTANCE_NAME = env_str("PARAAT_SYNC_INSTANCE_NAME", "paraat")
+# Shifts this instance's sync clock (seconds); only to rehearse a laptop with a wrong clock.
+PARAAT_SYNC_CLOCK_SKEW_SECONDS = env_int("PARAAT_SYNC_CLOCK_SKEW_SECONDS", 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -41,6 +42,7 @@ class IncidentQuerySet(models.QuerySet["Incident"]):
 
 
 class Incident(models.Model):
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     region = models.ForeignKey("areas.Region", on_delete=models.PROTECT, related_name="incidents")
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=IncidentKind.choices)
@@ -73,6 +75,7 @@ class Incident(models.Model):
 class Activation(models.Model):
     """A point taking part in an incident, with its opening checklist."""
 
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="activations")
     point = models.ForeignKey(
         "supportpoints.SupportPoint", on_delete=models.PROTECT, related_name="activations"
@@ -129,6 +132,7 @@ class StatusReportQuerySet(models.QuerySet["StatusReport"]):
 class StatusReport(models.Model):
     """What a point reported, stored exactly once per idempotency key."""
 
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="reports")
     point = models.ForeignKey(
         "supportpoints.SupportPoint", on_delete=models.PROTECT, related_name="status_reports"
@@ -190,6 +194,7 @@ class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):
 
 
 class HelpRequest(models.Model):
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="requests")
     point = models.ForeignKey(
         "supportpoints.SupportPoint",
@@ -284,6 +289,7 @@ class LogEntryQuerySet(models.QuerySet["LogEntry"]):
 
 
 class LogEntry(models.Model):
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="log")
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     author = models.ForeignKey(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -56,6 +58,8 @@ class SupportPointQuerySet(models.QuerySet["SupportPoint"]):
 
 
 class SupportPoint(models.Model):
+    # The same point on every instance (region server, laptops): see docs/sync.md.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     region = models.ForeignKey(
         "areas.Region",
         verbose_name=_("safety region"),

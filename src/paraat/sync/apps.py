@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SyncConfig(AppConfig):
     name = "paraat.sync"
     verbose_name = _("Laptop instances and synchronisation")
+
+    def ready(self) -> None:
+        from paraat.sync import journal
+
+        journal.connect()

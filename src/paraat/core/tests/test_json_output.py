@@ -71,6 +71,8 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("import_volunteers", ""): (["{tmp}/not-areas.csv", "--json"], 1),
     ("import_initiatives", ""): (["{tmp}/not-areas.csv", "--json"], 1),
     ("kit", ""): (["{tmp}/kit", "--coordination-point", "CP-GRAVE", "--json"], 0),
+    ("bundle", "export"): (["export", "{tmp}/bundle.jsonl", "--json"], 0),
+    ("bundle", "import"): (["import", "{tmp}/bundle.jsonl", "--json"], 0),
 }
 
 
