@@ -314,7 +314,7 @@ if not re.fullmatch(r"(?:[^\s,<&{}]|\{region\})*", PARAAT_CAP_SENDER):
     )
 OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")
 
-# Background jobs (optimisation, the static export, large imports): django-tasks with its database
+# Background jobs (the optimisation, the static export): django-tasks with its database
 # backend, so no other server is needed on SQLite or PostgreSQL; `paraat worker` runs them and
 # `paraat serve` / `paraat demo` start one beside the web server (docs/deployment.md).
 TASKS = {
@@ -327,8 +327,6 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# Imports with more rows than this run as a background job instead of in the request.
-PARAAT_JOBS_IMPORT_ROWS = env_int("PARAAT_JOBS_IMPORT_ROWS", 2_000, minimum=1)
 
 # `paraat serve`: gunicorn with threaded workers behind a reverse proxy (docs/deployment.md).
 PARAAT_WEB_BIND = env_str("PARAAT_WEB_BIND", "127.0.0.1:8000").strip()

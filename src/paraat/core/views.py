@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from paraat.accounts import access
@@ -54,7 +55,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view
-def job_download(request: HttpRequest, pk: int) -> FileResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = jobs.job_for(request.user, pk)
     path = jobs.download_path(job)
     if path is None:

@@ -6,36 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0002_region_cap_identity'),
-        ('core', '0002_audit_actions_for_accounts'),
+        ("areas", "0002_region_cap_identity"),
+        ("core", "0002_audit_actions_for_accounts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('kind', models.CharField(choices=[('optimisation', 'siting optimisation'), ('public_export', 'export of the public site'), ('area_import', 'import of areas'), ('point_import', 'import of support points')], max_length=30, verbose_name='kind')),
-                ('status', models.CharField(choices=[('queued', 'waiting for the worker'), ('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='queued', max_length=10, verbose_name='status')),
-                ('done', models.PositiveIntegerField(default=0, verbose_name='steps done')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='steps')),
-                ('message', models.CharField(blank=True, max_length=300, verbose_name='message')),
-                ('arguments', models.JSONField(blank=True, default=dict, verbose_name='arguments')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task')),
-                ('result_url', models.CharField(blank=True, max_length=300, verbose_name='result')),
-                ('result_file', models.CharField(blank=True, max_length=300, verbose_name='result file')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='areas.region', verbose_name='region')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='started by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="started"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("optimisation", "siting optimisation"),
+                            ("public_export", "export of the public site"),
+                            ("area_import", "import of areas"),
+                            ("point_import", "import of support points"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "waiting for the worker"),
+                            ("running", "running"),
+                            ("done", "done"),
+                            ("failed", "failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("done", models.PositiveIntegerField(default=0, verbose_name="steps done")),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="steps")),
+                ("message", models.CharField(blank=True, max_length=300, verbose_name="message")),
+                ("arguments", models.JSONField(blank=True, default=dict, verbose_name="arguments")),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="task")),
+                ("result_url", models.CharField(blank=True, max_length=300, verbose_name="result")),
+                (
+                    "result_file",
+                    models.CharField(blank=True, max_length=300, verbose_name="result file"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="areas.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="started by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'background job',
-                'verbose_name_plural': 'background jobs',
+                "verbose_name": "background job",
+                "verbose_name_plural": "background jobs",
             },
         ),
     ]

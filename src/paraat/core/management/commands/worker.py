@@ -56,4 +56,3 @@ class Command(BaseCommand):
             stdout=self.stdout,
             stderr=self.stderr,
         )
-
