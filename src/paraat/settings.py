@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "paraat.core",
     "paraat.areas",
     "paraat.accounts",
@@ -314,6 +316,20 @@ if not re.fullmatch(r"(?:[^\s,<&{}]|\{region\})*", PARAAT_CAP_SENDER):
         f"{{region}}, not {PARAAT_CAP_SENDER!r}"
     )
 OTP_TOTP_ISSUER = env_str("PARAAT_OTP_ISSUER", "Paraat")
+
+# Background jobs (the optimisation, the static export): django-tasks with its database
+# backend, so no other server is needed on SQLite or PostgreSQL; `paraat worker` runs them and
+# `paraat serve` / `paraat demo` start one beside the web server (docs/deployment.md).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("PARAAT_JOBS_IMMEDIATE", False)
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
 
 # `paraat serve`: gunicorn with threaded workers behind a reverse proxy (docs/deployment.md).
 PARAAT_WEB_BIND = env_str("PARAAT_WEB_BIND", "127.0.0.1:8000").strip()

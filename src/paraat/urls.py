@@ -13,6 +13,8 @@ urlpatterns = [
     path("accounts/", include("paraat.accounts.urls")),
     path("region/", include("paraat.areas.urls")),
     path("audit/", core_views.audit_trail, name="audit"),
+    path("jobs/<int:pk>/", core_views.job_detail, name="job"),
+    path("jobs/<int:pk>/download/", core_views.job_download, name="job-download"),
     path("health/", core_views.health, name="health"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

@@ -13,3 +13,17 @@ class AuditAction(models.TextChoices):
     INVITE = "invite", _("invited")
     PASSWORD_RESET = "password_reset", _("password reset requested")
     SECOND_FACTOR_RESET = "second_factor_reset", _("second factor reset")
+
+
+class JobKind(models.TextChoices):
+    OPTIMISATION = "optimisation", _("siting optimisation")
+    PUBLIC_EXPORT = "public_export", _("export of the public site")
+    AREA_IMPORT = "area_import", _("import of areas")
+    POINT_IMPORT = "point_import", _("import of support points")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting for the worker")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")

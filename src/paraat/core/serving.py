@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 from django.conf import settings
@@ -36,9 +37,22 @@ def gunicorn_argv(*, bind: str, workers: int, threads: int, timeout: int) -> lis
     ]
 
 
-def exec_gunicorn(*, bind: str, workers: int, threads: int, timeout: int) -> None:
-    """Collect the static files, then replace this process by gunicorn (signals reach it directly)."""
+def start_worker() -> subprocess.Popen[bytes]:
+    """`paraat worker` beside the web server; it stops by itself when this process (gunicorn,
+    after the exec) is gone, so a laptop needs no second command."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "paraat", "worker", "--parent", str(os.getpid())],
+    )
+
+
+def exec_gunicorn(
+    *, bind: str, workers: int, threads: int, timeout: int, with_worker: bool = True
+) -> None:
+    """Collect the static files, start the background worker (unless told not to), then replace
+    this process by gunicorn (signals reach it directly)."""
     call_command("collectstatic", interactive=False, verbosity=0)
+    if with_worker:
+        start_worker()
     argv = gunicorn_argv(bind=bind, workers=workers, threads=threads, timeout=timeout)
     sys.stdout.flush()
     os.execvp(argv[0], argv)

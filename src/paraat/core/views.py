@@ -3,11 +3,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from paraat.accounts import access
 from paraat.accounts.constants import Role
+from paraat.core import jobs
 from paraat.core.decorators import staff_view
 from paraat.core.models import AuditEntry
 
@@ -42,3 +44,23 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(model=model)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit.html", {"page": page, "model": model})
+
+
+@staff_view
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """How far a background job is (the page reloads itself every 2 s until it is finished)."""
+    job = jobs.job_for(request.user, pk)
+    return render(
+        request,
+        "core/job.html",
+        {"job": job, "download": jobs.download_path(job) is not None},
+    )
+
+
+@staff_view
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    job = jobs.job_for(request.user, pk)
+    path = jobs.download_path(job)
+    if path is None:
+        raise Http404("no file")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)

@@ -21,6 +21,7 @@ from scipy.sparse import issparse
 from scipy.spatial.distance import cdist
 
 from paraat.areas.models import Municipality, Region
+from paraat.core.jobs import ProgressFn
 from paraat.geo.network import NetworkError
 from paraat.geo.network import WalkingNetwork as Graph
 from paraat.planning import coverage, explain, inputs, privacy
@@ -42,6 +43,8 @@ DISTANCE_REACH_FACTOR = 5.0
 # p-median / p-center work on a dense (demand x sites) matrix: demand is merged into larger blocks
 # until it has at most this many cells (about 80 MB).
 DENSE_CELLS = 10_000_000
+# The steps an optimisation reports to a progress bar or the job page.
+OPTIMISE_STEPS = 6
 
 # The form field an optimiser error belongs to (by OptimisationError.code); others go to "model".
 ERROR_FIELDS = {
@@ -255,11 +258,16 @@ def run_optimisation(
     network: WalkingNetwork | None = None,
     network_file: Path | None = None,
     capacity: int | None = None,
+    progress: ProgressFn | None = None,
 ) -> OptimisationRun:
     """Propose new sites among the candidates (existing points stay) and store the proposal with
     what each site adds, the gap to the proven best and the time used. ``capacity`` (residents per
-    site) is only applied when given."""
+    site) is only applied when given; ``progress`` hears each of the OPTIMISE_STEPS steps."""
     from paraat.planning.optimise import OptimisationError
+
+    def step(done: int, message: str) -> None:
+        if progress is not None:
+            progress(done, OPTIMISE_STEPS, message)
 
     started = time.perf_counter()
     if model not in OptimisationModel.values:
@@ -277,10 +285,13 @@ def run_optimisation(
         raise ValidationError({"k": _("Choose at least 1 new site.")})
     if not np.isfinite(time_limit) or time_limit <= 0:
         raise ValidationError({"time_limit": _("The time limit must be more than 0 seconds.")})
+    step(0, _("Reading the walking network") if (network or network_file) else _("Reading demand"))
     graph = _graph(network, network_file)
+    step(1, _("Reading demand"))
     demand = inputs.load_demand(
         region=region, municipality=municipality, weight=weight, area_kind=area_kind
     )
+    step(2, _("Finding which sites reach which residents"))
     existing = inputs.site_info(inputs.existing_points(region))
     candidate_points = inputs.site_info(inputs.candidate_sites(region, municipality))
     if not candidate_points:
@@ -299,6 +310,7 @@ def run_optimisation(
     candidates = np.arange(len(existing), len(sites))
     weights = np.asarray(demand.demand.weights[weight], dtype=float)
     cover = inputs.cover_matrix(demand.demand, sites, threshold_m, graph)
+    step(3, _("Searching the best sites"))
     try:
         solution, distance = _solve(
             model,
@@ -319,6 +331,7 @@ def run_optimisation(
     except OptimisationError as exc:
         field = ERROR_FIELDS.get(exc.code, "model")
         raise ValidationError({field: explain.optimisation_error(exc)}) from None
+    step(4, _("Working out what each site adds"))
     figures = proposal_figures(
         demand=demand,
         weight=weight,
@@ -331,6 +344,7 @@ def run_optimisation(
     )
     figures = _private(figures, weight)
     adds = [site["adds"] for site in figures["selected"]]
+    step(5, _("Saving the proposal"))
     with transaction.atomic():
         return OptimisationRun.objects.create(
             region=region,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Area, Municipality, Region
 from paraat.core.decorators import staff_view
-from paraat.planning import access, explain, exports, presenters, services
+from paraat.planning import access, explain, exports, presenters, services, tasks
 from paraat.planning.forms import CoverageForm, NetworkForm, OptimiseForm, RunForm
 from paraat.planning.models import CoverageRun, OptimisationRun
 from paraat.supportpoints.models import SupportPoint
@@ -195,11 +195,20 @@ def optimise_new(request: HttpRequest) -> HttpResponse:
     if not access.can_run_somewhere(request.user, region):
         raise PermissionDenied
     form = OptimiseForm(request.POST or None, **_form_kwargs(request, region))
-
-    def start(form: OptimiseForm) -> OptimisationRun:
-        return services.run_optimisation(region=region, user=request.user, **form.run_arguments())
-
-    return _run_view(request, form, region, "planning/optimise_form.html", start)
+    if request.method == "POST" and form.is_valid():
+        if not access.can_run(request.user, region, form.chosen_municipality()):
+            raise PermissionDenied
+        # An optimisation takes up to minutes: the worker runs it, the job page follows it.
+        job = tasks.start_optimisation(
+            region=region, user=request.user, arguments=form.run_arguments()
+        )
+        return redirect("job", pk=job.pk)
+    return render(
+        request,
+        "planning/optimise_form.html",
+        {"form": form, "region": region},
+        status=400 if form.errors else 200,
+    )
 
 
 def run_url(run: CoverageRun | OptimisationRun) -> str:

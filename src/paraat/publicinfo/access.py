@@ -28,3 +28,8 @@ def can_edit_advice(user: Any, region: Region) -> bool:
 
 def can_edit_contacts(user: Any, region: Region) -> bool:
     return can_edit_advice(user, region)
+
+
+def can_export(user: Any, region: Region) -> bool:
+    """The static export is the region's public face: its coordinators start it."""
+    return can_edit_advice(user, region)

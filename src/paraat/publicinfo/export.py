@@ -18,6 +18,7 @@ from django.contrib.staticfiles import finders
 
 from paraat.areas.constants import AreaKind
 from paraat.core import files
+from paraat.core.jobs import ProgressFn
 from paraat.publicinfo import bridge, data, links, pages, posters
 from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.snapshot import Snapshot
@@ -48,14 +49,19 @@ class ExportResult:
 
 
 class _Writer:
-    def __init__(self, root: Path, result: ExportResult) -> None:
-        self.root, self.result = root, result
+    def __init__(
+        self, root: Path, result: ExportResult, progress: ProgressFn | None = None, total: int = 0
+    ) -> None:
+        self.root, self.result, self.progress, self.total = root, result, progress, total
 
     def write(self, relative: str, data: bytes, kind: str) -> None:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         self.result.add(kind, len(data))
+        if self.progress is not None:
+            total = max(self.total, self.result.files)
+            self.progress(self.result.files, total, relative)
 
     def json(self, relative: str, data: Any) -> None:
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
@@ -69,14 +75,16 @@ def export_site(
     region: Any = None,
     base_url: str = "",
     posters_too: bool = True,
+    progress: ProgressFn | None = None,
 ) -> ExportResult:
-    """Write the public site of ``snap`` to ``target`` (replaced as a whole when it exists)."""
+    """Write the public site of ``snap`` to ``target`` (replaced as a whole when it exists);
+    ``progress`` hears (files written, files expected, file name) after each file."""
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     result = ExportResult(target)
     work = files.work_folder(target)
     try:
-        writer = _Writer(work, result)
+        writer = _Writer(work, result, progress, expected_files(snap, posters_too=posters_too))
         _pages(snap, writer)
         _data(snap, writer)
         if posters_too:
@@ -90,6 +98,20 @@ def export_site(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return result
+
+
+def expected_files(snap: Snapshot, *, posters_too: bool = True) -> int:
+    """About how many files an export writes (the feed may add one), for a progress bar."""
+    areas = snap.places.areas
+    postcodes = len(areas.get(AreaKind.PC4, {})) + len(areas.get(AreaKind.PC6, {}))
+    count = len(links.LANGUAGES) * (len(PAGES) + len(Risk.values) + postcodes)
+    count += 2 + postcodes
+    if posters_too:
+        posters_per_language = (
+            len(areas.get(AreaKind.PC4, {})) + len(areas.get(AreaKind.WIJK, {}))
+        ) + len(snap.places.points)
+        count += len(links.LANGUAGES) * posters_per_language
+    return count + len(snap.situation.cap) + 2 + len(ASSETS)
 
 
 def _render(

@@ -41,4 +41,5 @@ urlpatterns = [
     path("editor/advice/", views.advice_overview, name="editor-advice"),
     path("editor/advice/<int:pk>/", views.advice_edit, name="editor-advice-edit"),
     path("editor/contacts/", views.contacts_edit, name="editor-contacts"),
+    path("editor/export/", views.export_start, name="editor-export"),
 ]

@@ -24,7 +24,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
-from paraat.publicinfo import access, bridge, data, links, pages, posters, services, snapshot
+from paraat.publicinfo import (
+    access,
+    bridge,
+    data,
+    links,
+    pages,
+    posters,
+    services,
+    snapshot,
+    tasks,
+)
 from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.forms import AdviceForm, ContactsForm, advice_warnings
 from paraat.publicinfo.models import ActionAdvice
@@ -307,8 +317,20 @@ def advice_overview(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "with_warnings": sum(1 for row in rows if row["warnings"]),
             "can_edit": access.can_edit_advice(request.user, region),
+            "can_export": access.can_export(request.user, region),
         },
     )
+
+
+@staff_view
+@require_http_methods(["POST"])
+def export_start(request: HttpRequest) -> HttpResponse:
+    """Start the static export of the public site in the worker; the job page offers the zip."""
+    region = region_for_user(request.user)
+    if not access.can_export(request.user, region):
+        raise PermissionDenied
+    job = tasks.start_export(region=region, user=request.user)
+    return redirect("job", pk=job.pk)
 
 
 @staff_view

@@ -1,4 +1,5 @@
-"""The one base class for Paraat's commands: the shared `--region` and `--json` options.
+"""The one base class for Paraat's commands: the shared `--region` and `--json` options and the
+progress bar.
 
 Every command that works on one safety region takes `--region CODE`: required when the install
 holds several regions, the only region when there is one. Every command that reports takes
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from paraat.areas.models import Region
+from paraat.core.management.progress import ProgressBar, wanted
 
 
 def resolve_region(code: str | None) -> Region:
@@ -81,6 +83,10 @@ class ParaatCommand(BaseCommand):
 
     def wants_json(self, options: dict[str, Any]) -> bool:
         return bool(options.get("json"))
+
+    def progress_bar(self, options: dict[str, Any]) -> ProgressBar:
+        """A progress bar on stdout when it is a terminal and --json is not given."""
+        return ProgressBar(self.stdout, enabled=wanted(self.stdout, options))
 
     def emit_json(self, data: Any) -> None:
         self.stdout.write(dump_json(data))

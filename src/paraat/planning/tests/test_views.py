@@ -10,10 +10,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from paraat.core.constants import JobStatus
+from paraat.core.models import Job
 from paraat.planning import services
 from paraat.planning.constants import OptimisationModel
 from paraat.planning.models import CoverageRun, OptimisationRun
 from paraat.planning.tests.planning_setup import Plan
+from paraat.testing.jobs import run_queued_jobs
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +147,14 @@ def test_it_shows_a_clear_error_and_stores_nothing(cast: Cast, plan: Plan) -> No
             "time_limit": "5",
         },
     )
-    assert response.status_code == 400
-    assert "2" in " ".join(response.context["form"].errors["k"])
+    # More sites than candidates: the worker finds out, the job page says so.
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
+    run_queued_jobs()
+    job = Job.objects.get()
+    assert job.status == JobStatus.FAILED and "2" in job.error
+    page = client.get(response["Location"]).content.decode()
+    assert "The job failed" in page or "mislukt" in page
+    assert "only 2 candidate sites" in page or "2 kandidaat" in page
     assert not CoverageRun.objects.exists() and not OptimisationRun.objects.exists()
 
 
@@ -179,8 +188,12 @@ def test_it_proposes_sites_from_the_form(cast: Cast, plan: Plan) -> None:
             "time_limit": "5",
         },
     )
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
+    assert not OptimisationRun.objects.exists()  # the request only queued it
+    run_queued_jobs()
     run = OptimisationRun.objects.get()
-    assert response.status_code == 302
+    job_page = _client(cast.rianne).get(response["Location"]).content.decode()
+    assert reverse("planning:optimisation", args=[run.pk]) in job_page
     page = (
         _client(cast.rianne).get(reverse("planning:optimisation", args=[run.pk])).content.decode()
     )

@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Run the production web server (gunicorn with threads; workers and threads from "
         "PARAAT_WEB_WORKERS and PARAAT_WEB_THREADS). Put a reverse proxy such as nginx in front "
-        "of it for TLS (see docs/deployment.md)."
+        "of it for TLS (see docs/deployment.md). Starts the background worker too, unless "
+        "--no-worker."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,9 +34,15 @@ class Command(BaseCommand):
             default=settings.PARAAT_WEB_THREADS,
             help=f"threads per worker (default {settings.PARAAT_WEB_THREADS})",
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start the background worker (when `paraat worker` runs on its own)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         exec_gunicorn(
+            with_worker=not options["no_worker"],
             bind=options["bind"],
             workers=max(1, options["workers"]),
             threads=max(1, options["threads"]),

@@ -52,6 +52,7 @@ class Command(ParaatCommand):
         translation.activate("nl")
         region, municipality = scope(options)
         document: dict[str, Any] = {}
+        bar = self.progress_bar(options)
         try:
             with transaction.atomic():
                 run = services.run_optimisation(
@@ -66,6 +67,7 @@ class Command(ParaatCommand):
                     area_kind=options["area_kind"],
                     network_file=options["network"],
                     capacity=options["capacity"],
+                    progress=bar,
                 )
                 document = documents.document(run)
                 if options["no_save"]:
@@ -74,6 +76,8 @@ class Command(ParaatCommand):
             document["id"] = None
         except ValidationError as error:
             raise CommandError(messages(error)) from None
+        finally:
+            bar.close()
         if options["json"]:
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
             return

@@ -45,6 +45,7 @@ class Command(ParaatCommand):
             )
         started = time.perf_counter()
         snap = snapshot.build(region)
+        bar = self.progress_bar(options)
         try:
             result = export.export_site(
                 snap,
@@ -52,9 +53,12 @@ class Command(ParaatCommand):
                 region=region,
                 base_url=options["base_url"],
                 posters_too=not options["no_posters"],
+                progress=bar,
             )
         except OSError as exc:
             raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+        finally:
+            bar.close()
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
         self.stdout.write(
             f"{result.target}: {result.files} files ({counts}), {result.bytes / 1e6:.1f} MB, "
