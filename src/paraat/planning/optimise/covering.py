@@ -223,11 +223,18 @@ def _reduce(matrix: sp.csr_matrix, w: np.ndarray, fixed: np.ndarray, cand: np.nd
     )
 
 
-def _undominated(matrix: sp.csr_matrix, limit: int = 5000) -> np.ndarray:
-    """Columns not dominated by another column (rows a subset; ties keep the lowest number)."""
+def _undominated(matrix: sp.csr_matrix, limit: int = 5000, work: int = 50_000_000) -> np.ndarray:
+    """Columns not dominated by another column (rows a subset; ties keep the lowest number).
+
+    Dropping dominated columns only makes the model smaller, so it is skipped when the overlap
+    product would cost more than ``work`` multiplications (the sum of squared row degrees): at
+    59,000 cells x 3,000 candidates that is 420 million and took 10 s, more than it saves."""
     size = np.asarray(matrix.sum(axis=0)).reshape(-1)
     columns = np.flatnonzero(size > 0)
     if columns.shape[0] > limit or columns.shape[0] < 2:
+        return columns
+    degree = np.diff(matrix.indptr).astype(np.int64)
+    if int((degree**2).sum()) > work:
         return columns
     sub = matrix[:, columns]
     if sub.shape[0] * sub.shape[1] <= 20_000_000:

@@ -21,7 +21,7 @@ from paraat.planning.optimise import (
     set_covering,
 )
 from paraat.planning.optimise._common import merge_rows
-from paraat.planning.optimise.covering import _greedy
+from paraat.planning.optimise.covering import _greedy, _undominated
 
 # Six demand points, three sites. Greedy takes A (weight 4) and then B or C (+1.5): 5.5.
 # The optimum is B + C: 7.
@@ -95,6 +95,35 @@ def test_it_matches_brute_force_for_maximal_covering(seed):
     assert covered(matrix, weights, list(solution.selected) + fixed) == pytest.approx(best)
     assert solution.optimal
     assert 0 not in solution.selected or not fixed
+
+
+def test_it_drops_dominated_candidates_only_within_its_work_budget():
+    # Column 1 covers a subset of column 0's rows; column 2 is nobody's subset.
+    matrix = sp.csr_matrix(np.array([[1, 1, 0], [1, 0, 0], [1, 0, 1], [0, 0, 1]], dtype=float))
+
+    assert _undominated(matrix).tolist() == [0, 2]
+    assert _undominated(matrix, work=3).tolist() == [0, 1, 2]  # 2² + 1 + 2² + 1 = 10 > 3
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_it_matches_brute_force_on_dense_overlapping_reach(seed):
+    # Dense reach: many candidates dominate others, the LP is fractional, so the exact step runs.
+    matrix, weights = random_cover(100 + seed, rows=40, cols=10, density=0.45)
+    k = 2 + seed % 3
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(10), k))
+    fewest = min(
+        n
+        for n in range(1, 11)
+        for s in itertools.combinations(range(10), n)
+        if covered(matrix, weights, s) >= covered(matrix, weights, range(10))
+    )
+
+    mclp = maximal_covering(sp.csr_matrix(matrix), weights, k=k)
+    lscp = set_covering(sp.csr_matrix(matrix), weights, target=1.0)
+
+    assert mclp.optimal and mclp.objective == pytest.approx(best)
+    assert covered(matrix, weights, mclp.selected) == pytest.approx(best)
+    assert lscp.optimal and lscp.objective == fewest
 
 
 def test_it_counts_fixed_sites_but_never_returns_them():
