@@ -14,6 +14,7 @@ from django.http import Http404
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
 from paraat.community.models import Callout, Partner, Volunteer, VolunteerQuerySet
+from paraat.operations import access as operations_access
 from paraat.operations.models import Incident
 from paraat.supportpoints import access as points_access
 from paraat.supportpoints.models import SupportPoint
@@ -148,3 +149,8 @@ def partner_for_user(user: Any, region: Region, pk: int) -> Partner:
     if not can_view_partners(user, region):
         raise PermissionDenied
     return partner
+
+
+def can_hand_over_requests(user: Any, incident: Incident) -> bool:
+    """Handing a help request to an initiative or to volunteers is handling it (the crisis team)."""
+    return operations_access.can_handle_requests(user, incident)

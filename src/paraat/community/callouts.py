@@ -215,6 +215,7 @@ def hand_over_to_volunteers(
     skill: str,
     needed: int,
     radius_m: int,
+    wait_minutes: int = 10,
     user: Any = None,
     now: dt.datetime | None = None,
 ) -> Callout:
@@ -227,7 +228,7 @@ def hand_over_to_volunteers(
         raise ValidationError({"point": _("The point is not in the incident's region.")})
     callout = start_callout(
         incident=request.incident, point=point, skill=skill, needed=needed, radius_m=radius_m,
-        created_by=user, help_request=request, now=now,
+        wait_minutes=wait_minutes, created_by=user, help_request=request, now=now,
     )  # fmt: skip
     assign_request(
         request=request, assignee=f"oproep #{callout.pk}: {needed} vrijwilliger(s)", user=user

@@ -18,6 +18,7 @@ from paraat.community.constants import (
     PowerDependency,
     Skill,
 )
+from paraat.community.models import Initiative
 from paraat.supportpoints.models import SupportPoint
 
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
@@ -301,3 +302,25 @@ class PowerDependentForm(forms.Form):
     count = forms.IntegerField(
         label=_("Number of clients"), min_value=0, help_text=_("0 removes the count.")
     )
+
+
+class InitiativeHandOverForm(forms.Form):
+    initiative = forms.ModelChoiceField(
+        label=_("Initiative"), queryset=Initiative.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args: Any, initiatives: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = initiatives  # type: ignore[attr-defined]
+
+
+class VolunteerHandOverForm(CalloutForm):
+    point = forms.ChoiceField(
+        label=_("Call out from point"),
+        help_text=_("Volunteers are asked nearest this point first."),
+    )
+    field_order = ["point", "skill", "needed", "radius_m", "wait_minutes"]
+
+    def __init__(self, *args: Any, points: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["point"].choices = points  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from paraat.community import views, views_initiatives, views_partners, views_public
+from paraat.community import views, views_handover, views_initiatives, views_partners, views_public
 
 app_name = "community"
 urlpatterns = [
@@ -13,6 +13,11 @@ urlpatterns = [
     path("points/<str:code>/callout/", views.callout_create, name="callout-create"),
     path("points/<str:code>/spontaneous/", views.spontaneous, name="spontaneous"),
     path("callouts/<int:pk>/", views.callout_detail, name="callout"),
+    path(
+        "incidents/<int:pk>/requests/<int:request_id>/hand-over/",
+        views_handover.hand_over,
+        name="hand-over",
+    ),
     path("initiatives/", views_initiatives.initiative_list, name="initiatives"),
     path("initiatives/new/", views_initiatives.initiative_create, name="initiative-create"),
     path("initiatives/<int:pk>/", views_initiatives.initiative_detail, name="initiative"),
