@@ -14,7 +14,7 @@ from django.http import Http404
 
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
-from paraat.programme.models import Activity, ProgrammeLine
+from paraat.programme.models import Activity, CriticalProcess, ProgrammeLine
 from paraat.supportpoints import access as points_access
 
 
@@ -71,3 +71,21 @@ def line_for_user(user: Any, region: Region, pk: int) -> ProgrammeLine:
     if not can_manage_programme(user, region):
         raise PermissionDenied
     return line
+
+
+def can_edit_process(user: Any, process: CriticalProcess) -> bool:
+    """A municipal officer keeps her own municipality's register; the coordinator the region's."""
+    if process.municipality is None:
+        return can_manage_programme(user, process.region)
+    return can_edit_municipality(user, process.municipality)
+
+
+def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
+    process = (
+        CriticalProcess.objects.select_related("municipality", "region").filter(pk=pk).first()
+    )
+    if process is None or process.region_id != region.pk:
+        raise Http404("no such process")
+    if not can_edit_process(user, process):
+        raise PermissionDenied
+    return process

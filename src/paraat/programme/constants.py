@@ -107,3 +107,15 @@ DEFAULT_LEVEL_TEXT = {
         "The municipality pilots new approaches and shares them with the region."
     ),
 }
+
+
+class Dependency(models.TextChoices):
+    """What a critical process leans on (the continuity register, "Eigen huis op orde")."""
+
+    POWER = "power", _("Power")
+    TELECOM = "telecom", _("Telecom")
+    INTERNET = "internet", _("Internet")
+    PAYMENTS = "payments", _("Payments")
+    WATER = "water", _("Water")
+    STAFF = "staff", _("Staff")
+    SYSTEMS = "systems", _("Specific systems")

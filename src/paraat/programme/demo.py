@@ -19,7 +19,7 @@ from paraat.programme.constants import (
     Level,
     LineTemplate,
 )
-from paraat.programme.models import Activity
+from paraat.programme.models import Activity, CriticalProcess
 
 # (line number, title, indicator kind, target, stated label)
 EXAMPLES = [
@@ -40,8 +40,9 @@ def load() -> list[str]:
     region = Region.objects.filter(code=REGION_CODE).first()
     if region is None:
         return []
+    done = _continuity(region)
     if Activity.objects.in_region(region).exists():
-        return ["programma al aanwezig"]
+        return ["programma al aanwezig", *done]
     rng = random.Random(14)
     today = timezone.localdate()
     with translation.override("nl"):
@@ -64,8 +65,36 @@ def load() -> list[str]:
     count = Activity.objects.in_region(region).count()
     return [
         f"programma: {len(lines)} lijnen, ambities voor {len(municipalities)} gemeenten, "
-        f"{count} verzonnen voorbeeldactiviteiten"
+        f"{count} verzonnen voorbeeldactiviteiten",
+        *done,
     ]
+
+
+# (process, max downtime h, dependencies, fallback, fallback autonomy h); all invented.
+PROCESSES = [
+    ("Burgerzaken: paspoorten en aktes", 72, ["power", "internet", "systems", "staff"],
+     "Noodloket met papieren formulieren en een aggregaat in het gemeentehuis", 48),
+    ("Uitkeringen uitbetalen", 120, ["power", "internet", "payments", "systems"],
+     "Voorschotten in contanten via de noodkas", 72),
+    ("Crisiscommunicatie", 2, ["power", "telecom", "internet", "staff"],
+     "Satelliettelefoon, noodstroom op het crisiscentrum en lopers naar de noodsteunpunten", 24),
+    ("Begraven", 168, ["staff"], "", None),
+]  # fmt: skip
+
+
+def _continuity(region: Region) -> list[str]:
+    """A continuity register for one demo municipality (Oss), every process invented."""
+    place = Municipality.objects.filter(region=region, code="GM0828").first()
+    if place is None or CriticalProcess.objects.of_municipality(place).exists():
+        return []
+    for name, hours, deps, fallback, autonomy in PROCESSES:
+        services.save_process(region=region, data={
+            "municipality": place, "name": f"{name} (verzonnen voorbeeld)",
+            "max_downtime_h": hours, "dependencies": deps, "fallback": fallback,
+            "fallback_autonomy_h": autonomy, "owner": "Verzonnen afdelingshoofd",
+            "is_example": True,
+        })  # fmt: skip
+    return [f"continuïteitsregister: {len(PROCESSES)} verzonnen processen voor {place.name}"]
 
 
 def _example(

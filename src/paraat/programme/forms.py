@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from paraat.accounts.models import User
 from paraat.areas.models import Municipality, Region
-from paraat.programme.constants import Level, LineTemplate
-from paraat.programme.models import Activity, Ambition, ProgrammeLine
+from paraat.programme.constants import Dependency, Level, LineTemplate
+from paraat.programme.models import Activity, Ambition, CriticalProcess, ProgrammeLine
 from paraat.programme.report import SECTIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -91,3 +91,34 @@ class ReportForm(forms.Form):
             self.fields[key] = forms.CharField(
                 label=heading, required=False, widget=forms.Textarea(attrs={"rows": 8})
             )
+
+
+class ProcessForm(forms.ModelForm):
+    dependencies = forms.MultipleChoiceField(
+        label=_("Depends on"),
+        choices=Dependency.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = CriticalProcess
+        fields = [
+            "municipality", "name", "max_downtime_h", "dependencies", "fallback",
+            "fallback_autonomy_h", "owner",
+        ]  # fmt: skip
+        widgets = {"fallback": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(
+        self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(region=region).order_by("name")
+        if municipality_ids is not None:
+            municipalities = municipalities.filter(pk__in=municipality_ids)
+        field: Any = self.fields["municipality"]
+        field.queryset = municipalities
+        field.required = municipality_ids is not None  # only the region keeps its own register
+
+    def _post_clean(self) -> None:
+        """services.save_process validates the whole process; the form only parses."""

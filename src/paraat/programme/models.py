@@ -13,7 +13,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from paraat.programme.constants import ActivityStatus, DecisionBody, IndicatorKind, Level
+from paraat.programme import continuity
+from paraat.programme.constants import (
+    ActivityStatus,
+    DecisionBody,
+    Dependency,
+    IndicatorKind,
+    Level,
+)
 
 
 class LineQuerySet(models.QuerySet["ProgrammeLine"]):
@@ -197,3 +204,66 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CriticalProcessQuerySet(models.QuerySet["CriticalProcess"]):
+    def in_region(self, region: object) -> CriticalProcessQuerySet:
+        return self.filter(region=region)
+
+    def of_municipality(self, municipality: object) -> CriticalProcessQuerySet:
+        return self.filter(municipality=municipality)
+
+    def of_safety_region(self) -> CriticalProcessQuerySet:
+        return self.filter(municipality__isnull=True)
+
+
+class CriticalProcess(models.Model):
+    """One line of an organisation's continuity register ("Eigen huis op orde"): a process of a
+    municipality, or of the safety region itself when the municipality is empty."""
+
+    region = models.ForeignKey("areas.Region", on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="critical_processes",
+        help_text=_("Empty: a process of the safety region itself."),
+    )
+    name = models.CharField(_("process"), max_length=200)
+    max_downtime_h = models.PositiveIntegerField(_("maximum tolerable downtime (hours)"))
+    dependencies = models.JSONField(_("depends on"), default=list, blank=True)
+    fallback = models.TextField(_("fallback"), blank=True)
+    fallback_autonomy_h = models.PositiveIntegerField(
+        _("fallback holds for (hours)"), null=True, blank=True
+    )
+    owner = models.CharField(_("owner"), max_length=200)
+    is_example = models.BooleanField(
+        _("invented example"), default=False, help_text=_("Demo data, not a real process.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CriticalProcessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("critical process")
+        verbose_name_plural = _("critical processes")
+        ordering = ["municipality__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def dependency_labels(self) -> list[str]:
+        labels = dict(Dependency.choices)
+        return [str(labels.get(d, d)) for d in self.dependencies]
+
+    def as_plain(self) -> continuity.Process:
+        return continuity.Process(
+            key=self.pk,
+            max_downtime_h=self.max_downtime_h,
+            dependencies=tuple(self.dependencies),
+            has_fallback=bool(self.fallback.strip()),
+            fallback_autonomy_h=self.fallback_autonomy_h,
+        )

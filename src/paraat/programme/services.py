@@ -22,7 +22,14 @@ from paraat.programme.constants import (
     IndicatorKind,
     Level,
 )
-from paraat.programme.models import Activity, Ambition, AmbitionLevel, ProgrammeLine
+from paraat.programme.constants import Dependency
+from paraat.programme.models import (
+    Activity,
+    Ambition,
+    AmbitionLevel,
+    CriticalProcess,
+    ProgrammeLine,
+)
 
 LINE_FIELDS = ("title", "description")
 AMBITION_FIELDS = (
@@ -123,6 +130,40 @@ def save_activity(
         activity.full_clean()
         activity.save()
         return activity
+
+
+PROCESS_FIELDS = (
+    "municipality", "name", "max_downtime_h", "dependencies", "fallback",
+    "fallback_autonomy_h", "owner", "is_example",
+)  # fmt: skip
+
+
+def save_process(
+    *,
+    region: Region,
+    data: Mapping[str, Any],
+    process: CriticalProcess | None = None,
+    user: Any = None,
+) -> CriticalProcess:
+    """Register or update a critical process of a municipality or of the safety region, so the
+    outage clock can say when it fails with and without its fallback."""
+    with acting_as(user, "programme"), transaction.atomic():
+        process = process or CriticalProcess(region=region)
+        for field in PROCESS_FIELDS:
+            if field in data:
+                setattr(process, field, data[field])
+        municipality = process.municipality
+        if municipality is not None and municipality.region_id != process.region_id:
+            raise ValidationError({"municipality": _("This municipality is in another region.")})
+        unknown = set(process.dependencies) - set(Dependency.values)
+        if unknown:
+            raise ValidationError({"dependencies": _("Unknown dependency.")})
+        process.dependencies = [d for d in Dependency.values if d in process.dependencies]
+        if process.fallback_autonomy_h is not None and not process.fallback.strip():
+            raise ValidationError({"fallback": _("Describe the fallback that holds these hours.")})
+        process.full_clean()
+        process.save()
+        return process
 
 
 def _check(activity: Activity) -> None:

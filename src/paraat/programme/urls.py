@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from paraat.programme import views, views_reports
+from paraat.programme import views, views_continuity, views_reports
 
 app_name = "programme"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("lines/<int:pk>/", views.line_edit, name="line-edit"),
     path("activities/new/", views.activity_edit, name="activity-create"),
     path("activities/<int:pk>/", views.activity_edit, name="activity-edit"),
+    path("continuity/", views_continuity.registers, name="continuity"),
+    path("continuity/new/", views_continuity.process_edit, name="process-create"),
+    path("continuity/<int:pk>/", views_continuity.process_edit, name="process-edit"),
     path("report/", views_reports.region_report, name="region-report"),
     path("<str:code>/", views.municipality, name="municipality"),
     path("<str:code>/lines/<int:line>/", views.ambition_edit, name="ambition-edit"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
-from paraat.programme import access, services
+from paraat.programme import access, register, services
 from paraat.programme.constants import ProgressBand
 from paraat.programme.forms import ActivityForm, AmbitionForm, LevelsForm, LineForm, TemplateForm
 from paraat.programme.models import Ambition
@@ -47,6 +47,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "programme/municipality.html", {
         "region": region, "municipality": place, "programme": programme,
         "row": programme.row(place), "region_row": programme.row(None),
+        "processes": register.of_municipality(place),
         "can_edit": access.can_edit_municipality(request.user, place),
         "can_manage": access.can_manage_programme(request.user, region),
     })  # fmt: skip
