@@ -17,6 +17,7 @@ from paraat.cascades.constants import CONTENT_TYPES, ChartFormat
 from paraat.cascades.forms import FiguresForm, InjectForm, TimelineForm
 from paraat.cascades.models import RegionalFigures
 from paraat.core.decorators import staff_view
+from paraat.programme import register
 
 
 def _lang() -> str:
@@ -65,6 +66,7 @@ def timeline_context(request: HttpRequest, region: Region) -> dict[str, Any]:
         "partner_sources": presenters.partner_source_rows(result, prepared.override, lang),
         "power_dependent": presenters.power_dependent(result, region),
         "point_count": len(prepared.points),
+        "critical_processes": register.affected_in_region(region),
         "can_edit_figures": access.can_edit_figures(request.user, region),
     }
     if settings.measures:

@@ -81,9 +81,7 @@ def can_edit_process(user: Any, process: CriticalProcess) -> bool:
 
 
 def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
-    process = (
-        CriticalProcess.objects.select_related("municipality", "region").filter(pk=pk).first()
-    )
+    process = CriticalProcess.objects.select_related("municipality", "region").filter(pk=pk).first()
     if process is None or process.region_id != region.pk:
         raise Http404("no such process")
     if not can_edit_process(user, process):

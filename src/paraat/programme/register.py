@@ -40,8 +40,17 @@ def for_region(region: Region) -> list[Register]:
     processes = list(CriticalProcess.objects.in_region(region).select_related("municipality"))
     registers = [Register(None, region.name, rows(p for p in processes if p.municipality is None))]
     for m in Municipality.objects.filter(region=region).order_by("name"):
-        registers.append(Register(m, m.name, rows(p for p in processes if p.municipality_id == m.pk)))
+        registers.append(
+            Register(m, m.name, rows(p for p in processes if p.municipality_id == m.pk))
+        )
     return registers
+
+
+def affected_in_region(region: Region) -> list[Row]:
+    """Every organisation's processes an outage touches, the earliest to fail first: the outage
+    clock lists them beside the cascade."""
+    processes = CriticalProcess.objects.in_region(region).select_related("municipality")
+    return [row for row in rows(processes) if row.timing.affected]
 
 
 def as_dict(region: Region) -> dict[str, Any]:

@@ -19,10 +19,10 @@ from paraat.programme.constants import (
     DEFAULT_LEVEL_TEXT,
     MEASURED_KINDS,
     TEMPLATES,
+    Dependency,
     IndicatorKind,
     Level,
 )
-from paraat.programme.constants import Dependency
 from paraat.programme.models import (
     Activity,
     Ambition,

@@ -56,6 +56,7 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("token", "list"): (["list", "operator", "--json"], 0),
     ("token", "revoke"): (["revoke", "--user", "operator", "--json"], 0),
     ("programme", "status"): (["status", "--json"], 0),
+    ("continuity", ""): (["--json"], 0),
     ("programme", "report"): (
         ["report", "--municipality", "GM0828", "--out", "{tmp}/rib.pdf", "--json"],
         0,

@@ -5,32 +5,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('areas', '0002_region_cap_identity'),
-        ('programme', '0002_lines_ambitions_activities'),
+        ("areas", "0002_region_cap_identity"),
+        ("programme", "0002_lines_ambitions_activities"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CriticalProcess',
+            name="CriticalProcess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='process')),
-                ('max_downtime_h', models.PositiveIntegerField(verbose_name='maximum tolerable downtime (hours)')),
-                ('dependencies', models.JSONField(blank=True, default=list, verbose_name='depends on')),
-                ('fallback', models.TextField(blank=True, verbose_name='fallback')),
-                ('fallback_autonomy_h', models.PositiveIntegerField(blank=True, null=True, verbose_name='fallback holds for (hours)')),
-                ('owner', models.CharField(max_length=200, verbose_name='owner')),
-                ('is_example', models.BooleanField(default=False, help_text='Demo data, not a real process.', verbose_name='invented example')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('municipality', models.ForeignKey(blank=True, help_text='Empty: a process of the safety region itself.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='critical_processes', to='areas.municipality', verbose_name='municipality')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='areas.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="process")),
+                (
+                    "max_downtime_h",
+                    models.PositiveIntegerField(verbose_name="maximum tolerable downtime (hours)"),
+                ),
+                (
+                    "dependencies",
+                    models.JSONField(blank=True, default=list, verbose_name="depends on"),
+                ),
+                ("fallback", models.TextField(blank=True, verbose_name="fallback")),
+                (
+                    "fallback_autonomy_h",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="fallback holds for (hours)"
+                    ),
+                ),
+                ("owner", models.CharField(max_length=200, verbose_name="owner")),
+                (
+                    "is_example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Demo data, not a real process.",
+                        verbose_name="invented example",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: a process of the safety region itself.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="critical_processes",
+                        to="areas.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="areas.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'critical process',
-                'verbose_name_plural': 'critical processes',
-                'ordering': ['municipality__name', 'name'],
+                "verbose_name": "critical process",
+                "verbose_name_plural": "critical processes",
+                "ordering": ["municipality__name", "name"],
             },
         ),
     ]

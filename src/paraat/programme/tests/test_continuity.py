@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from paraat.areas.models import Region
@@ -93,7 +94,9 @@ def test_it_lets_olaf_edit_oss_processes_only(
     client.post("/programme/continuity/new/", {
         "municipality": cast.vught.pk, "name": "Sneaky", "max_downtime_h": "1", "owner": "O",
     })  # fmt: skip
-    client.post("/programme/continuity/new/", {"name": "Sneaky", "max_downtime_h": "1", "owner": "O"})
+    client.post(
+        "/programme/continuity/new/", {"name": "Sneaky", "max_downtime_h": "1", "owner": "O"}
+    )
     assert not CriticalProcess.objects.filter(name="Sneaky").exists()
     page = client.get("/programme/GM0828/").content.decode()
     assert "Burgerzaken Oss" in page and "Afval ophalen" in page and "Uitkeringen Vught" not in page
@@ -131,3 +134,19 @@ def test_it_shows_nothing_of_one_region_to_another(
         assert client.get(f"/programme/continuity/{process.pk}/").status_code == 404
     names = [row.process.name for r in register.for_region(cast.region) for row in r.rows]
     assert "Elders proces" not in names
+
+
+@pytest.mark.django_db
+def test_it_lists_the_affected_processes_on_the_outage_clock(
+    client: Any, cast: Cast, processes: dict[str, Any]
+) -> None:
+    cache.clear()  # the simulation result is cached; the processes are read fresh
+    services.save_process(region=cast.region, data={
+        "municipality": cast.oss, "name": "Begraven", "max_downtime_h": 168,
+        "dependencies": ["staff"], "owner": "O",
+    })  # fmt: skip
+    assert log_in(client, "kees", PASSWORD)
+    body = client.get("/outage-clock/?runs=20").content.decode()
+    table = body[body.index('id="critical-processes"') :].split("</table>")[0]
+    assert "Meldkamer" in table and "Burgerzaken Oss" in table and "Uitkeringen Vught" in table
+    assert "Begraven" not in table  # not touched by an outage
