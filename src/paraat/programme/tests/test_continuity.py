@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from paraat.areas.models import Region
-from paraat.programme import continuity, register, services
+from paraat.programme import continuity, demo, register, services
 from paraat.programme.models import CriticalProcess
 from paraat.testing.logins import log_in
 from paraat.testing.personas import PASSWORD, Cast
@@ -150,3 +150,12 @@ def test_it_lists_the_affected_processes_on_the_outage_clock(
     table = body[body.index('id="critical-processes"') :].split("</table>")[0]
     assert "Meldkamer" in table and "Burgerzaken Oss" in table and "Uitkeringen Vught" in table
     assert "Begraven" not in table  # not touched by an outage
+
+
+@pytest.mark.django_db
+def test_it_loads_an_invented_register_for_one_demo_municipality(cast: Cast) -> None:
+    assert demo._continuity(cast.region) and not demo._continuity(cast.region)  # once only
+    names = list(CriticalProcess.objects.of_municipality(cast.oss).values_list("name", flat=True))
+    assert len(names) == 4 and all("verzonnen voorbeeld" in n for n in names)
+    first = register.of_municipality(cast.oss)[0]
+    assert first.process.name.startswith("Crisiscommunicatie") and first.timing.fails_with_h == 26
