@@ -90,6 +90,12 @@ MAIN_MENU = (
         "paraat.knowledge",
         "paraat.knowledge.access:can_view_knowledge",
     ),
+    MenuItem(
+        _("Conflict log"), "sync:conflicts", "paraat.sync", "paraat.sync.access:can_view_conflicts"
+    ),
+    MenuItem(
+        _("This instance"), "sync:instance", "paraat.sync", "paraat.sync.access:can_view_instance"
+    ),
 )
 
 

@@ -69,6 +69,7 @@ class Peer(models.Model):
 
     node = models.CharField(_("node id"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, blank=True)
     last_stamp = models.CharField(_("last stamp received"), max_length=64, blank=True)
     last_exchange_at = models.DateTimeField(_("last exchange"), null=True, blank=True)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from paraat.core import audit
 from paraat.operations.constants import RequestStatus
 from paraat.sync import bundle, hlc, journal, registry
-from paraat.sync.constants import ConflictKind, ConflictStatus, Policy
+from paraat.sync.constants import ConflictKind, ConflictStatus, Policy, Role
 from paraat.sync.models import Change, Conflict, Peer
 
 IN_PROGRESS = {RequestStatus.CLAIMED, RequestStatus.ASSIGNED}
@@ -107,6 +107,7 @@ def import_bundle(*, path: Path) -> ImportResult:
         if source.get("node"):
             peer, _created = Peer.objects.get_or_create(node=source["node"])
             peer.name = source.get("name", "")[:100]
+            peer.role = source.get("role", "") if source.get("role") in Role.values else ""
             top = max((c["stamp"] for c in data.changes), default="")
             peer.last_stamp = max(peer.last_stamp, top)
             peer.last_exchange_at = timezone.now()

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from paraat.sync import views
 
 app_name = "sync"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.instance, name="instance"),
+    path("conflicts/", views.conflicts, name="conflicts"),
+]

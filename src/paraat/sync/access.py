@@ -1,0 +1,57 @@
+"""Who may see the conflict log and the instance page, and who settles conflicts. One condition
+per line.
+
+The coordinator and the crisis operators of a region read the region's conflict log; only the
+coordinator settles a conflict (it decides a help request that is closed on one side and taken up
+on the other). The instance page, with the peers this installation exchanged with, is for
+coordinators.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from paraat.accounts.constants import Role
+from paraat.areas import access as areas_access
+from paraat.areas.models import Region
+from paraat.sync.models import Conflict, ConflictQuerySet
+
+VIEWERS = frozenset({Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR})
+
+
+def can_view_conflicts(user: Any, region: Region) -> bool:
+    if not areas_access.can_view_region(user, region):
+        return False
+    if user.is_superuser:
+        return True
+    return bool(user.role in VIEWERS)
+
+
+def can_resolve_conflicts(user: Any, region: Region) -> bool:
+    if not can_view_conflicts(user, region):
+        return False
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def can_view_instance(user: Any, region: Region) -> bool:
+    if not areas_access.can_view_region(user, region):
+        return False
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
+def visible_conflicts(user: Any, region: Region) -> ConflictQuerySet:
+    if not can_view_conflicts(user, region):
+        return Conflict.objects.none()
+    return Conflict.objects.in_region(region).open()
+
+
+def conflict_for_resolving(user: Any, region: Region, pk: Any) -> Conflict:
+    if not can_resolve_conflicts(user, region):
+        raise PermissionDenied
+    conflict = visible_conflicts(user, region).filter(pk=pk).first()
+    if conflict is None:
+        raise Http404("no such open conflict")
+    return conflict
