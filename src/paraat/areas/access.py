@@ -44,6 +44,14 @@ def can_import_areas(user: Any, region: Region) -> bool:
     return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
 
 
+def can_edit_region_settings(user: Any, region: Region) -> bool:
+    """The region's settings (alert identity, public texts, planning defaults) are its
+    coordinators' to set."""
+    if not can_view_region(user, region):
+        return False
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
 def region_for_user(user: Any) -> Region:
     """The region a user works in (a superuser: the first one); 404 when there is none yet."""
     if not accounts_access.can_use_app(user):

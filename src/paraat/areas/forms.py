@@ -91,3 +91,75 @@ class FirstRunForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class RegionSettingsForm(forms.Form):
+    """The region's own settings; empty numbers use the installation's defaults."""
+
+    cap_sender = forms.CharField(
+        label=_("CAP sender"),
+        max_length=200,
+        required=False,
+        help_text=_("The region's domain or an address at it, e.g. vrbn.nl or alerts@vrbn.nl."),
+    )
+    cap_web = forms.CharField(
+        label=_("Web page for alerts"),
+        max_length=200,
+        required=False,
+        help_text=_("Where residents read more about an alert, when the alert names no page."),
+    )
+    cap_contact = forms.CharField(
+        label=_("Contact for alerts"),
+        max_length=200,
+        required=False,
+        help_text=_("How residents reach the region about an alert, e.g. a phone number."),
+    )
+    public_intro_nl = forms.CharField(
+        label=_("Introduction on the public site (Dutch)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the public home page, above the postcode search."),
+    )
+    public_intro_en = forms.CharField(
+        label=_("Introduction on the public site (English)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the English public home page, above the postcode search."),
+    )
+    default_threshold_m = forms.FloatField(
+        label=_("Default coverage distance (metres)"),
+        required=False,
+        min_value=1,
+        max_value=50_000,
+    )
+    default_capacity = forms.IntegerField(
+        label=_("Default residents per point (capacity)"), required=False, min_value=1
+    )
+    small_count_threshold = forms.IntegerField(
+        label=_("Small-count threshold"), required=False, min_value=1
+    )
+
+    def __init__(self, *args: Any, national: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        empty = _("Empty: %(value)s, the installation's default.")
+        self.fields["default_threshold_m"].help_text = empty % {"value": national["threshold_m"]}
+        self.fields["default_capacity"].help_text = empty % {"value": national["capacity"]}
+        self.fields["small_count_threshold"].help_text = _(
+            "Counts below this are hidden on pages and in exports. Empty: %(value)s, the national "
+            "threshold; a region may only raise it."
+        ) % {"value": national["small_count"]}
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "sender": data["cap_sender"],
+            "web": data["cap_web"],
+            "contact": data["cap_contact"],
+            "public_intro_nl": data["public_intro_nl"],
+            "public_intro_en": data["public_intro_en"],
+            "default_threshold_m": data["default_threshold_m"],
+            "default_capacity": data["default_capacity"],
+            "small_count_threshold": data["small_count_threshold"],
+        }

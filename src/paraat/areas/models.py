@@ -93,6 +93,27 @@ class Region(GeoFields):
         blank=True,
         help_text=_("How residents reach the region about an alert, e.g. a phone number."),
     )
+    # The region's own settings page (areas.services.update_region_settings); empty: none.
+    public_intro_nl = models.TextField(
+        _("introduction on the public site (Dutch)"),
+        blank=True,
+        help_text=_("Shown on the public home page, above the postcode search."),
+    )
+    public_intro_en = models.TextField(
+        _("introduction on the public site (English)"),
+        blank=True,
+        help_text=_("Shown on the English public home page, above the postcode search."),
+    )
+    # Empty (None): the installation's defaults (planning.constants, PARAAT_SMALL_COUNT_THRESHOLD).
+    default_threshold_m = models.FloatField(
+        _("default coverage distance (metres)"), null=True, blank=True
+    )
+    default_capacity = models.PositiveIntegerField(
+        _("default residents per point (capacity)"), null=True, blank=True
+    )
+    small_count_threshold = models.PositiveIntegerField(
+        _("small-count threshold"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("safety region")
@@ -101,6 +122,15 @@ class Region(GeoFields):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def small_count_limit(self) -> int:
+        """Counts below this are hidden: the region's own threshold, never below the national one."""
+        national = int(settings.PARAAT_SMALL_COUNT_THRESHOLD)
+        return max(national, self.small_count_threshold or 0)
+
+    def public_intro(self, language: str) -> str:
+        return self.public_intro_en if language == "en" else self.public_intro_nl
 
 
 class MunicipalityQuerySet(models.QuerySet["Municipality"]):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -94,6 +95,16 @@ def set_alert_identity(*, region: Region, sender: str, web: str, contact: str) -
     """How the region signs its CAP alerts: a domain-based sender, the web page and contact that
     every alert carries (unless the alert names its own page). Empty values fall back to the
     installation's defaults; new alerts use the new values, published ones keep theirs."""
+    errors = _apply_alert_identity(region, sender=sender, web=web, contact=contact)
+    if errors:
+        raise ValidationError(errors)
+    region.save(update_fields=["cap_sender", "cap_web", "cap_contact"])
+    return region
+
+
+def _apply_alert_identity(
+    region: Region, *, sender: str, web: str, contact: str
+) -> dict[str, list[str]]:
     region.cap_sender = sender.strip().lower()
     region.cap_web = web.strip()
     region.cap_contact = " ".join(contact.split())
@@ -110,9 +121,57 @@ def set_alert_identity(*, region: Region, sender: str, web: str, contact: str) -
     for name in ("cap_sender", "cap_web", "cap_contact"):
         if len(getattr(region, name)) > 200:
             errors.setdefault(name, []).append(_("At most 200 characters."))
+    return errors
+
+
+SETTINGS_FIELDS = [
+    "cap_sender",
+    "cap_web",
+    "cap_contact",
+    "public_intro_nl",
+    "public_intro_en",
+    "default_threshold_m",
+    "default_capacity",
+    "small_count_threshold",
+]
+
+
+@transaction.atomic
+def update_region_settings(
+    *,
+    region: Region,
+    sender: str,
+    web: str,
+    contact: str,
+    public_intro_nl: str,
+    public_intro_en: str,
+    default_threshold_m: float | None,
+    default_capacity: int | None,
+    small_count_threshold: int | None,
+) -> Region:
+    """The coordinator's settings of the region, saved at once so the audit trail holds one entry
+    with every changed value. Empty numbers mean the installation's defaults. The small-count
+    threshold may only be raised above the national one (PARAAT_SMALL_COUNT_THRESHOLD): a region
+    can hide more for privacy, never less."""
+    errors = _apply_alert_identity(region, sender=sender, web=web, contact=contact)
+    national = int(settings.PARAAT_SMALL_COUNT_THRESHOLD)
+    if small_count_threshold is not None and small_count_threshold < national:
+        errors["small_count_threshold"] = [
+            _("The national threshold is %(national)s: a region may raise it, never lower it.")
+            % {"national": national}
+        ]
+    if default_threshold_m is not None and not 0 < default_threshold_m <= 50_000:
+        errors["default_threshold_m"] = [_("Give a distance between 1 and 50,000 metres.")]
+    if default_capacity is not None and default_capacity < 1:
+        errors["default_capacity"] = [_("Give at least 1 resident per point.")]
     if errors:
         raise ValidationError(errors)
-    region.save(update_fields=["cap_sender", "cap_web", "cap_contact"])
+    region.public_intro_nl = public_intro_nl.strip()
+    region.public_intro_en = public_intro_en.strip()
+    region.default_threshold_m = default_threshold_m
+    region.default_capacity = default_capacity
+    region.small_count_threshold = small_count_threshold
+    region.save(update_fields=SETTINGS_FIELDS)
     return region
 
 

@@ -32,6 +32,12 @@ class MenuItem:
 MAIN_MENU = (
     MenuItem(_("Region"), "areas:region", "paraat.areas", "paraat.areas.access:can_view_region"),
     MenuItem(
+        _("Region settings"),
+        "areas:settings",
+        "paraat.areas",
+        "paraat.areas.access:can_edit_region_settings",
+    ),
+    MenuItem(
         _("Support points"),
         "supportpoints:list",
         "paraat.supportpoints",

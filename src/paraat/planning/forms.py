@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.constants import AreaKind
-from paraat.areas.models import Municipality
+from paraat.areas.models import Municipality, Region
 from paraat.planning.constants import (
     DEFAULT_CAPACITY,
     DEFAULT_THRESHOLD_M,
@@ -49,9 +50,15 @@ class RunForm(forms.Form):
         region_allowed: bool,
         networks: Any,
         area_kinds: list[str],
+        region: Region | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # The region's own defaults (its settings page) where it set them, else the national ones.
+        self.default_capacity = (region and region.default_capacity) or DEFAULT_CAPACITY
+        self.fields["threshold_m"].initial = (
+            region and region.default_threshold_m
+        ) or DEFAULT_THRESHOLD_M
         choices = [("", _("The whole region"))] if region_allowed else []
         field: Any = self.fields["municipality"]
         field.choices = choices + [(m.code, m.name) for m in municipalities]
@@ -98,6 +105,7 @@ class CoverageForm(RunForm):
         self, *args: Any, points: list[SupportPoint], candidates: list[SupportPoint], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["capacity"].initial = self.default_capacity
         closed: Any = self.fields["closed"]
         closed.choices = [(p.code, f"{p.code} {p.name}") for p in points]
         added: Any = self.fields["added"]
@@ -131,6 +139,12 @@ class OptimiseForm(RunForm):
         label=_("Take the capacity of 5,000 residents per site into account"), required=False
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["use_capacity"].label = _(
+            "Take the capacity of %(capacity)s residents per site into account"
+        ) % {"capacity": number_format(self.default_capacity, force_grouping=True)}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         model = data.get("model")
@@ -149,7 +163,7 @@ class OptimiseForm(RunForm):
             "k": None if lscp else data["k"],
             "target": data["target"] / 100 if lscp else None,
             "time_limit": data["time_limit"],
-            "capacity": DEFAULT_CAPACITY if data["use_capacity"] else None,
+            "capacity": self.default_capacity if data["use_capacity"] else None,
         }
 
 

@@ -109,14 +109,13 @@ def _coverage_figures(
     return result, demand.area_kind
 
 
-def _private(figures: dict[str, Any], weight: str) -> dict[str, Any]:
+def _private(figures: dict[str, Any], weight: str, region: Region) -> dict[str, Any]:
     """Figures of a run weighted by a vulnerability aggregate lose their small counts before they
-    are stored, so no page, export, API call or command can show them."""
+    are stored, so no page, export, API call or command can show them. The region may have raised
+    the threshold (its settings page); never below the national one."""
     if weight not in VULNERABILITY_WEIGHTS:
         return figures
-    result: dict[str, Any] = privacy.suppress_figures(
-        figures, settings.PARAAT_SMALL_COUNT_THRESHOLD
-    )
+    result: dict[str, Any] = privacy.suppress_figures(figures, region.small_count_limit)
     return result
 
 
@@ -154,7 +153,7 @@ def run_coverage(
         capacity=capacity,
     )
     figures["network_file"] = Path(network_file).name if network_file else None
-    figures = _private(figures, weight)
+    figures = _private(figures, weight, region)
     with transaction.atomic():
         return CoverageRun.objects.create(
             region=region,
@@ -342,7 +341,7 @@ def run_optimisation(
         distance=distance,
         capacity=capacity or DEFAULT_CAPACITY,
     )
-    figures = _private(figures, weight)
+    figures = _private(figures, weight, region)
     adds = [site["adds"] for site in figures["selected"]]
     step(5, _("Saving the proposal"))
     with transaction.atomic():
@@ -367,6 +366,7 @@ def run_optimisation(
                     "share": figures["after"]["share"],
                 },
                 weight,
+                region,
             ),
             seconds=round(time.perf_counter() - started, 3),
             created_by=user if getattr(user, "is_authenticated", False) else None,

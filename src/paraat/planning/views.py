@@ -46,6 +46,7 @@ def _form_kwargs(request: HttpRequest, region: Region) -> dict[str, Any]:
         "region_allowed": access.can_run(user, region),
         "networks": access.networks(user, region),
         "area_kinds": Area.objects.in_region(region).kinds_present(),
+        "region": region,
     }
 
 

@@ -190,6 +190,7 @@ def home(snap: Snapshot, site: Site, error: str = "", value: str = "") -> tuple[
         "error": error,
         "value": value,
         "advice_now": _advice_now(snap, site),
+        "intro": snap.places.intro.get(site.language, ""),
     }
 
 

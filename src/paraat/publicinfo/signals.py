@@ -29,12 +29,13 @@ def _situation_changed(event: Any) -> None:
 
 
 def connect() -> None:
-    from paraat.areas.models import Area, Municipality
+    from paraat.areas.models import Area, Municipality, Region
     from paraat.operations import events
     from paraat.planning.models import WalkingNetwork
     from paraat.supportpoints.models import PointService, SupportPoint
 
-    for model in (SupportPoint, PointService, Area, Municipality, WalkingNetwork):
+    # Region: its public-site introduction (the region's settings page).
+    for model in (SupportPoint, PointService, Area, Municipality, Region, WalkingNetwork):
         post_save.connect(
             _places_changed, sender=model, dispatch_uid=f"publicinfo-{model.__name__}"
         )

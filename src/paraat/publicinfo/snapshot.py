@@ -115,6 +115,7 @@ class Places:
     advice: dict[tuple[str, str, str], AdviceText]
     contacts: dict[str, dict[str, str]]  # municipality code -> name, phone, website
     tree: cKDTree | None = field(default=None, compare=False, repr=False)
+    intro: dict[str, str] = field(default_factory=dict)  # language -> the region's own intro
 
     @property
     def has_pc6(self) -> bool:
@@ -262,8 +263,18 @@ def build_places(region: Region | None) -> Places:
         "municipality"
     ):
         contacts[contact.municipality.code].update(phone=contact.phone, website=contact.website)
+    intro = {lang: region.public_intro(lang) for lang in ("nl", "en") if region.public_intro(lang)}
     return Places(
-        now, region.code, region.name, points, areas, walking, advice, contacts, tree=index
+        now,
+        region.code,
+        region.name,
+        points,
+        areas,
+        walking,
+        advice,
+        contacts,
+        tree=index,
+        intro=intro,
     )
 
 

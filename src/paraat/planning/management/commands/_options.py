@@ -18,8 +18,9 @@ def add_common(parser: CommandParser) -> None:
     parser.add_argument(
         "--threshold",
         type=float,
-        default=DEFAULT_THRESHOLD_M,
-        help="distance in metres within which residents count as covered (default 1000)",
+        default=None,
+        help="distance in metres within which residents count as covered (default: the "
+        "region's setting, else 1000)",
     )
     parser.add_argument(
         "--network",
@@ -42,7 +43,10 @@ def add_common(parser: CommandParser) -> None:
 
 
 def scope(options: dict[str, Any]) -> tuple[Region, Municipality | None]:
+    """The region and municipality asked for; fills in the region's default distance."""
     region = resolve_region(options["region"])
+    if options["threshold"] is None:
+        options["threshold"] = region.default_threshold_m or DEFAULT_THRESHOLD_M
     municipality = None
     if options["municipality"]:
         municipality = (

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from paraat.core.management.base import ParaatCommand
 from paraat.planning import documents, explain, services
+from paraat.planning.constants import DEFAULT_CAPACITY
 from paraat.planning.management.commands._options import add_common, messages, scope
 
 
@@ -34,7 +35,10 @@ class Command(ParaatCommand):
             "--add", default="", help="what-if: candidate codes to add, comma-separated"
         )
         parser.add_argument(
-            "--capacity", type=int, default=5000, help="residents per point (default 5000)"
+            "--capacity",
+            type=int,
+            default=None,
+            help="residents per point (default: the region's setting, else 5000)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -52,7 +56,7 @@ class Command(ParaatCommand):
                     network_file=options["network"],
                     closed=[c for c in options["close"].split(",") if c.strip()],
                     added=[c for c in options["add"].split(",") if c.strip()],
-                    capacity=options["capacity"],
+                    capacity=options["capacity"] or region.default_capacity or DEFAULT_CAPACITY,
                 )
                 document = documents.document(run)
                 if options["no_save"]:
