@@ -54,17 +54,23 @@ class PopulationFields(models.Model):
             return None
         return self.age_65_plus / self.population
 
+    def privacy_limit(self) -> int | None:
+        """The small-count threshold of the region this belongs to (None: the national one)."""
+        return None
+
     def vulnerability_shown(self) -> dict[str, int | None]:
         """Vulnerability aggregates with small counts suppressed, as shown on pages and exports."""
-        return {key: suppress(value) for key, value in sorted(self.vulnerability.items())}
+        limit = self.privacy_limit()
+        return {key: suppress(value, limit) for key, value in sorted(self.vulnerability.items())}
 
     def population_shown(self) -> dict[str, Any]:
+        limit = self.privacy_limit()
         return {
             "population": self.population,
             "age_0_14": self.age_0_14,
             "age_15_64": self.age_15_64,
-            "age_65_plus": suppress(self.age_65_plus),
-            "age_75_plus": suppress(self.age_75_plus),
+            "age_65_plus": suppress(self.age_65_plus, limit),
+            "age_75_plus": suppress(self.age_75_plus, limit),
             "population_year": self.population_year,
             "vulnerability": self.vulnerability_shown(),
         }
@@ -163,6 +169,9 @@ class Municipality(GeoFields, PopulationFields):
     def __str__(self) -> str:
         return self.name
 
+    def privacy_limit(self) -> int | None:
+        return self.region.small_count_limit
+
 
 class AreaQuerySet(models.QuerySet["Area"]):
     def of_kind(self, kind: str) -> AreaQuerySet:
@@ -201,3 +210,7 @@ class Area(GeoFields, PopulationFields):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})" if self.name else self.code
+
+    def privacy_limit(self) -> int | None:
+        """The region's threshold; lists select_related("municipality__region") for it."""
+        return self.municipality.region.small_count_limit

@@ -36,7 +36,9 @@ def region_view(request: HttpRequest) -> HttpResponse:
     municipalities = list(region.municipalities.annotate(area_count=Count("areas")))
     kinds = Area.objects.in_region(region).kinds_present()
     kind, metric = _map_choice(request, kinds)
-    areas = list(Area.objects.in_region(region).of_kind(kind).select_related("municipality"))
+    areas = list(
+        Area.objects.in_region(region).of_kind(kind).select_related("municipality__region")
+    )
     title = _("Map of %(region)s: %(metric)s per area") % {
         "region": region.name,
         "metric": maps.metric_label(metric),
@@ -62,7 +64,11 @@ def municipality_view(request: HttpRequest, code: str) -> HttpResponse:
     municipality = access.municipality_for_user(request.user, code)
     kinds = Area.objects.in_municipality(municipality).kinds_present()
     kind, metric = _map_choice(request, kinds)
-    areas = list(Area.objects.in_municipality(municipality).of_kind(kind))
+    areas = list(
+        Area.objects.in_municipality(municipality)
+        .of_kind(kind)
+        .select_related("municipality__region")
+    )
     title = _("Map of %(municipality)s: %(metric)s per area") % {
         "municipality": municipality.name,
         "metric": maps.metric_label(metric),
@@ -89,7 +95,11 @@ def area_view(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         "area": str(area),
         "municipality": area.municipality.name,
     }
-    siblings = list(Area.objects.in_municipality(area.municipality).of_kind(kind))
+    siblings = list(
+        Area.objects.in_municipality(area.municipality)
+        .of_kind(kind)
+        .select_related("municipality__region")
+    )
     context = {"area": area, "map_svg": maps.highlight(siblings, selected=area, title=title)}
     return render(request, "areas/area.html", context)
 
@@ -151,6 +161,6 @@ def areas_geojson(request: HttpRequest) -> JsonResponse:
             },
             a.code,
         )
-        for a in Area.objects.in_region(region).of_kind(kind).select_related("municipality")
+        for a in Area.objects.in_region(region).of_kind(kind).select_related("municipality__region")
     ]
     return JsonResponse(geojson.feature_collection(features))
