@@ -3,6 +3,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from paraat.areas import access, maps, services
+from paraat.areas import access, maps, services, tasks
 from paraat.areas.constants import AreaKind
 from paraat.areas.forms import ImportForm, MapForm
 from paraat.areas.models import Area
@@ -114,6 +115,16 @@ def import_view(request: HttpRequest) -> HttpResponse:
     problems = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > settings.PARAAT_IMPORT_BACKGROUND_MB * 1024 * 1024:
+            job = tasks.start_import(
+                upload=upload,
+                region=region,
+                user=request.user,
+                kind=form.cleaned_data["kind"] or None,
+                crs=int(form.cleaned_data["crs"]) if form.cleaned_data["crs"] else None,
+                year=form.cleaned_data["population_year"],
+            )
+            return redirect("job", job.pk)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(upload.name).name
             with path.open("wb") as handle:

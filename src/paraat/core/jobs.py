@@ -35,10 +35,12 @@ ProgressFn = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a finished job offers: a page (``url``) and/or a file in the jobs folder."""
+    """What a finished job offers: a page (``url``) and/or a file in the jobs folder, and a line
+    that says what it did (``summary``, shown on the job page)."""
 
     url: str = ""
     file: str = ""
+    summary: str = ""
 
 
 def jobs_folder() -> Path:
@@ -106,13 +108,13 @@ def run(job_id: int, work: Callable[[Job, ProgressFn], JobResult]) -> None:
         result_url=result.url,
         result_file=result.file,
         finished_at=timezone.now(),
-        message="",
+        message=result.summary[:300],
     )
 
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
+        return "\n".join(exc.messages)
     return str(exc)
 
 
