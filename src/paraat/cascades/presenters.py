@@ -208,11 +208,17 @@ def area_rows(
     return rows
 
 
-def area_lanes(clocks: list[engine.areas.AreaClock], horizon: float) -> dict[str, Any]:
-    """A lane per area for an inline SVG: coloured spans of full, partial and no coverage."""
+def area_lanes(
+    municipalities: list[engine.areas.AreaClock],
+    areas: list[engine.areas.AreaClock],
+    horizon: float,
+    lang: str,
+) -> dict[str, Any]:
+    """A lane per municipality (in bold) and per area for an inline SVG: coloured spans of full,
+    partial and no coverage."""
     scale = LANE_WIDTH / horizon if horizon > 0 else 0.0
     lanes = []
-    for n, c in enumerate(clocks):
+    for n, c in enumerate(municipalities + areas):
         edges = [0.0, *[s.hours for s in c.steps if s.hours < horizon], horizon]
         spans = []
         for left, right in zip(edges, edges[1:], strict=False):
@@ -226,9 +232,10 @@ def area_lanes(clocks: list[engine.areas.AreaClock], horizon: float) -> dict[str
             else:
                 kind = "none"
             spans.append({"x": LANE_LABEL + left * scale, "w": max((right - left) * scale, 0.5), "fill": FILLS[kind]})  # fmt: skip
-        lanes.append({"label": c.name, "y": 30 + n * LANE_HEIGHT, "spans": spans})
+        weight = "bold" if n < len(municipalities) else "normal"
+        lanes.append({"label": c.name, "y": 30 + n * LANE_HEIGHT, "spans": spans, "weight": weight})
     ticks = [
-        {"x": LANE_LABEL + h * scale, "label": engine.format_offset(h)}
+        {"x": LANE_LABEL + h * scale, "label": engine.format_offset(h, lang)}
         for h in range(0, int(horizon) + 1, 24)
     ]
     return {

@@ -92,7 +92,7 @@ def _area_context(region: Region, result: engine.Result, lang: str) -> dict[str,
         "area_clocks": found,
         "municipality_rows": presenters.area_rows(found.municipalities, horizon, lang, names),
         "area_rows": presenters.area_rows(found.areas, horizon, lang, names),
-        "area_lanes": presenters.area_lanes(found.municipalities + found.areas, horizon),
+        "area_lanes": presenters.area_lanes(found.municipalities, found.areas, horizon, lang),
     }
 
 

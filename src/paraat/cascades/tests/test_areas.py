@@ -19,15 +19,9 @@ from django.core.management import call_command
 from paraat.areas.models import Region
 from paraat.cascades import areas
 from paraat.cascades.engine import areas as engine_areas
-from paraat.cascades.tests.django_helpers import set_fuel
-from paraat.supportpoints.constants import Lifecycle, Tier
-from paraat.supportpoints.tests.factories import SupportPointFactory
-from paraat.testing import factories
-from paraat.testing.geometry import OSS_RD
+from paraat.cascades.tests.django_helpers import three_wijken
 from paraat.testing.logins import log_in
 from paraat.testing.personas import PASSWORD, Cast
-
-X, Y = OSS_RD
 
 
 def test_it_steps_down_an_area_as_its_points_run_out_without_django() -> None:
@@ -56,25 +50,7 @@ def test_it_steps_down_an_area_as_its_points_run_out_without_django() -> None:
 @pytest.fixture
 def oss(cast: Cast) -> dict[str, Any]:
     cache.clear()
-    made = {
-        "centrum": factories.AreaFactory(municipality=cast.oss, code="WK082801", name="Centrum",
-                                         centre_rd=(X, Y), population=1000),
-        "oost": factories.AreaFactory(municipality=cast.oss, code="WK082802", name="Oost",
-                                      centre_rd=(X + 1000, Y), population=1000),
-        "noord": factories.AreaFactory(municipality=cast.oss, code="WK082803", name="Noord",
-                                       centre_rd=(X, Y + 3000), population=500),
-    }  # fmt: skip
-    p1 = SupportPointFactory(region=cast.region, code="OSS-01", tier=Tier.COORDINATION, at=(X, Y))
-    p2 = SupportPointFactory(
-        region=cast.region, code="OSS-02", tier=Tier.LOCAL, at=(X, Y + 3000), parent="OSS-01"
-    )
-    SupportPointFactory(
-        region=cast.region, code="KAN-02", tier=Tier.CANDIDATE, lifecycle=Lifecycle.CANDIDATE,
-        at=(X + 2000, Y),
-    )  # fmt: skip
-    made["p1"] = set_fuel(p1, 24.0)
-    made["p2"] = set_fuel(p2, 72.0)
-    return made
+    return three_wijken(cast)
 
 
 def _run(cast: Cast, capsys: Any, *extra: str) -> dict[str, Any]:
