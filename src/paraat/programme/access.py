@@ -14,7 +14,7 @@ from django.http import Http404
 
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
-from paraat.programme.models import Activity, CriticalProcess, ProgrammeLine
+from paraat.programme.models import Activity, CriticalProcess, ProgrammeLine, TrainingEvent
 from paraat.supportpoints import access as points_access
 
 
@@ -87,3 +87,19 @@ def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
     if not can_edit_process(user, process):
         raise PermissionDenied
     return process
+
+
+def can_edit_training(user: Any, training: TrainingEvent) -> bool:
+    """A municipal officer keeps her own municipality's calendar; the coordinator the region's."""
+    if training.municipality is None:
+        return can_manage_programme(user, training.region)
+    return can_edit_municipality(user, training.municipality)
+
+
+def training_for_user(user: Any, region: Region, pk: int) -> TrainingEvent:
+    training = TrainingEvent.objects.select_related("municipality", "region").filter(pk=pk).first()
+    if training is None or training.region_id != region.pk:
+        raise Http404("no such training or exercise")
+    if not can_edit_training(user, training):
+        raise PermissionDenied
+    return training

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from paraat.programme import views, views_continuity, views_reports
+from paraat.programme import views, views_continuity, views_reports, views_training
 
 app_name = "programme"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("continuity/", views_continuity.registers, name="continuity"),
     path("continuity/new/", views_continuity.process_edit, name="process-create"),
     path("continuity/<int:pk>/", views_continuity.process_edit, name="process-edit"),
+    path("calendar/", views_training.calendar_view, name="calendar"),
+    path("calendar/new/", views_training.training_edit, name="training-create"),
+    path("calendar/exercised/", views_training.exercised_view, name="exercised"),
+    path("calendar/<int:pk>/", views_training.training_edit, name="training-edit"),
+    path("calendar/<int:pk>/delete/", views_training.training_delete, name="training-delete"),
     path("report/", views_reports.region_report, name="region-report"),
     path("<str:code>/", views.municipality, name="municipality"),
     path("<str:code>/lines/<int:line>/", views.ambition_edit, name="ambition-edit"),
