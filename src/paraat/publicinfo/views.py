@@ -1,7 +1,8 @@
 """Resident pages (no login, no database query per request) and the editors' advice pages.
 
 Public views answer from the in-memory snapshot; pages are rendered once per snapshot version and
-served with Cache-Control (max-age, stale-while-revalidate, stale-if-error) and an ETag.
+served with Cache-Control (a short max-age, stale-if-error) and an ETag, which the reverse proxy
+of the production setup honours (deploy/nginx-paraat.conf, docs/public-site.md).
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.forms import AdviceForm, ContactsForm, advice_warnings
 from paraat.publicinfo.models import ActionAdvice
 
-PAGE_AGE = 60  # seconds a browser or proxy may reuse a page before asking again
+# Seconds a browser or the proxy may reuse a page before asking again (with its ETag). With the
+# snapshot's 1 s lag, a point's new state is on every public page within 5 s (docs/public-site.md).
+PAGE_AGE = 3
 STATIC_AGE = 3600
 STALE_IF_ERROR = 86_400
 
@@ -59,10 +62,8 @@ def _respond(
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type=content_type, status=status)
-    response["Cache-Control"] = (
-        f"public, max-age={max_age}, stale-while-revalidate={max_age}, "
-        f"stale-if-error={STALE_IF_ERROR}"
-    )
+    # No stale-while-revalidate: nginx would then serve an expired copy while it renews it.
+    response["Cache-Control"] = f"public, max-age={max_age}, stale-if-error={STALE_IF_ERROR}"
     response["ETag"] = etag
     if language:
         response["Content-Language"] = language

@@ -70,6 +70,7 @@ def _nginx_conf(tmp: Path, *, http_port: int, https_port: int, upstream: int) ->
     site = _replace(site, f"/etc/letsencrypt/live/{HOST}/fullchain.pem", str(cert))
     site = _replace(site, f"/etc/letsencrypt/live/{HOST}/privkey.pem", str(key))
     site = _replace(site, "root /var/www/letsencrypt;", f"root {tmp};")
+    site = _replace(site, "/var/cache/nginx/paraat", str(tmp / "cache"))
     (tmp / "site.conf").write_text(site, encoding="utf-8")
     temp = "\n".join(
         f"    {kind}_temp_path {tmp / kind};"
@@ -205,6 +206,22 @@ def _check_through_proxy(tmp: Path, http_port: int, https_port: int) -> None:
     posted = tls.getresponse()
     posted.read()
     assert posted.status == 200, f"the login form through nginx answered {posted.status}"
+
+    # The resident pages are kept by nginx for the 3 s Paraat allows, then asked again.
+    first = _get(tls, "/public/")
+    assert first.status == 200
+    assert first.getheader("Cache-Control") == "public, max-age=3, stale-if-error=86400"
+    assert first.getheader("X-Cache-Status") in ("MISS", "EXPIRED")
+    assert _get(tls, "/public/").getheader("X-Cache-Status") == "HIT"
+    time.sleep(4.5)  # nginx counts in whole seconds
+    third = _get(tls, "/public/")
+    assert third.getheader("X-Cache-Status") in ("REVALIDATED", "EXPIRED")  # asked Paraat again
+    # A page for one visitor's location is private: nginx never keeps it.
+    near = "/public/near/?lat=51.69&lon=5.30"
+    assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
+    assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
+    # Staff pages never pass through the cache.
+    assert _get(tls, "/accounts/login/").getheader("X-Cache-Status") is None
 
     # The static files collected by `paraat serve` come through the proxy too.
     style = _get(tls, "/static/core/paraat.css")
