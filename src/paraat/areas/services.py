@@ -299,16 +299,12 @@ def _write_areas(
             record.geometry
         )
         if municipality is None:
-            where = (
-                f"gemeente {record.municipality_code}"
+            message = (
+                f"gemeente {record.municipality_code} is niet bekend in regio {region.name}"
                 if record.municipality_code
-                else "geen gemeente van de regio"
+                else f"het gebied ligt in geen gemeente van regio {region.name}; geef gm_code op"
             )
-            problems.append(
-                Problem(
-                    file, record.row, "gm_code", f"{where} is niet bekend in regio {region.name}"
-                )
-            )
+            problems.append(Problem(file, record.row, "gm_code", message))
             continue
         resolved.append((record, municipality))
     if problems:
