@@ -3,6 +3,10 @@ written to a folder with relative links, so any web server or a USB stick can se
 
 The folder is built next to the target and swapped in with two renames, so a web server serving
 the target never sees a half-written site; running it again after every status change is safe.
+
+After a change of some points' state, ``update_points`` rewrites only what shows those states (the
+postcode pages and their data whose nearest points include them, and ``data/points.json``), each
+file replaced by a rename, in well under a second; every other file stays as it was.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +26,7 @@ from paraat.core import files
 from paraat.core.jobs import ProgressFn
 from paraat.publicinfo import bridge, data, links, pages, posters
 from paraat.publicinfo.constants import Risk
-from paraat.publicinfo.snapshot import Snapshot
+from paraat.publicinfo.snapshot import AreaEntry, Snapshot
 
 ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
 PAGES = ("", "prepare/", "advice/", "about/", "postcodes/", "offline/")
@@ -49,15 +54,31 @@ class ExportResult:
 
 
 class _Writer:
+    """Writes into a new folder (the full export) or, ``in_place``, over files of a published
+    one: each then goes to a file beside it first and is renamed over it, never half-written."""
+
     def __init__(
-        self, root: Path, result: ExportResult, progress: ProgressFn | None = None, total: int = 0
+        self,
+        root: Path,
+        result: ExportResult,
+        progress: ProgressFn | None = None,
+        total: int = 0,
+        *,
+        in_place: bool = False,
     ) -> None:
         self.root, self.result, self.progress, self.total = root, result, progress, total
+        self.in_place = in_place
 
     def write(self, relative: str, data: bytes, kind: str) -> None:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if self.in_place:
+            beside = path.with_name(f".{path.name}.new-{os.getpid()}")
+            beside.write_bytes(data)
+            os.chmod(beside, 0o644)
+            os.replace(beside, path)
+        else:
+            path.write_bytes(data)
         self.result.add(kind, len(data))
         if self.progress is not None:
             total = max(self.total, self.result.files)
@@ -97,6 +118,55 @@ def export_site(
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    return result
+
+
+class NotAnExport(Exception):
+    """The folder holds no full export to update (make one first)."""
+
+
+def affected_areas(snap: Snapshot, codes: Iterable[str]) -> list[AreaEntry]:
+    """The postcode areas whose page shows one of these points: those that list it among their
+    nearest points (the page orders them by state), and the postcode of the point's own address
+    (``pages.point_page``, where its poster sends readers)."""
+    wanted = {code.upper() for code in codes}
+    chosen = [p for p in snap.places.points if p.code in wanted]
+    indexes = {p.index for p in chosen}
+    own = {pages.point_page(p).removeprefix("postcode/").rstrip("/") for p in chosen}
+    found = []
+    for kind in (AreaKind.PC4, AreaKind.PC6):
+        for code, area in snap.places.areas.get(kind, {}).items():
+            if (kind == AreaKind.PC4 and code in own) or any(
+                i in indexes for i, _m in area.nearest
+            ):
+                found.append(area)
+    return found
+
+
+def update_points(snap: Snapshot, target: Path, codes: Iterable[str]) -> ExportResult:
+    """Rewrite in a published export (``target``, made by ``export_site``) what a change of these
+    points' state changes: ``data/points.json`` and, in both languages, the page and the data of
+    every area in ``affected_areas``. Unknown codes are refused; nothing else is touched, so the
+    other pages keep the time they were written ("as of")."""
+    target = Path(target).resolve()
+    if not (target / "data" / "points.json").is_file():
+        raise NotAnExport(str(target))
+    wanted = sorted({code.upper() for code in codes})
+    known = {p.code for p in snap.places.points}
+    unknown = [code for code in wanted if code not in known]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    result = ExportResult(target)
+    writer = _Writer(target, result, in_place=True)
+    areas = affected_areas(snap, wanted)
+    writer.json("data/points.json", data.points_data(snap))
+    for area in areas:
+        writer.json(f"data/postcode/{area.code}.json", data.postcode_data(snap, area))
+        for language in links.LANGUAGES:
+            path = f"postcode/{area.code}/"
+            _render(
+                snap, writer, links.page_file(path, language), language, "postcode", code=area.code
+            )
     return result
 
 

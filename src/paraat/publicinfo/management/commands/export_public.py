@@ -32,6 +32,14 @@ class Command(ParaatCommand):
         parser.add_argument(
             "--no-posters", action="store_true", help="skip the PDF posters (faster)"
         )
+        parser.add_argument(
+            "--points",
+            default="",
+            metavar="CODE[,CODE]",
+            help="after a change of these points' state: rewrite in the export in DIR only the "
+            "postcode pages and data that show them (each file replaced by a rename), not the "
+            "whole site",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Without --region: the region the public site serves (PARAAT_PUBLIC_REGION or the first
@@ -45,6 +53,9 @@ class Command(ParaatCommand):
             )
         started = time.perf_counter()
         snap = snapshot.build(region)
+        if options["points"]:
+            self._update(snap, options, started)
+            return
         bar = self.progress_bar(options)
         try:
             result = export.export_site(
@@ -63,4 +74,26 @@ class Command(ParaatCommand):
         self.stdout.write(
             f"{result.target}: {result.files} files ({counts}), {result.bytes / 1e6:.1f} MB, "
             f"{time.perf_counter() - started:.1f} s"
+        )
+
+    def _update(self, snap: snapshot.Snapshot, options: dict[str, Any], started: float) -> None:
+        codes = [c.strip() for c in options["points"].split(",") if c.strip()]
+        try:
+            result = export.update_points(snap, Path(options["directory"]), codes)
+        except export.NotAnExport as exc:
+            raise CommandError(
+                _(
+                    "%(dir)s holds no public export to update: run export-public without --points first."
+                )
+                % {"dir": exc}
+            ) from exc
+        except KeyError as exc:
+            raise CommandError(
+                _("Unknown point code (or not active): %(codes)s") % {"codes": exc.args[0]}
+            ) from exc
+        except OSError as exc:
+            raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+        self.stdout.write(
+            f"{result.target}: {result.files} files rewritten for {', '.join(codes).upper()}, "
+            f"{result.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.2f} s"
         )
