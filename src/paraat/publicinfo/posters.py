@@ -207,8 +207,12 @@ def _bounded_rings(
 def _path_code(px: Any, py: Any) -> str:
     """PDF path operators for a closed ring (points in page units), at 1/100 pt: what reportlab's
     path object writes point by point, formatted in one go."""
-    coords = [f"{x:.2f} {y:.2f}" for x, y in zip(px.tolist(), py.tolist(), strict=True)]
-    return f"{coords[0]} m " + " l ".join(coords[1:]) + (" l h" if len(coords) > 1 else " h")
+    import numpy as np
+
+    n = len(px)
+    flat = np.empty(2 * n)
+    flat[0::2], flat[1::2] = px, py
+    return ("%.2f %.2f m " + "%.2f %.2f l " * (n - 1) + "h") % tuple(flat.tolist())
 
 
 def _map(
