@@ -246,7 +246,7 @@ def _same_but_derived(
     derived = _derived(sender)
     if not derived:
         return False
-    names = {sender._meta.get_field(name).attname for name in derived}
+    names = {f.attname for f in sender._meta.concrete_fields if f.name in derived}
     return {k: v for k, v in before.items() if k not in names} == {
         k: v for k, v in after.items() if k not in names
     }

@@ -147,3 +147,27 @@ def test_it_answers_a_retry_without_storing_or_logging_anything(cast: Cast) -> N
     assert first.json()["id"] == again.json()["id"]
     assert not any(q["sql"].startswith("INSERT") and "logentry" in q["sql"] for q in queries)
     assert StatusReport.objects.count() == 1
+
+
+def test_it_audits_the_checklist_but_not_the_pointers_a_report_moves(cast: Cast) -> None:
+    from paraat.core.models import AuditEntry
+    from paraat.operations import services
+    from paraat.operations.models import Activation
+
+    scene = make_scene(cast, exercise=False)
+    activation = Activation.objects.get(incident=scene.incident, point=scene.a)
+    entries = AuditEntry.objects.filter(model="operations.activation", object_pk=str(activation.pk))
+    known = entries.count()
+    _api(cast, scene)("pointer")
+    activation.refresh_from_db()
+    assert activation.latest_report is not None and activation.opened_at is not None
+    assert entries.count() == known  # the report is the record of the pointer's move
+    report = activation.latest_report
+    assert (report.reporter, report.channel, report.idempotency_key) == (cast.cas, "api", "pointer")
+
+    activation.first_report_at = None  # a full save that changes only derived fields: no entry
+    activation.save()
+    assert entries.count() == known
+    services.tick_checklist(activation=activation, item="keys", done=True, user=cast.cas)
+    assert entries.count() == known + 1
+    assert entries.latest("pk").after["checklist"]["keys"] is True
