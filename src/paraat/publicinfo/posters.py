@@ -162,9 +162,10 @@ def _numbers(page: _Page, snap: Snapshot, municipality_code: str) -> None:
 
 # Outline (by identity, held so the id stays its own) -> its rings and their bounds. The outlines
 # live in a snapshot and are drawn on many posters (every area poster draws its neighbours), so
-# each is reprojected and simplified once, not once per poster.
+# each is reprojected and simplified once, not once per poster. A rebuilt snapshot brings new
+# outline objects: the cache is emptied when full, so it holds a few snapshots' outlines at most.
 _RINGS: dict[int, tuple[dict[str, Any], list[tuple[Any, tuple[float, float, float, float]]]]] = {}
-_RINGS_KEPT = 20_000
+_RINGS_KEPT = 3_000
 
 
 def _rings(outline: dict[str, Any] | None) -> list[Any]:
