@@ -170,6 +170,100 @@ def update_points(snap: Snapshot, target: Path, codes: Iterable[str]) -> ExportR
     return result
 
 
+# Following the state of the points --------------------------------------------------------------
+#
+# ``export-public DIR --pending`` keeps a published export up to date: every real state change
+# (``operations.events.StateChanged``, after commit) appends one line to the region's queue file,
+# and the command takes the lines written since its last run: the points of reports and
+# activations are rewritten with ``update_points``, anything else (a new incident, a phase) gives
+# a full export. The queue is only written to while it exists: the command creates it, so no
+# region that nobody follows collects lines.
+
+INCREMENTAL_REASONS = ("report", "activation")
+
+
+def pending_path(region_id: int) -> Path:
+    from django.conf import settings
+
+    return Path(settings.DATA_DIR) / "publicinfo" / f"export-pending-{region_id}"
+
+
+def note_state_changed(event: Any) -> None:
+    """Receiver of ``StateChanged``: queue what a followed export must rewrite (no query)."""
+    if not event.real:
+        return  # an exercise never reaches residents
+    if event.reason in INCREMENTAL_REASONS and event.point_ids:
+        line = "points " + ",".join(str(i) for i in event.point_ids)
+    else:
+        line = "full " + event.reason
+    path = pending_path(event.region_id)
+    while True:
+        try:  # without O_CREAT: only while someone follows
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        except FileNotFoundError:
+            return
+        try:
+            _lock(fd)
+            try:
+                current = os.stat(path).st_ino
+            except FileNotFoundError:
+                return
+            if os.fstat(fd).st_ino == current:  # not taken away meanwhile: append, whole
+                os.write(fd, (line + "\n").encode())
+                return
+        finally:
+            os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # not on Windows: there a line may land in a queue just taken
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+@dataclass
+class Pending:
+    full: bool = False
+    point_ids: set[int] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not self.full and not self.point_ids
+
+
+def take_pending(region_id: int) -> Pending:
+    """What was queued since the last call. An empty queue takes the place of the old one in one
+    rename; a writer that still holds the old one finishes first (the lock), a later one sees the
+    old file is gone and writes to the new one. The first call (no queue yet) asks for a full
+    export: what happened before nobody knows."""
+    path = pending_path(region_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f".{path.name}.new-{os.getpid()}")
+    fresh.touch()
+    try:
+        old = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        os.replace(fresh, path)
+        return Pending(full=True)
+    found = Pending()
+    try:
+        os.replace(fresh, path)
+        _lock(old)
+        with os.fdopen(os.dup(old)) as queued:
+            lines = queued.read().splitlines()
+    finally:
+        os.close(old)
+    for line in lines:
+        kind, _sep, rest = line.partition(" ")
+        if kind == "points":
+            found.point_ids |= {int(i) for i in rest.split(",") if i.isdigit()}
+        elif kind == "full":
+            found.full = True
+    return found
+
+
 def expected_files(snap: Snapshot, *, posters_too: bool = True) -> int:
     """About how many files an export writes (the feed may add one), for a progress bar."""
     areas = snap.places.areas

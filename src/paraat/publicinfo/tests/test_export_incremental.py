@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -76,10 +77,42 @@ def test_it_leaves_the_public_pages_as_they_were_after_an_exercise_report(
 def test_it_refuses_a_folder_without_an_export_and_an_unknown_point(
     net: Network, tmp_path: Path
 ) -> None:
-    with pytest.raises(CommandError, match="without --points first"):
+    with pytest.raises(CommandError, match="--points"):
         call_command("export_public", str(tmp_path / "empty"), "--points", "OSS-01")
     export(tmp_path / "site", "--no-posters")
     before = _files(tmp_path / "site")
     with pytest.raises(CommandError, match="NOPE-9"):
         call_command("export_public", str(tmp_path / "site"), "--points", "OSS-01,nope-9")
     assert _files(tmp_path / "site") == before
+
+
+def test_it_follows_real_state_changes_with_pending_runs(
+    cast: Cast, net: Network, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    site = tmp_path / "site"
+    assert "files (" in export(site, "--pending", "--no-posters")  # first run: the whole site
+    assert "nothing changed" in export(site, "--pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = start_incident(cast)  # a new incident changes every page
+    assert "files (" in export(site, "--pending", "--no-posters")
+    assert _state_in_data(site, "OSS-01") == PublicState.OPENING
+    with django_capture_on_commit_callbacks(execute=True):
+        report(cast, incident, net.near, PointState.FULL)
+        report(cast, incident, net.middle, PointState.OPEN)
+    assert "rewritten for OSS-01, OSS-02" in export(site, "--pending")
+    assert _state_in_data(site, "OSS-01") == PublicState.FULL
+    assert "nothing changed" in export(site, "--pending")
+
+    exercise = start_incident(cast, exercise=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        report(cast, exercise, net.far, PointState.CLOSED)
+    assert "nothing changed" in export(site, "--pending")  # an exercise never reaches residents
+
+
+def test_it_queues_nothing_for_a_region_nobody_follows(
+    cast: Cast, net: Network, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = start_incident(cast)
+        report(cast, incident, net.near, PointState.OPEN)
+    assert not export_mod.pending_path(cast.region.pk).exists()
