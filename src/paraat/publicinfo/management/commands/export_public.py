@@ -11,6 +11,15 @@ from paraat.core.management.base import ParaatCommand
 from paraat.publicinfo import export, snapshot
 
 
+class _Retry:
+    """A queue line that asks the next --pending run for a full export."""
+
+    real, reason, point_ids = True, "retry", ()
+
+    def __init__(self, region_id: int) -> None:
+        self.region_id = region_id
+
+
 class Command(ParaatCommand):
     region_option = True
     region_help = "code of the safety region (default: the region the public site serves)"
@@ -32,6 +41,21 @@ class Command(ParaatCommand):
         parser.add_argument(
             "--no-posters", action="store_true", help="skip the PDF posters (faster)"
         )
+        parser.add_argument(
+            "--points",
+            default="",
+            metavar="CODE[,CODE]",
+            help="after a change of these points' state: rewrite in the export in DIR only the "
+            "postcode pages and data that show them (each file replaced by a rename), not the "
+            "whole site",
+        )
+        parser.add_argument(
+            "--pending",
+            action="store_true",
+            help="follow the state of the points: rewrite what changed since the last --pending "
+            "run (the points reported or activated in a real incident; the whole site after "
+            "anything else, and on the first run); run it every few seconds",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Without --region: the region the public site serves (PARAAT_PUBLIC_REGION or the first
@@ -44,7 +68,12 @@ class Command(ParaatCommand):
                 )
             )
         started = time.perf_counter()
+        if options["pending"] and not self._follow(region, options, started):
+            return
         snap = snapshot.build(region)
+        if options["points"]:
+            self._update(snap, options, started)
+            return
         bar = self.progress_bar(options)
         try:
             result = export.export_site(
@@ -55,12 +84,66 @@ class Command(ParaatCommand):
                 posters_too=not options["no_posters"],
                 progress=bar,
             )
-        except OSError as exc:
-            raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+        except BaseException as exc:
+            if options["pending"]:
+                export.note_state_changed(_Retry(region.pk))  # the next run does it all again
+            if isinstance(exc, OSError):
+                raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+            raise
         finally:
             bar.close()
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
         self.stdout.write(
             f"{result.target}: {result.files} files ({counts}), {result.bytes / 1e6:.1f} MB, "
             f"{time.perf_counter() - started:.1f} s"
+        )
+
+    def _follow(self, region: Any, options: dict[str, Any], started: float) -> bool:
+        """--pending: rewrite the queued points here; True when a full export must follow."""
+        from paraat.supportpoints.models import SupportPoint
+
+        pending = export.take_pending(region.pk)
+        if pending.empty:
+            self.stdout.write(f"{options['directory']}: nothing changed")
+            return False
+        target = Path(options["directory"])
+        if pending.full or not (target / "data" / "points.json").is_file():
+            return True
+        snap = snapshot.build(region)
+        known = {p.code for p in snap.places.points}
+        codes = sorted(
+            SupportPoint.objects.filter(region=region, pk__in=pending.point_ids).values_list(
+                "code", flat=True
+            )
+        )
+        if any(code not in known for code in codes):
+            return True  # a point no longer on the public site: its neighbours' pages change
+        options["points"] = ",".join(codes)
+        try:
+            self._update(snap, options, started)
+        except BaseException:
+            export.note_state_changed(_Retry(region.pk))  # the next run does it all again
+            raise
+        return False
+
+    def _update(self, snap: snapshot.Snapshot, options: dict[str, Any], started: float) -> None:
+        codes = [c.strip() for c in options["points"].split(",") if c.strip()]
+        try:
+            result = export.update_points(snap, Path(options["directory"]), codes)
+        except export.NotAnExport as exc:
+            raise CommandError(
+                _(
+                    "%(dir)s holds no public export to update: run export-public without --points first."
+                )
+                % {"dir": exc}
+            ) from exc
+        except KeyError as exc:
+            raise CommandError(
+                _("Unknown point code (or not active): %(codes)s") % {"codes": exc.args[0]}
+            ) from exc
+        except OSError as exc:
+            raise CommandError(f"Could not write {options['directory']}: {exc}") from exc
+        self.stdout.write(
+            f"{result.target}: {result.files} files rewritten for {', '.join(codes).upper()}, "
+            f"{result.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.2f} s"
         )
