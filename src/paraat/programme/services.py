@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
@@ -203,6 +204,57 @@ def delete_training(*, training: TrainingEvent, user: Any = None) -> None:
     """Take an entry off the calendar; the exercise incident in operations stays as it is."""
     with acting_as(user, "programme"), transaction.atomic():
         training.delete()
+
+
+def delete_activity(*, activity: Activity, user: Any = None) -> None:
+    """Remove an activity entered by mistake. Nothing hangs on an activity: a measured indicator
+    is read from the registry when shown, so the figures it read stay where they are."""
+    with acting_as(user, "programme"), transaction.atomic():
+        activity.delete()
+
+
+def line_contents(line: ProgrammeLine) -> tuple[int, int]:
+    """How many activities and ambitions still hang on a line (any municipality's)."""
+    return line.activities.count(), line.ambitions.count()  # type: ignore[attr-defined]
+
+
+def delete_line(*, line: ProgrammeLine, user: Any = None) -> None:
+    """Remove a programme line only when nothing hangs on it any more. The database would throw
+    the municipalities' ambitions away with it (and refuse on the activities), so the coordinator
+    first removes or moves those herself: a municipality's decision is never lost by accident.
+    The other lines keep their numbers."""
+    with acting_as(user, "programme"), transaction.atomic():
+        line = ProgrammeLine.objects.select_for_update().get(pk=line.pk)
+        activities, ambitions = line_contents(line)
+        if activities or ambitions:
+            raise ValidationError(line_refusal(activities, ambitions), code="not_empty")
+        line.delete()
+
+
+def line_refusal(activities: int, ambitions: int) -> str:
+    """The coordinator's message for a line that still has activities or ambitions."""
+    return _(
+        "This line still has %(activities)s and %(ambitions)s. Remove those or move them to "
+        "another line first."
+    ) % {
+        "activities": ngettext("%(n)s activity", "%(n)s activities", activities)
+        % {"n": activities},
+        "ambitions": ngettext("%(n)s ambition", "%(n)s ambitions", ambitions) % {"n": ambitions},
+    }
+
+
+def delete_ambition(*, ambition: Ambition, user: Any = None) -> None:
+    """Withdraw a municipality's ambition on a line, entered by mistake or before the line goes.
+    Its activities stay: they belong to the line, not to the ambition."""
+    with acting_as(user, "programme"), transaction.atomic():
+        ambition.delete()
+
+
+def delete_process(*, process: CriticalProcess, user: Any = None) -> None:
+    """Take a critical process off the continuity register; the outage clock stops counting it.
+    Nothing else refers to a process."""
+    with acting_as(user, "programme"), transaction.atomic():
+        process.delete()
 
 
 def _check_training(training: TrainingEvent, points: list[Any] | None) -> None:

@@ -82,6 +82,7 @@ def training_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "programme/form.html", {
         "form": form, "title": training.title if training else _("Add a training or exercise"),
         "back": reverse("programme:calendar"),
+        "delete": reverse("programme:training-delete", args=[training.pk]) if training else None,
     })  # fmt: skip
 
 
