@@ -196,7 +196,18 @@ def note_state_changed(event: Any) -> None:
         line = "points " + ",".join(str(i) for i in event.point_ids)
     else:
         line = "full " + event.reason
-    path = pending_path(event.region_id)
+    _append(pending_path(event.region_id), line)
+
+
+def note_full_export(reason: str = "changed") -> None:
+    """Anything public changed that is not one point's state (an alert, advice, a point moved or
+    registered, areas): every followed export must be written whole (no query)."""
+    folder = pending_path(0).parent
+    for path in folder.glob("export-pending-*"):
+        _append(path, f"full {reason}")
+
+
+def _append(path: Path, line: str) -> None:
     while True:
         try:  # without O_CREAT: only while someone follows
             fd = os.open(path, os.O_WRONLY | os.O_APPEND)

@@ -39,7 +39,11 @@ def certificate(tmp: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def nginx_conf(tmp: Path, *, http_port: int, https_port: int, upstream: int) -> Path:
+def nginx_conf(
+    tmp: Path, *, http_port: int, https_port: int, upstream: int, mirror: Path | None = None
+) -> Path:
+    """The site file with this machine's values; ``mirror`` is the folder that holds `public/`
+    (PARAAT_PUBLIC_MIRROR_DIR is ``mirror / "public"``), by default ``tmp / "mirror"``."""
     cert, key = certificate(tmp)
     site = SITE.read_text(encoding="utf-8")
     site = _replace(site, "listen 80;", f"listen 127.0.0.1:{http_port};")
@@ -49,6 +53,7 @@ def nginx_conf(tmp: Path, *, http_port: int, https_port: int, upstream: int) -> 
     site = _replace(site, f"/etc/letsencrypt/live/{HOST}/privkey.pem", str(key))
     site = _replace(site, "root /var/www/letsencrypt;", f"root {tmp};")
     site = _replace(site, "/var/cache/nginx/paraat", str(tmp / "cache"))
+    site = _replace(site, "root /var/www/paraat;", f"root {mirror or tmp / 'mirror'};")
     (tmp / "site.conf").write_text(site, encoding="utf-8")
     temp = "\n".join(
         f"    {kind}_temp_path {tmp / kind};"

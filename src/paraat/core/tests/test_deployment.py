@@ -69,6 +69,7 @@ def test_it_runs_behind_nginx_as_the_deployment_doc_says(tmp_path: Path) -> None
             PARAAT_DATA_DIR=str(tmp_path / "data"),
             PARAAT_SECRET_KEY_FILE=str(secret),
             PARAAT_WEB_BIND=f"127.0.0.1:{upstream}",
+            PARAAT_PUBLIC_MIRROR_DIR=str(tmp_path / "mirror" / "public"),
         )
         env = env_for(database, tmp_path)
         env.update(settings)
@@ -167,6 +168,14 @@ def _check_through_proxy(tmp: Path, http_port: int, https_port: int) -> None:
     near = "/public/near/?lat=51.69&lon=5.30"
     assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
     assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
+    # A file of the public mirror is served by nginx itself, without asking Paraat.
+    mirror = tmp / "mirror" / "public"
+    mirror.mkdir(parents=True, exist_ok=True)
+    (mirror / "probe.html").write_text("<p>mirror</p>", encoding="utf-8")
+    probe = _get(tls, "/public/probe.html")
+    assert probe.status == 200 and probe.getheader("X-Served-From") == "mirror"
+    assert probe.getheader("X-Cache-Status") is None
+    assert probe.getheader("Cache-Control") == "public, max-age=3, stale-if-error=86400"
     # Staff pages never pass through the cache.
     assert _get(tls, "/accounts/login/").getheader("X-Cache-Status") is None
 

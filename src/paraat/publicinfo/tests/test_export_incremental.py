@@ -116,3 +116,37 @@ def test_it_queues_nothing_for_a_region_nobody_follows(
         incident = start_incident(cast)
         report(cast, incident, net.near, PointState.OPEN)
     assert not export_mod.pending_path(cast.region.pk).exists()
+
+
+def test_it_writes_the_whole_mirror_again_after_an_alert_or_a_changed_point(
+    cast: Cast, net: Network, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    from paraat.publicinfo import services as public_services
+
+    site = tmp_path / "site"
+    export(site, "--pending", "--no-posters")
+    assert "nothing changed" in export(site, "--pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        public_services.public_state_changed()  # what the alerts app calls for a new alert
+    assert "files (" in export(site, "--pending", "--no-posters")
+    assert "nothing changed" in export(site, "--pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        net.near.name = "Dorpshuis De Nieuwe Naam"
+        net.near.save()
+    assert "files (" in export(site, "--pending", "--no-posters")
+    assert "De Nieuwe Naam" in (site / "data/points.json").read_text()
+
+
+def test_it_keeps_the_mirror_current_with_follow_rounds(
+    cast: Cast, net: Network, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    site = tmp_path / "mirror" / "public"
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = start_incident(cast)
+    export(site, "--follow", "--interval", "0", "--rounds", "1", "--no-posters")
+    assert _state_in_data(site, "OSS-01") == PublicState.OPENING  # the first round: all of it
+    with django_capture_on_commit_callbacks(execute=True):
+        report(cast, incident, net.near, PointState.CLOSED)
+    quiet = export(site, "--follow", "--interval", "0", "--rounds", "2", "--no-posters")
+    assert _state_in_data(site, "OSS-01") == PublicState.CLOSED
+    assert "nothing changed" not in quiet  # a follower says nothing when nothing changed

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import argparse
+import os
 import time
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.db import close_old_connections, connection
 from django.utils.translation import gettext as _
 
 from paraat.core.management.base import ParaatCommand
@@ -57,10 +60,29 @@ class Command(ParaatCommand):
             "anything else, and on the first run); run it every few seconds",
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+        parser.add_argument(
+            "--follow",
+            action="store_true",
+            help="keep DIR current without stopping: write it whole, then every --interval "
+            "seconds rewrite what changed, as --pending does (the public mirror that nginx serves, "
+            "docs/public-site.md; `paraat serve` starts it when PARAAT_PUBLIC_MIRROR_DIR is set)",
+        )
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="seconds between --follow rounds"
+        )
+        parser.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)
+        parser.add_argument("--rounds", type=int, default=None, help=argparse.SUPPRESS)  # tests
+
+    def _public_region(self, options: dict[str, Any]) -> Any:
         # Without --region: the region the public site serves (PARAAT_PUBLIC_REGION or the first
         # with active points), as /public/ does.
-        region = self.region(options) if options["region"] else snapshot.public_region()
+        return self.region(options) if options["region"] else snapshot.public_region()
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["follow"]:
+            self._follow_forever(options)
+            return
+        region = self._public_region(options)
         if region is None:
             raise CommandError(
                 _(
@@ -74,6 +96,36 @@ class Command(ParaatCommand):
         if options["points"]:
             self._update(snap, options, started)
             return
+        self._full(snap, region, options, started)
+
+    def _follow_forever(self, options: dict[str, Any]) -> None:
+        """--follow: a --pending round every --interval seconds, in this one process (no start-up
+        per round), until Ctrl-C or until the process that started it (`paraat serve`) is gone.
+        A round that fails is reported and the next one writes the whole site again."""
+        parent, rounds = options["parent"], options["rounds"]
+        options.update(pending=True, quiet=True)
+        while (parent is None or _alive(parent)) and (rounds is None or rounds > 0):
+            rounds = None if rounds is None else rounds - 1
+            started = time.perf_counter()
+            options["points"] = ""
+            if not connection.in_atomic_block:  # (a test's transaction)
+                close_old_connections()  # a long-running loop, not a request: no stale link
+            try:
+                region = self._public_region(options)
+                if region is not None and self._follow(region, options, started):
+                    self._full(snapshot.build(region), region, options, started)
+            except KeyboardInterrupt:
+                return
+            except Exception as exc:  # noqa: BLE001 - the mirror must outlive one bad round
+                self.stderr.write(f"export-public --follow: {exc}")
+            try:
+                time.sleep(max(0.05, options["interval"] - (time.perf_counter() - started)))
+            except KeyboardInterrupt:
+                return
+
+    def _full(
+        self, snap: snapshot.Snapshot, region: Any, options: dict[str, Any], started: float
+    ) -> None:
         bar = self.progress_bar(options)
         try:
             result = export.export_site(
@@ -104,7 +156,8 @@ class Command(ParaatCommand):
 
         pending = export.take_pending(region.pk)
         if pending.empty:
-            self.stdout.write(f"{options['directory']}: nothing changed")
+            if not options.get("quiet"):
+                self.stdout.write(f"{options['directory']}: nothing changed")
             return False
         target = Path(options["directory"])
         if pending.full or not (target / "data" / "points.json").is_file():
@@ -147,3 +200,12 @@ class Command(ParaatCommand):
             f"{result.target}: {result.files} files rewritten for {', '.join(codes).upper()}, "
             f"{result.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.2f} s"
         )
+
+
+def _alive(pid: int) -> bool:
+    """The process that started the follower still runs (and is still our parent)."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return os.getppid() == pid
