@@ -8,7 +8,7 @@ are kept per snapshot version, so a busy postcode is rendered once per change.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -522,6 +522,29 @@ def offline(snap: Snapshot, site: Site) -> tuple[str, dict]:
         ],
         "places_as_of": _when(snap.places.built_at),
     }
+
+
+def regions_page(regions: Iterable[Any], language: str) -> bytes:
+    """/public/ of an installation with several regions: links to each region's own site."""
+    other = "en" if language == "nl" else "nl"
+    with translation.override(language):
+        return render(
+            "publicinfo/regions.html",
+            {
+                "language": language,
+                "other_language": {
+                    "code": other,
+                    "name": "English" if other == "en" else "Nederlands",
+                },
+                "switch": Site(other).page(""),
+                "css": Site(language).asset("public.css"),
+                "icon": Site(language).asset("icon.svg"),
+                "regions": [
+                    {"code": r.code, "name": r.name, "url": Site(language, region=r.code).page("")}
+                    for r in regions
+                ],
+            },
+        )
 
 
 BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {
