@@ -27,7 +27,7 @@ from paraat.publicinfo.constants import (
     PublicState,
     Risk,
 )
-from paraat.publicinfo.links import Site, cached, render
+from paraat.publicinfo.links import Site, cached, live_root, render
 from paraat.publicinfo.snapshot import AreaEntry, PublicPoint, Snapshot
 from paraat.supportpoints.constants import Service, Tier
 
@@ -103,6 +103,7 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
             "js": site.asset("public.js"),
             "icon": site.asset("icon.svg"),
         },
+        "logo": _logo(snap, site),
         "has_pc6": places.has_pc6,
         "incident": _incident(snap),
         "alerts": _alerts(snap, site.language),
@@ -111,6 +112,15 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
         },
         "as_of": _when(snap.situation.built_at),
     }
+
+
+def _logo(snap: Snapshot, site: Site) -> str:
+    """The region's logo on the live site (the static export has none: it writes no such file)."""
+    places = snap.places
+    if site.static or not places.logo:
+        return ""
+    version = places.logo.rsplit("/", 1)[-1].split(".")[0]
+    return f"{live_root(places.region_code)}logo?v={version}"
 
 
 def _when(moment: Any) -> str:

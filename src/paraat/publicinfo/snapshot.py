@@ -116,6 +116,7 @@ class Places:
     contacts: dict[str, dict[str, str]]  # municipality code -> name, phone, website
     tree: cKDTree | None = field(default=None, compare=False, repr=False)
     intro: dict[str, str] = field(default_factory=dict)  # language -> the region's own intro
+    logo: str = ""  # the region's logo file (Region.logo, relative to the data directory)
 
     @property
     def has_pc6(self) -> bool:
@@ -275,6 +276,7 @@ def build_places(region: Region | None) -> Places:
         contacts,
         tree=index,
         intro=intro,
+        logo=region.logo,
     )
 
 

@@ -52,5 +52,6 @@ urlpatterns = [
     path("editor/advice/<int:pk>/", views.advice_edit, name="editor-advice-edit"),
     path("editor/contacts/", views.contacts_edit, name="editor-contacts"),
     path("editor/export/", views.export_start, name="editor-export"),
+    path("<region:region>/logo", views.region_logo, name="logo"),
     path("<region:region>/", include(resident_patterns)),
 ]

@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from paraat.areas import logo
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
 from paraat.publicinfo import (
@@ -237,6 +238,22 @@ def point_poster(request: HttpRequest, lang: str, code: str, region: str = "") -
         ("point-poster", lang, found[0].code, url),
         lambda snap: posters.point_poster(snap, found[0], lang, url=url),
         f"noodsteunpunt-{found[0].code}.pdf",
+    )
+
+
+@require_GET
+def region_logo(request: HttpRequest, region: str) -> HttpResponse:
+    """The region's logo (areas.logo) as uploaded on its settings page; 404 when it has none."""
+    snap = _snap(region)
+    found = logo.path(snap.places.logo)
+    if found is None:
+        raise Http404("no logo")
+    return _respond(
+        request,
+        found.read_bytes(),
+        tag=f"logo-{found.stem}",
+        content_type=logo.content_type(found.name),
+        max_age=STATIC_AGE,
     )
 
 
