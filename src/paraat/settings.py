@@ -197,6 +197,8 @@ PARAAT_UPLOAD_MAX_MB = {
 PARAAT_PUBLIC_MIRROR_DIR = env_str("PARAAT_PUBLIC_MIRROR_DIR", "").strip()
 # An area file larger than this (MB) is imported by the background worker, not in the request.
 PARAAT_IMPORT_BACKGROUND_MB = env_int("PARAAT_IMPORT_BACKGROUND_MB", 5, minimum=0)
+# Largest region logo (PNG or JPEG) on the region's settings page, in KB (paraat.areas.logo).
+PARAAT_LOGO_MAX_KB = env_int("PARAAT_LOGO_MAX_KB", 500, minimum=1)
 # Files of the knowledge platform, stored by checksum and served only through its access checks.
 PARAAT_KNOWLEDGE_DIR = DATA_DIR / "knowledge"
 

@@ -120,6 +120,14 @@ class Region(GeoFields):
     small_count_threshold = models.PositiveIntegerField(
         _("small-count threshold"), null=True, blank=True
     )
+    # Which version of the region's norm profile (supportpoints.NormProfile) points are assessed
+    # and planned against; empty: always the newest.
+    norm_profile_version = models.PositiveIntegerField(
+        _("norm profile version"), null=True, blank=True
+    )
+    # The region's logo, a PNG or JPEG in PARAAT_DATA_DIR (areas.logo); the name holds a hash of
+    # the content, so a new logo is a new address and caches never show the old one.
+    logo = models.CharField(_("logo"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("safety region")
