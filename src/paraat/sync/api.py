@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied as ApiDenied
+from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,6 +25,14 @@ from paraat.areas.models import Region
 from paraat.sync import access, bundle, exchange, hlc, scope
 
 NDJSON = "application/x-ndjson"
+
+
+class Refused(APIException):
+    """A request the exchange refuses, with the reason in ``detail`` (for the client's message)."""
+
+    status_code = 400
+    default_detail = "refused"
+    default_code = "refused"
 
 
 def _region(request: Request) -> Region:
@@ -64,7 +73,7 @@ class ChangesView(APIView):
                 coordination_point=request.query_params.get("coordination_point", ""),
             )  # fmt: skip
         except scope.ScopeError as exc:
-            raise ApiValidationError({"coordination_point": str(exc)}) from exc
+            raise Refused(str(exc)) from exc
         return HttpResponse(text, content_type=NDJSON)
 
     @extend_schema(
@@ -76,7 +85,7 @@ class ChangesView(APIView):
         try:
             result = exchange.accept_push(region=region, text=request.body.decode("utf-8"))
         except (bundle.BundleError, hlc.ClockError, exchange.SyncError, UnicodeDecodeError) as exc:
-            raise ApiValidationError(str(exc)) from exc
+            raise Refused(str(exc)) from exc
         data: dict[str, Any] = result.as_json()
         return Response(data)
 
@@ -96,5 +105,5 @@ class SnapshotView(APIView):
         try:
             text = exchange.snapshot_text(region=region, coordination_point=code)
         except scope.ScopeError as exc:
-            raise ApiValidationError({"coordination_point": str(exc)}) from exc
+            raise Refused(str(exc)) from exc
         return HttpResponse(text, content_type=NDJSON)

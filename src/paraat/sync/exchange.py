@@ -384,7 +384,7 @@ def init_instance(*, source: str, coordination_point: str, token: str = "") -> d
         peer.url = url
         peer.coordination_point = str(header["coordination_point"])
         peer.received_until = int(header.get("until") or 0)
-        peer.sent_until = _top()
+        peer.sent_until = 0  # what came from the region is never sent back (by origin)
         peer.save()
     return {
         "region": header.get("region"),
