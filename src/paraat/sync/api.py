@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied as ApiDenied
 from rest_framework.exceptions import APIException
+from rest_framework.exceptions import PermissionDenied as ApiDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response

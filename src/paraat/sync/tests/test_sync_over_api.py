@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 from paraat.sync.tests.test_two_instances import SKEW, step
-from paraat.testing.processes import env_for, fresh_database, free_port, paraat, serving
+from paraat.testing.processes import (
+    env_for,
+    free_port,
+    fresh_database,
+    paraat,
+    query,
+    serving,
+)
 
 
 @contextmanager
@@ -88,8 +95,12 @@ def test_it_makes_a_laptop_over_http_and_syncs_both_ways_once(tmp_path: Path) ->
         for before, env in ((r, region), (lap, laptop)):
             after = json.loads(step(env, "dump"))
             assert {**after, "journaled_audit": []} == {**before, "journaled_audit": []}
+        last = "SELECT last_exchange_at, role FROM sync_peer"
+        before = query(laptop["DATABASE_URL"], last)
         refreshed = json.loads(paraat(laptop, "instance", "refresh", "--json").stdout)
         assert refreshed["received"] == 0
+        after = query(laptop["DATABASE_URL"], last)  # what /sync/ shows as the last exchange
+        assert after[0][1] == "region" and str(after[0][0]) > str(before[0][0])
 
 
 @pytest.mark.slow
