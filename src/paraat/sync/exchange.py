@@ -242,7 +242,10 @@ def pull(*, url: str, token: str, coordination_point: str = "") -> ExchangeResul
     """Fetch the region's changes since the last exchange and merge them in one transaction,
     together with how far this instance now is."""
     base = _base(url)
-    known = Peer.objects.filter(url=base).first()
+    # A laptop made from a file knows its region by node only, not yet by address.
+    known = Peer.objects.filter(url=base).first() or (
+        Peer.objects.filter(url="", role=Role.REGION).exclude(coordination_point="").first()
+    )
     code = coordination_point or (known.coordination_point if known else "")
     since = known.received_until if known else 0
     text = _call(
@@ -254,6 +257,10 @@ def pull(*, url: str, token: str, coordination_point: str = "") -> ExchangeResul
     node = data.header.get("instance", {}).get("node", "")
     if not node or node == journal.instance().node:
         raise SyncError(f"{base}: the answer names no other instance")
+    if known is not None and known.node != node and not known.url:
+        raise SyncError(
+            f"{base} is not the region server this laptop was made from ({known.name or known.node})"
+        )
     with transaction.atomic():
         merged = services.merge_bundle(data=data)
         peer = Peer.objects.get(node=node)

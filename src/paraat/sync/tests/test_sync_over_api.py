@@ -96,11 +96,11 @@ def test_it_makes_a_laptop_over_http_and_syncs_both_ways_once(tmp_path: Path) ->
             after = json.loads(step(env, "dump"))
             assert {**after, "journaled_audit": []} == {**before, "journaled_audit": []}
         last = "SELECT last_exchange_at, role FROM sync_peer"
-        before = query(laptop["DATABASE_URL"], last)
+        was = query(laptop["DATABASE_URL"], last)
         refreshed = json.loads(paraat(laptop, "instance", "refresh", "--json").stdout)
         assert refreshed["received"] == 0
-        after = query(laptop["DATABASE_URL"], last)  # what /sync/ shows as the last exchange
-        assert after[0][1] == "region" and str(after[0][0]) > str(before[0][0])
+        now = query(laptop["DATABASE_URL"], last)  # what /sync/ shows as the last exchange
+        assert now[0][1] == "region" and str(now[0][0]) > str(was[0][0])
 
 
 @pytest.mark.slow
@@ -137,3 +137,20 @@ def test_it_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
         )  # fmt: skip
         assert done.returncode != 0
         assert "not empty" in done.stderr and "users" in done.stderr
+
+
+@pytest.mark.slow
+def test_it_makes_a_laptop_from_a_file_and_syncs_from_there(tmp_path: Path) -> None:
+    with region_and_laptop(tmp_path) as (region, laptop, url, _key):
+        start = tmp_path / "cp-oss.jsonl"
+        made = json.loads(
+            paraat(region, "bundle", "export", "--coordination-point", "CP-OSS", "--region", "VR21",
+                   str(start),
+                   "--json").stdout
+        )  # fmt: skip
+        assert made["kind"] == "snapshot"
+        paraat(laptop, "instance", "init", "--from", str(start), "--coordination-point", "CP-OSS")
+        step(laptop, "laptop-reports", 5)
+        first = sync(laptop, url)  # continues from the file: nothing of it comes again
+        assert first["received"] == 0 and first["sent"] > 5 and first["merged_there"] > 5
+        assert sync(laptop, url)["sent"] == 0
