@@ -74,7 +74,11 @@ def export_bundle(*, path: Path, since: int = 0) -> dict[str, Any]:
 
 def import_bundle(*, path: Path) -> ImportResult:
     """Verify a bundle and merge it in one transaction; a second import changes nothing."""
-    data = bundle.read(path, settings.PARAAT_SYNC_SECRET)
+    return merge_bundle(data=bundle.read(path, settings.PARAAT_SYNC_SECRET))
+
+
+def merge_bundle(*, data: bundle.Bundle) -> ImportResult:
+    """Merge a verified bundle (a file, or a batch over the API) in one transaction."""
     source = data.header.get("instance", {})
     result = ImportResult(changes=len(data.changes))
     order = {label: n for n, label in enumerate(registry.ORDER)}
