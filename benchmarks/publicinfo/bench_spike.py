@@ -10,7 +10,8 @@ demo's PC4 areas, imported with `paraat import-areas` like a real PC6 file) unti
 ``--pages`` distinct postcode pages, and a real incident with every demo point activated. Then
 `paraat serve` (gunicorn, 2 workers × 8 threads) runs behind nginx with deploy/nginx-paraat.conf
 (paraat.testing.nginx: the repository's file with this machine's ports and folders), over TLS,
-and wrk measures in the same run:
+with the public mirror on (PARAAT_PUBLIC_MIRROR_DIR: serve keeps the static export current and
+nginx serves it), and wrk measures in the same run:
 
 1. the baseline: the same nginx serving one rendered postcode page as a file from disk;
 2. the app: the ``--pages`` distinct postcode pages through nginx, while the crisis staff keep
@@ -124,6 +125,7 @@ def _env(tmp: Path, upstream: int) -> dict[str, str]:
         PARAAT_WEB_BIND=f"127.0.0.1:{upstream}",
         PARAAT_WEB_WORKERS="2",
         PARAAT_WEB_THREADS="8",
+        PARAAT_PUBLIC_MIRROR_DIR=str(tmp / "mirror" / "public"),
         DATABASE_URL=f"sqlite:///{tmp / 'spike.sqlite3'}",
         DJANGO_SETTINGS_MODULE="paraat.settings",
         PYTHONPATH=str(ROOT / "src"),
@@ -149,6 +151,14 @@ def _wait(port: int, process: subprocess.Popen[bytes], seconds: float = 120) -> 
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"nothing listens on port {port}")
+
+
+def _wait_for_file(path: Path, process: subprocess.Popen[bytes], seconds: float = 900) -> None:
+    deadline = time.time() + seconds
+    while not path.is_file():
+        if process.poll() is not None or time.time() > deadline:
+            raise RuntimeError(f"{path} was not written")
+        time.sleep(0.5)
 
 
 class Tls:
@@ -277,12 +287,15 @@ def run(tmp: Path, pages: int, seconds: int, connections: int) -> int:
     )  # fmt: skip
     (tmp / "site.conf").write_text(site, encoding="utf-8")
     (tmp / "cache").mkdir(exist_ok=True)
+    log = (tmp / "serve.log").open("wb")
     server = subprocess.Popen([sys.executable, "-m", "paraat", "serve"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)  # fmt: skip
     proxy = None
     try:
         _wait(upstream, server)
+        print("Waiting for the public mirror's first full export…", flush=True)
+        _wait_for_file(tmp / "mirror" / "public" / "data" / "points.json", server)
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         proxy = subprocess.Popen([nginx, "-c", str(conf)], start_new_session=True,
                                  stderr=subprocess.DEVNULL)  # fmt: skip
@@ -335,6 +348,13 @@ def run(tmp: Path, pages: int, seconds: int, connections: int) -> int:
     worst = max(fresh) if fresh else float("inf")
     print(f"staff reports during the run: {counter[0]} ({counter[1]} refused)")
     print(f"new state on the page after: {', '.join(f'{s:.1f} s' for s in fresh)}")
+    problems = [
+        line
+        for line in (tmp / "serve.log").read_text(errors="replace").splitlines()
+        if "export-public" in line or "Error" in line
+    ]
+    for line in problems[-10:]:
+        print(f"  serve: {line}")
     verdicts = [
         (ratio >= RATIO, f"postcode pages at {ratio:.2f}× the static file (target ≥ {RATIO})"),
         (app["errors"] == 0 and counter[1] == 0, "no errors"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,7 @@ class Command(ParaatCommand):
             try:
                 region = self._public_region(options)
                 if region is not None and self._follow(region, options, started):
-                    self._full(snapshot.build(region), region, options, started)
+                    self._full(self._snapshot(region), region, options, started)
             except KeyboardInterrupt:
                 return
             except Exception as exc:  # noqa: BLE001 - the mirror must outlive one bad round
@@ -122,6 +123,19 @@ class Command(ParaatCommand):
                 time.sleep(max(0.05, options["interval"] - (time.perf_counter() - started)))
             except KeyboardInterrupt:
                 return
+
+    def _snapshot(self, region: Any, *, reuse_places: bool = False) -> snapshot.Snapshot:
+        """A fresh snapshot; a follower keeps the places (points, areas and their nearest points,
+        advice) of its last full export, as they change only by what asks for a full export, and
+        builds only the situation (the points' states) for a round that rewrites a few points."""
+        kept = getattr(self, "_places", None)
+        if reuse_places and kept is not None and kept[0] == region.pk:
+            return snapshot.Snapshot(
+                kept[1], snapshot.build_situation(region), uuid.uuid4().hex, snapshot.read_stamp()
+            )
+        snap = snapshot.build(region)
+        self._places = (region.pk, snap.places)
+        return snap
 
     def _full(
         self, snap: snapshot.Snapshot, region: Any, options: dict[str, Any], started: float
@@ -162,7 +176,7 @@ class Command(ParaatCommand):
         target = Path(options["directory"])
         if pending.full or not (target / "data" / "points.json").is_file():
             return True
-        snap = snapshot.build(region)
+        snap = self._snapshot(region, reuse_places=True)
         known = {p.code for p in snap.places.points}
         codes = sorted(
             SupportPoint.objects.filter(region=region, pk__in=pending.point_ids).values_list(
