@@ -16,6 +16,8 @@ written and signed as `paraat bundle export` writes them. Then, in the same run:
   changed, dumped afterwards as a fixture) into a copy of the region's database taken before the
   merge, i.e. the cost of writing those rows without checking, journaling or merging anything;
 - that every record of the bundle arrived once (by uid), and the ratio merge / loaddata.
+Both wall time and CPU time of each process are printed: on a machine shared with other work the
+wall time grows with the load, the CPU time much less.
 `--profile FILE` runs the import under cProfile and writes the statistics to FILE.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -168,6 +171,12 @@ def step_fixture(bundle_path: str, out: str) -> None:
     print(json.dumps({"rows": len(rows)}))
 
 
+def children_cpu() -> float:
+    """CPU seconds of the finished child processes: on a shared machine, what the work cost."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy of an SQLite database, with what is still in its write-ahead log."""
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
@@ -256,6 +265,7 @@ def main() -> int:
         copy_database(tmp / "region.sqlite3", tmp / "region-before.sqlite3")
         copy_database(tmp / "region.sqlite3", tmp / "baseline.sqlite3")
         command = ["bundle", "import", str(big), "--json"]
+        cpu = children_cpu()
         started = time.perf_counter()
         if args.profile:
             out = run(
@@ -272,24 +282,28 @@ def main() -> int:
         else:
             out = paraat(region, *command)
         merge_s = time.perf_counter() - started
+        merge_cpu = children_cpu() - cpu
         result = json.loads(out)
         good, bad = count_by_uid(tmp / "region.sqlite3", uids)
 
         fixture = tmp / "fixture.json"
         rows = json.loads(own_step(region, "fixture", str(big), str(fixture)))["rows"]
         base_env = env_for(tmp, "baseline")
+        cpu = children_cpu()
         started = time.perf_counter()
         paraat(base_env, "loaddata", str(fixture), "-v0")
         load_s = time.perf_counter() - started
+        load_cpu = children_cpu() - cpu
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
     print(
-        f"\n{'':22} {'seconds':>8} {'changes/s':>10} {'rows':>8}\n"
-        f"{'bundle import (merge)':22} {merge_s:>8.1f} {len(changes) / merge_s:>10,.0f} {result['created']:>8,}\n"
-        f"{'loaddata (baseline)':22} {load_s:>8.1f} {len(changes) / load_s:>10,.0f} {rows:>8,}\n"
-        f"merge / loaddata: {merge_s / load_s:.2f}×; applied {result['applied']:,}, created "
+        f"\n{'':22} {'seconds':>8} {'CPU s':>6} {'changes/s':>10} {'rows':>8}\n"
+        f"{'bundle import (merge)':22} {merge_s:>8.1f} {merge_cpu:>6.1f} {len(changes) / merge_s:>10,.0f} {result['created']:>8,}\n"
+        f"{'loaddata (baseline)':22} {load_s:>8.1f} {load_cpu:>6.1f} {len(changes) / load_s:>10,.0f} {rows:>8,}\n"
+        f"merge / loaddata: {merge_s / load_s:.2f}× wall time, {merge_cpu / load_cpu:.2f}× CPU time; "
+        f"applied {result['applied']:,}, created "
         f"{result['created']:,}, conflicts {result['conflicts']}, already {result['already']}"
     )
     ok = merge_s < TARGET_SECONDS and bad == 0 and result["applied"] == len(changes)
