@@ -256,7 +256,7 @@ class Merger:
         return row
 
     def _find_by_natural_key(
-        self, model: type[models.Model], spec: registry.Spec, change: dict[str, Any]
+        self, model: type[Any], spec: registry.Spec, change: dict[str, Any]
     ) -> Any:
         probe = model(uid=change["uid"])
         registry.apply_values(
@@ -334,7 +334,8 @@ class Merger:
             return
         # An edit that saw everything before it: kept on the row, saved with its batch. A foreign
         # key that names no row here is empty, as it would be when saved now.
-        by_name = registry._fields_by_name(type(row))
+        row_model: type[models.Model] = type(row)
+        by_name = registry._fields_by_name(row_model)
         for name, value in take.items():
             f = by_name.get(name)
             if (
@@ -505,7 +506,7 @@ def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
         params.append(values)
     quote = connection.ops.quote_name
     sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(str(f.column)) for f in fields)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     with connection.cursor() as cursor:
