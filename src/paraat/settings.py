@@ -192,6 +192,13 @@ PARAAT_UPLOAD_MAX_MB = {
     "cap": env_int("PARAAT_UPLOAD_MAX_MB_CAP", 2, minimum=1),
     "knowledge": env_int("PARAAT_UPLOAD_MAX_MB_KNOWLEDGE", 25, minimum=1),
 }
+# The public mirror: with a folder here, `paraat serve` keeps the public site's static export
+# current in it (`paraat export-public DIR --follow`) for nginx to serve (docs/public-site.md).
+PARAAT_PUBLIC_MIRROR_DIR = env_str("PARAAT_PUBLIC_MIRROR_DIR", "").strip()
+# An area file larger than this (MB) is imported by the background worker, not in the request.
+PARAAT_IMPORT_BACKGROUND_MB = env_int("PARAAT_IMPORT_BACKGROUND_MB", 5, minimum=0)
+# Largest region logo (PNG or JPEG) on the region's settings page, in KB (paraat.areas.logo).
+PARAAT_LOGO_MAX_KB = env_int("PARAAT_LOGO_MAX_KB", 500, minimum=1)
 # Files of the knowledge platform, stored by checksum and served only through its access checks.
 PARAAT_KNOWLEDGE_DIR = DATA_DIR / "knowledge"
 

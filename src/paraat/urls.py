@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("paraat.accounts.urls")),
     path("region/", include("paraat.areas.urls")),
     path("audit/", core_views.audit_trail, name="audit"),
+    path("jobs/", core_views.job_list, name="jobs"),
     path("jobs/<int:pk>/", core_views.job_detail, name="job"),
     path("jobs/<int:pk>/download/", core_views.job_download, name="job-download"),
     path("health/", core_views.health, name="health"),

@@ -123,4 +123,4 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
         municipality = self.request.query_params.get("municipality")
         if municipality:
             queryset = queryset.filter(municipality__code=municipality.upper())
-        return queryset.select_related("municipality").order_by("kind", "code")
+        return queryset.select_related("municipality__region").order_by("kind", "code")

@@ -140,9 +140,40 @@ class RegionSettingsForm(forms.Form):
     small_count_threshold = forms.IntegerField(
         label=_("Small-count threshold"), required=False, min_value=1
     )
+    norm_profile_version = forms.TypedChoiceField(
+        label=_("Norm profile version"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_(
+            "Which version of the region's norm profile points are assessed and planned against. "
+            "Newest: every new version counts at once."
+        ),
+    )
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG or JPEG; shown on the public site and on the region's pages."),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
-    def __init__(self, *args: Any, national: dict[str, Any], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        national: dict[str, Any],
+        norm_versions: dict[int, str] | None = None,
+        max_logo_kb: int = 500,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        versions = norm_versions or {}
+        self.fields["norm_profile_version"].choices = [  # type: ignore[attr-defined]
+            ("", _("Newest version")),
+            *((str(number), label) for number, label in versions.items()),
+        ]
+        self.fields["logo"].help_text = _(
+            "PNG or JPEG of at most %(kb)s KB; shown on the public site and on the region's pages."
+        ) % {"kb": max_logo_kb}
         empty = _("Empty: %(value)s, the installation's default.")
         self.fields["default_threshold_m"].help_text = empty % {"value": national["threshold_m"]}
         self.fields["default_capacity"].help_text = empty % {"value": national["capacity"]}
@@ -162,4 +193,7 @@ class RegionSettingsForm(forms.Form):
             "default_threshold_m": data["default_threshold_m"],
             "default_capacity": data["default_capacity"],
             "small_count_threshold": data["small_count_threshold"],
+            "norm_profile_version": data["norm_profile_version"],
+            "logo_content": data["logo"].read() if data.get("logo") else None,
+            "remove_logo": bool(data.get("remove_logo")),
         }

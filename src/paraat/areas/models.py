@@ -54,17 +54,23 @@ class PopulationFields(models.Model):
             return None
         return self.age_65_plus / self.population
 
+    def privacy_limit(self) -> int | None:
+        """The small-count threshold of the region this belongs to (None: the national one)."""
+        return None
+
     def vulnerability_shown(self) -> dict[str, int | None]:
         """Vulnerability aggregates with small counts suppressed, as shown on pages and exports."""
-        return {key: suppress(value) for key, value in sorted(self.vulnerability.items())}
+        limit = self.privacy_limit()
+        return {key: suppress(value, limit) for key, value in sorted(self.vulnerability.items())}
 
     def population_shown(self) -> dict[str, Any]:
+        limit = self.privacy_limit()
         return {
             "population": self.population,
             "age_0_14": self.age_0_14,
             "age_15_64": self.age_15_64,
-            "age_65_plus": suppress(self.age_65_plus),
-            "age_75_plus": suppress(self.age_75_plus),
+            "age_65_plus": suppress(self.age_65_plus, limit),
+            "age_75_plus": suppress(self.age_75_plus, limit),
             "population_year": self.population_year,
             "vulnerability": self.vulnerability_shown(),
         }
@@ -114,6 +120,14 @@ class Region(GeoFields):
     small_count_threshold = models.PositiveIntegerField(
         _("small-count threshold"), null=True, blank=True
     )
+    # Which version of the region's norm profile (supportpoints.NormProfile) points are assessed
+    # and planned against; empty: always the newest.
+    norm_profile_version = models.PositiveIntegerField(
+        _("norm profile version"), null=True, blank=True
+    )
+    # The region's logo, a PNG or JPEG in PARAAT_DATA_DIR (areas.logo); the name holds a hash of
+    # the content, so a new logo is a new address and caches never show the old one.
+    logo = models.CharField(_("logo"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("safety region")
@@ -163,6 +177,9 @@ class Municipality(GeoFields, PopulationFields):
     def __str__(self) -> str:
         return self.name
 
+    def privacy_limit(self) -> int | None:
+        return self.region.small_count_limit
+
 
 class AreaQuerySet(models.QuerySet["Area"]):
     def of_kind(self, kind: str) -> AreaQuerySet:
@@ -201,3 +218,7 @@ class Area(GeoFields, PopulationFields):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})" if self.name else self.code
+
+    def privacy_limit(self) -> int | None:
+        """The region's threshold; lists select_related("municipality__region") for it."""
+        return self.municipality.region.small_count_limit

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from shapely.geometry.base import BaseGeometry
 
+from paraat.areas import logo
 from paraat.areas.constants import ImportKind
 from paraat.areas.importers import AreaRecord, parse_areas
 from paraat.areas.models import Area, Municipality, Region
@@ -133,6 +134,7 @@ SETTINGS_FIELDS = [
     "default_threshold_m",
     "default_capacity",
     "small_count_threshold",
+    "norm_profile_version",
 ]
 
 
@@ -148,11 +150,15 @@ def update_region_settings(
     default_threshold_m: float | None,
     default_capacity: int | None,
     small_count_threshold: int | None,
+    norm_profile_version: int | None = None,
+    logo_content: bytes | None = None,
+    remove_logo: bool = False,
 ) -> Region:
     """The coordinator's settings of the region, saved at once so the audit trail holds one entry
     with every changed value. Empty numbers mean the installation's defaults. The small-count
     threshold may only be raised above the national one (PARAAT_SMALL_COUNT_THRESHOLD): a region
-    can hide more for privacy, never less."""
+    can hide more for privacy, never less. ``logo_content`` is a new logo (see set_region_logo);
+    a bad logo refuses the whole form, so nothing is half-saved."""
     errors = _apply_alert_identity(region, sender=sender, web=web, contact=contact)
     national = int(settings.PARAAT_SMALL_COUNT_THRESHOLD)
     if small_count_threshold is not None and small_count_threshold < national:
@@ -164,15 +170,85 @@ def update_region_settings(
         errors["default_threshold_m"] = [_("Give a distance between 1 and 50,000 metres.")]
     if default_capacity is not None and default_capacity < 1:
         errors["default_capacity"] = [_("Give at least 1 resident per point.")]
+    if norm_profile_version is not None and norm_profile_version not in norm_versions(region):
+        errors["norm_profile_version"] = [
+            _("The region has no version %(version)s of its norm profile.")
+            % {"version": norm_profile_version}
+        ]
+    max_kb = int(settings.PARAAT_LOGO_MAX_KB)
+    extension = ""
+    if logo_content is not None:
+        try:
+            extension = logo.check(logo_content, max_bytes=max_kb * 1024)
+        except logo.LogoError as error:
+            errors["logo"] = [_logo_problem(error.code, max_kb)]
     if errors:
         raise ValidationError(errors)
+    fields = list(SETTINGS_FIELDS)
+    if logo_content is not None or (remove_logo and region.logo):
+        # In the same save as the other settings: one audit entry holds every change.
+        region.logo = logo.store(region.code, logo_content, extension) if logo_content else ""
+        fields.append("logo")
+        kept = region.logo
+        transaction.on_commit(lambda: logo.remove_others(region.code, kept))
+    norm_changed = region.norm_profile_version != norm_profile_version
+    region.norm_profile_version = norm_profile_version
     region.public_intro_nl = public_intro_nl.strip()
     region.public_intro_en = public_intro_en.strip()
     region.default_threshold_m = default_threshold_m
     region.default_capacity = default_capacity
     region.small_count_threshold = small_count_threshold
-    region.save(update_fields=SETTINGS_FIELDS)
+    region.save(update_fields=fields)
+    if norm_changed:
+        from paraat.supportpoints import services as point_services
+
+        point_services.reassess_region(region=region)
     return region
+
+
+def norm_versions(region: Region) -> dict[int, str]:
+    """The versions of the region's norm profile it may plan against, newest first."""
+    from paraat.supportpoints.models import NormProfile
+
+    return {
+        profile.version: str(profile)
+        for profile in NormProfile.objects.filter(region=region).order_by("-version")
+    }
+
+
+@transaction.atomic
+def set_region_logo(*, region: Region, content: bytes) -> Region:
+    """A new logo for the region's public site and pages: PNG or JPEG, checked by its content and
+    size (PARAAT_LOGO_MAX_KB). The old file goes once the new one is committed."""
+    max_kb = int(settings.PARAAT_LOGO_MAX_KB)
+    try:
+        extension = logo.check(content, max_bytes=max_kb * 1024)
+    except logo.LogoError as error:
+        raise ValidationError({"logo": [_logo_problem(error.code, max_kb)]}) from None
+    region.logo = logo.store(region.code, content, extension)
+    region.save(update_fields=["logo"])
+    kept = region.logo
+    transaction.on_commit(lambda: logo.remove_others(region.code, kept))
+    return region
+
+
+@transaction.atomic
+def remove_region_logo(*, region: Region) -> Region:
+    """No logo any more (the audit trail keeps that there was one)."""
+    region.logo = ""
+    region.save(update_fields=["logo"])
+    transaction.on_commit(lambda: logo.remove_others(region.code, ""))
+    return region
+
+
+def _logo_problem(code: str, max_kb: int) -> str:
+    if code == "too_large":
+        return _("The logo is larger than %(kb)s KB. Make it smaller.") % {"kb": max_kb}
+    if code == "empty":
+        return _("The file is empty.")
+    if code == "broken":
+        return _("The file starts like a PNG or JPEG image but is damaged.")
+    return _("The logo must be a PNG or JPEG image.")
 
 
 def import_areas(
@@ -299,16 +375,12 @@ def _write_areas(
             record.geometry
         )
         if municipality is None:
-            where = (
-                f"gemeente {record.municipality_code}"
+            message = (
+                f"gemeente {record.municipality_code} is niet bekend in regio {region.name}"
                 if record.municipality_code
-                else "geen gemeente van de regio"
+                else f"het gebied ligt in geen gemeente van regio {region.name}; geef gm_code op"
             )
-            problems.append(
-                Problem(
-                    file, record.row, "gm_code", f"{where} is niet bekend in regio {region.name}"
-                )
-            )
+            problems.append(Problem(file, record.row, "gm_code", message))
             continue
         resolved.append((record, municipality))
     if problems:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from paraat.areas import access, maps, services
+from paraat.areas import access, maps, services, tasks
 from paraat.areas.constants import AreaKind
 from paraat.areas.forms import ImportForm, MapForm
 from paraat.areas.models import Area
@@ -36,7 +37,9 @@ def region_view(request: HttpRequest) -> HttpResponse:
     municipalities = list(region.municipalities.annotate(area_count=Count("areas")))
     kinds = Area.objects.in_region(region).kinds_present()
     kind, metric = _map_choice(request, kinds)
-    areas = list(Area.objects.in_region(region).of_kind(kind).select_related("municipality"))
+    areas = list(
+        Area.objects.in_region(region).of_kind(kind).select_related("municipality__region")
+    )
     title = _("Map of %(region)s: %(metric)s per area") % {
         "region": region.name,
         "metric": maps.metric_label(metric),
@@ -62,7 +65,11 @@ def municipality_view(request: HttpRequest, code: str) -> HttpResponse:
     municipality = access.municipality_for_user(request.user, code)
     kinds = Area.objects.in_municipality(municipality).kinds_present()
     kind, metric = _map_choice(request, kinds)
-    areas = list(Area.objects.in_municipality(municipality).of_kind(kind))
+    areas = list(
+        Area.objects.in_municipality(municipality)
+        .of_kind(kind)
+        .select_related("municipality__region")
+    )
     title = _("Map of %(municipality)s: %(metric)s per area") % {
         "municipality": municipality.name,
         "metric": maps.metric_label(metric),
@@ -89,7 +96,11 @@ def area_view(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         "area": str(area),
         "municipality": area.municipality.name,
     }
-    siblings = list(Area.objects.in_municipality(area.municipality).of_kind(kind))
+    siblings = list(
+        Area.objects.in_municipality(area.municipality)
+        .of_kind(kind)
+        .select_related("municipality__region")
+    )
     context = {"area": area, "map_svg": maps.highlight(siblings, selected=area, title=title)}
     return render(request, "areas/area.html", context)
 
@@ -104,6 +115,16 @@ def import_view(request: HttpRequest) -> HttpResponse:
     problems = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if upload.size > settings.PARAAT_IMPORT_BACKGROUND_MB * 1024 * 1024:
+            job = tasks.start_import(
+                upload=upload,
+                region=region,
+                user=request.user,
+                kind=form.cleaned_data["kind"] or None,
+                crs=int(form.cleaned_data["crs"]) if form.cleaned_data["crs"] else None,
+                year=form.cleaned_data["population_year"],
+            )
+            return redirect("job", job.pk)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / Path(upload.name).name
             with path.open("wb") as handle:
@@ -151,6 +172,6 @@ def areas_geojson(request: HttpRequest) -> JsonResponse:
             },
             a.code,
         )
-        for a in Area.objects.in_region(region).of_kind(kind).select_related("municipality")
+        for a in Area.objects.in_region(region).of_kind(kind).select_related("municipality__region")
     ]
     return JsonResponse(geojson.feature_collection(features))

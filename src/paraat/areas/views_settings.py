@@ -28,7 +28,14 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         "capacity": DEFAULT_CAPACITY,
         "small_count": settings.PARAAT_SMALL_COUNT_THRESHOLD,
     }
-    form = RegionSettingsForm(request.POST or None, initial=initial, national=national)
+    form = RegionSettingsForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        national=national,
+        norm_versions=services.norm_versions(region),
+        max_logo_kb=settings.PARAAT_LOGO_MAX_KB,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_region_settings(region=region, **form.arguments())

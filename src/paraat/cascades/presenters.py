@@ -161,3 +161,84 @@ def partner_source_rows(
     names = {s.id: s.name(lang) for s in result.services}
     found = overrides.partner_sources(override or {})
     return [(names.get(service, service), partners) for service, partners in sorted(found.items())]
+
+
+# --- The outage clock per area ---------------------------------------------------------------
+
+LANE_LABEL = 200  # the SVG's label column (px of the 900 px wide view box)
+LANE_WIDTH = 680
+LANE_HEIGHT = 24
+FILLS = {"full": "#2e7d32", "partial": "#f2b600", "none": "#b3261e", "never": "#8a8a8a"}
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    clock: engine.areas.AreaClock
+    municipality: str
+    start_share: str
+    first_drop: str
+    lost_first: list[str]
+    uncovered: str
+    steps: list[str]
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def area_rows(
+    clocks: list[engine.areas.AreaClock], horizon: float, lang: str, names: dict[str, str]
+) -> list[AreaRow]:
+    """Table rows: when each area's coverage drops, the points to refuel before it does."""
+    rows = []
+    for c in clocks:
+        rows.append(
+            AreaRow(
+                clock=c,
+                municipality=names.get(c.municipality, c.municipality),
+                start_share=_percent(c.share_at_start),
+                first_drop=format_optional(c.first_drop_hours, horizon, lang),
+                lost_first=list(c.steps[0].lost) if c.steps else [],
+                uncovered=format_optional(c.uncovered_hours, horizon, lang),
+                steps=[
+                    f"{engine.format_offset(s.hours, lang)}: {_percent(s.share)}" for s in c.steps
+                ],
+            )
+        )
+    return rows
+
+
+def area_lanes(
+    municipalities: list[engine.areas.AreaClock],
+    areas: list[engine.areas.AreaClock],
+    horizon: float,
+    lang: str,
+) -> dict[str, Any]:
+    """A lane per municipality (in bold) and per area for an inline SVG: coloured spans of full,
+    partial and no coverage."""
+    scale = LANE_WIDTH / horizon if horizon > 0 else 0.0
+    lanes = []
+    for n, c in enumerate(municipalities + areas):
+        edges = [0.0, *[s.hours for s in c.steps if s.hours < horizon], horizon]
+        spans = []
+        for left, right in zip(edges, edges[1:], strict=False):
+            covered = c.covered_at(left)
+            if c.covered_at_start <= 0:
+                kind = "never"
+            elif covered >= c.covered_at_start:
+                kind = "full"
+            elif covered > 0:
+                kind = "partial"
+            else:
+                kind = "none"
+            spans.append({"x": LANE_LABEL + left * scale, "w": max((right - left) * scale, 0.5), "fill": FILLS[kind]})  # fmt: skip
+        weight = "bold" if n < len(municipalities) else "normal"
+        lanes.append({"label": c.name, "y": 30 + n * LANE_HEIGHT, "spans": spans, "weight": weight})
+    ticks = [
+        {"x": LANE_LABEL + h * scale, "label": engine.format_offset(h, lang)}
+        for h in range(0, int(horizon) + 1, 24)
+    ]
+    return {
+        "lanes": lanes, "ticks": ticks, "fills": FILLS, "width": LANE_LABEL + LANE_WIDTH + 20,
+        "height": 40 + len(lanes) * LANE_HEIGHT, "bottom": 30 + len(lanes) * LANE_HEIGHT,
+    }  # fmt: skip

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Region
-from paraat.cascades import access, engine, presenters, runs, services
+from paraat.cascades import access, areas, engine, presenters, runs, services
 from paraat.cascades.constants import CONTENT_TYPES, ChartFormat
 from paraat.cascades.forms import FiguresForm, InjectForm, TimelineForm
 from paraat.cascades.models import RegionalFigures
@@ -67,6 +67,7 @@ def timeline_context(request: HttpRequest, region: Region) -> dict[str, Any]:
         "power_dependent": presenters.power_dependent(result, region),
         "point_count": len(prepared.points),
         "critical_processes": register.affected_in_region(region),
+        **_area_context(region, result, lang),
         "can_edit_figures": access.can_edit_figures(request.user, region),
     }
     if settings.measures:
@@ -80,6 +81,19 @@ def timeline_context(request: HttpRequest, region: Region) -> dict[str, Any]:
             decision_changes=decision_rows,
         )
     return context
+
+
+def _area_context(region: Region, result: engine.Result, lang: str) -> dict[str, Any]:
+    """The outage clock per area: which areas lose their noodsteunpunt when."""
+    found = areas.clocks(region, result)
+    horizon = result.scenario.horizon_hours
+    names = found.served.municipalities
+    return {
+        "area_clocks": found,
+        "municipality_rows": presenters.area_rows(found.municipalities, horizon, lang, names),
+        "area_rows": presenters.area_rows(found.areas, horizon, lang, names),
+        "area_lanes": presenters.area_lanes(found.municipalities, found.areas, horizon, lang),
+    }
 
 
 @staff_view

@@ -36,7 +36,7 @@ def partner_for_reader(user: Any, partner: Partner) -> dict[str, Any]:
     clients = None
     if partner.kind == PartnerKind.CARE and access.can_manage_partner(user, partner):
         clients = partners.power_dependent_rows(
-            PowerDependentClients.objects.filter(partner=partner)
+            PowerDependentClients.objects.filter(partner=partner), partner.region.small_count_limit
         )
     return presenters.partner_document(partner, contacts=contacts, clients=clients)
 

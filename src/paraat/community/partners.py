@@ -182,4 +182,6 @@ def power_dependent_rows(
 
 def power_dependent_in_region(region: Region) -> list[dict[str, Any]]:
     """Per area of the region, over all its care partners (the outage clock's table)."""
-    return power_dependent_rows(PowerDependentClients.objects.filter(partner__region=region))
+    return power_dependent_rows(
+        PowerDependentClients.objects.filter(partner__region=region), region.small_count_limit
+    )

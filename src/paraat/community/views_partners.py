@@ -98,7 +98,7 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     clients = None
     if can_manage and partner.kind == PartnerKind.CARE:
         clients = partners.power_dependent_rows(
-            PowerDependentClients.objects.filter(partner=partner)
+            PowerDependentClients.objects.filter(partner=partner), partner.region.small_count_limit
         )
     return render(request, "community/partner_detail.html", {
         "partner": partner, "can_manage": can_manage, "contacts": contacts,

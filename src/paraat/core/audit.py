@@ -33,6 +33,7 @@ EXCLUDED = {
     "operations.statusreport",
     "operations.logentry",
     "sync.change",  # the sync journal: a trail itself, written with every audited change
+    "sync.peer",  # how far each exchange got: rewritten by every exchange, would never settle
     "accounts.logingate",
     "otp_totp.totpdevice",
     "sessions.session",
@@ -44,6 +45,10 @@ SECRET_FIELDS = {"password", "key", "token", "key_hash"}
 # operations.RelayedReport): the trail records that they were written, changed or erased, never
 # their values, so erasing the row erases the person.
 REDACTED = "(personal data)"
+# A model lists in AUDIT_DERIVED_FIELDS the fields that only follow from rows which are a trail
+# themselves (operations.Activation: its first, opened and latest report follow from the status
+# reports). A save that changes nothing else writes no entry: the report that moved the pointer,
+# with its author, channel and time, is the record of that change (docs/operations.md).
 
 
 @contextmanager
@@ -192,8 +197,20 @@ def record(
     )
 
 
+def _derived(sender: type[models.Model]) -> frozenset[str]:
+    return frozenset(getattr(sender, "AUDIT_DERIVED_FIELDS", ()))
+
+
+def _only_derived(sender: type[models.Model], update_fields: Any) -> bool:
+    """A save of derived fields only (``save(update_fields=...)``): no entry, no read before."""
+    derived = _derived(sender)
+    return bool(derived) and update_fields is not None and set(update_fields) <= derived
+
+
 def _pre_save(sender: type[models.Model], instance: models.Model, raw: bool, **kwargs: Any) -> None:
     if raw or not _audited(sender) or instance.pk is None:
+        return
+    if _only_derived(sender, kwargs.get("update_fields")):
         return
     old = sender._default_manager.filter(pk=instance.pk).first()
     instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
@@ -205,6 +222,8 @@ def _post_save(
 ) -> None:
     if raw or not _audited(sender):
         return
+    if not created and _only_derived(sender, kwargs.get("update_fields")):
+        return
     after = snapshot(instance)
     before = None if created else getattr(instance, "_audit_before", None)
     old_personal = {} if created else getattr(instance, "_audit_redacted_before", {})
@@ -215,9 +234,23 @@ def _post_save(
     )
     if before == after and not changed:
         return
+    if before is not None and not changed and _same_but_derived(sender, before, after):
+        return
     action = AuditAction.CREATE if created or before is None else AuditAction.UPDATE
     note = f"personal data changed: {', '.join(changed)}" if changed else ""
     record(action=action, instance=instance, before=before, after=after, note=note)
+
+
+def _same_but_derived(
+    sender: type[models.Model], before: dict[str, Any], after: dict[str, Any]
+) -> bool:
+    derived = _derived(sender)
+    if not derived:
+        return False
+    names = {f.attname for f in sender._meta.concrete_fields if f.name in derived}
+    return {k: v for k, v in before.items() if k not in names} == {
+        k: v for k, v in after.items() if k not in names
+    }
 
 
 def _post_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

@@ -9,7 +9,9 @@ result (a page to link to, a file to download) or the error. Who may see a job: 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +37,12 @@ ProgressFn = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a finished job offers: a page (``url``) and/or a file in the jobs folder."""
+    """What a finished job offers: a page (``url``) and/or a file in the jobs folder, and a line
+    that says what it did (``summary``, shown on the job page)."""
 
     url: str = ""
     file: str = ""
+    summary: str = ""
 
 
 def jobs_folder() -> Path:
@@ -106,13 +110,13 @@ def run(job_id: int, work: Callable[[Job, ProgressFn], JobResult]) -> None:
         result_url=result.url,
         result_file=result.file,
         finished_at=timezone.now(),
-        message="",
+        message=result.summary[:300],
     )
 
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
+        return "\n".join(exc.messages)
     return str(exc)
 
 
@@ -122,15 +126,78 @@ def _fail(job_id: int, error: str) -> None:
     )
 
 
+def _sees_region_jobs(user: Any) -> bool:
+    from paraat.accounts.constants import Role
+
+    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
+
+
 def can_see(user: Any, job: Job) -> bool:
-    """The user who started a job sees it, in the region it ran for; nobody else does."""
+    """The user who started a job sees it, in the region it ran for; the region's coordinators
+    see every job of their region; nobody else does."""
     from paraat.accounts import access as accounts_access
 
     if not accounts_access.can_use_app(user):
         return False
-    if job.started_by_id != user.pk:
+    if not (user.is_superuser or job.region_id == user.region_id):
         return False
-    return bool(user.is_superuser or job.region_id == user.region_id)
+    return bool(job.started_by_id == user.pk or _sees_region_jobs(user))
+
+
+def visible_jobs(user: Any) -> Any:
+    """The jobs on /jobs/: the user's own in their region; a coordinator's: all of the region."""
+    from paraat.accounts import access as accounts_access
+
+    if not accounts_access.can_use_app(user) or user.region_id is None:
+        return Job.objects.none()
+    found = Job.objects.filter(region_id=user.region_id)
+    if not _sees_region_jobs(user):
+        found = found.started_by(user)
+    return found.select_related("started_by").newest_first()
+
+
+@dataclass(frozen=True)
+class Cleanup:
+    jobs: int
+    files: int
+
+
+def cleanup(*, days: int, now: Any = None) -> Cleanup:
+    """Remove finished jobs (done or failed) older than ``days`` and their result files, so the
+    jobs folder does not fill the disk with old exports. Queued and running jobs stay."""
+    if days < 0:
+        raise ValidationError(_("Give a number of days of 0 or more."))
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    old = Job.objects.filter(status__in=(JobStatus.DONE, JobStatus.FAILED), finished_at__lt=cutoff)
+    folder = jobs_folder().resolve()
+    files = 0
+    with transaction.atomic():
+        rows = list(old.values_list("pk", "result_file", "task_id"))
+        Job.objects.filter(pk__in=[pk for pk, _file, _task in rows]).delete()
+        _forget_tasks([task for _pk, _file, task in rows if task])
+    for _pk, name, _task in rows:
+        path = (folder / name).resolve() if name else None
+        if path is not None and folder in path.parents and path.is_file():
+            path.unlink()
+            files += 1
+    return Cleanup(jobs=len(rows), files=files)
+
+
+def _forget_tasks(task_ids: list[str]) -> None:
+    """django-tasks' own rows of the removed jobs (the database backend keeps them forever)."""
+    valid = []
+    for task_id in task_ids:
+        try:
+            valid.append(uuid.UUID(task_id))
+        except ValueError:
+            continue  # not a database task (the immediate backend in development)
+    if not valid:
+        return
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - another backend keeps no rows
+        return
+    DBTaskResult.objects.filter(id__in=valid).delete()
 
 
 def job_for(user: Any, pk: int) -> Job:

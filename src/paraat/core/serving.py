@@ -45,6 +45,15 @@ def start_worker() -> subprocess.Popen[bytes]:
     )
 
 
+def start_mirror(directory: str) -> subprocess.Popen[bytes]:
+    """`paraat export-public DIR --follow` beside the web server: the public mirror that the
+    reverse proxy serves (docs/public-site.md); it stops by itself with this process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "paraat", "export-public", directory, "--follow",
+         "--parent", str(os.getpid())],
+    )  # fmt: skip
+
+
 def exec_gunicorn(
     *, bind: str, workers: int, threads: int, timeout: int, with_worker: bool = True
 ) -> None:
@@ -53,6 +62,8 @@ def exec_gunicorn(
     call_command("collectstatic", interactive=False, verbosity=0)
     if with_worker:
         start_worker()
+    if settings.PARAAT_PUBLIC_MIRROR_DIR:
+        start_mirror(settings.PARAAT_PUBLIC_MIRROR_DIR)
     argv = gunicorn_argv(bind=bind, workers=workers, threads=threads, timeout=timeout)
     sys.stdout.flush()
     os.execvp(argv[0], argv)

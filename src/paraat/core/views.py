@@ -47,6 +47,14 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view
+def job_list(request: HttpRequest) -> HttpResponse:
+    """The user's background jobs (a coordinator: every job of the region), newest first."""
+    found = list(jobs.visible_jobs(request.user)[:200])
+    running = any(not job.finished for job in found)
+    return render(request, "core/jobs.html", {"jobs": found, "running": running})
+
+
+@staff_view
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """How far a background job is (the page reloads itself every 2 s until it is finished)."""
     job = jobs.job_for(request.user, pk)

@@ -1,4 +1,4 @@
-"""Who may see and add knowledge items. One condition per line.
+"""Who may see, add, change and remove knowledge items. One condition per line.
 
 Everyone with a role in the region, partners included, opens the platform. A region coordinator
 sees every item of the region; everyone else sees what is shared with the whole region, with an
@@ -84,12 +84,20 @@ def item_for_user(user: Any, pk: int) -> KnowledgeItem:
 
 
 def can_edit_item(user: Any, item: KnowledgeItem) -> bool:
-    """The one who added it, and the region's coordinators."""
+    """The one who added it, and the region's coordinators; they may also remove it."""
     if not can_view_knowledge(user, item.region):
         return False
     if sees_all_items(user):
         return True
     return bool(item.created_by_id is not None and item.created_by_id == user.pk)
+
+
+def item_to_edit(user: Any, pk: int) -> KnowledgeItem:
+    """An item to change or remove: found among what the user sees (404), then may she edit it."""
+    item = item_for_user(user, pk)
+    if not can_edit_item(user, item):
+        raise PermissionDenied
+    return item
 
 
 def can_record_attendance(user: Any, item: KnowledgeItem) -> bool:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from paraat.areas.models import Municipality, Region
 from paraat.core.uploads import LimitedFileField, max_mb
 from paraat.knowledge.constants import ItemKind, ProgrammeLine, Risk
-from paraat.knowledge.models import Organisation
+from paraat.knowledge.models import KnowledgeItem, Organisation
 
 
 class SearchForm(forms.Form):
@@ -63,14 +63,39 @@ class ItemForm(forms.Form):
         municipalities = Municipality.objects.filter(region=region).order_by("name")
         self.fields["organisations"].queryset = Organisation.objects.filter(region=region)  # type: ignore[attr-defined]
         self.fields["municipalities"].queryset = municipalities  # type: ignore[attr-defined]
-        self.fields["file"].help_text = _(
-            "PDF, Word (DOCX) or PowerPoint (PPTX), at most %(limit)s MB. Needed for documents "
-            "and presentations."
-        ) % {"limit": max_mb("knowledge")}
+        if "file" in self.fields:
+            self.fields["file"].help_text = _(
+                "PDF, Word (DOCX) or PowerPoint (PPTX), at most %(limit)s MB. Needed for "
+                "documents and presentations."
+            ) % {"limit": max_mb("knowledge")}
 
     def to_data(self) -> dict[str, Any]:
         names = ("kind", "title", "description", "programme_line", "risk", "tags", "url",
                  "starts_at", "location", "region_wide")  # fmt: skip
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class ItemEditForm(ItemForm):
+    """Correcting an item: its words, line, risk and sharing; its kind and file stay."""
+
+    kind = None  # type: ignore[assignment]
+    file = None  # type: ignore[assignment]
+    url = None  # type: ignore[assignment]
+    starts_at = None  # type: ignore[assignment]
+    location = None  # type: ignore[assignment]
+
+    @classmethod
+    def initial_for(cls, item: KnowledgeItem) -> dict[str, Any]:
+        return {
+            "title": item.title, "description": item.description,
+            "programme_line": item.programme_line, "risk": item.risk,
+            "tags": ", ".join(item.tags), "region_wide": item.region_wide,
+            "organisations": item.shared_with_organisations.all(),
+            "municipalities": item.shared_with_municipalities.all(),
+        }  # fmt: skip
+
+    def to_data(self) -> dict[str, Any]:
+        names = ("title", "description", "programme_line", "risk", "tags", "region_wide")
         return {name: self.cleaned_data[name] for name in names}
 
 

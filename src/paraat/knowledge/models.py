@@ -68,6 +68,10 @@ class KnowledgeItemQuerySet(models.QuerySet["KnowledgeItem"]):
         ).values("pk")
         return self.filter(pk__in=ids)
 
+    def with_file(self, checksum: str) -> KnowledgeItemQuerySet:
+        """The items whose uploaded file has this checksum (stored once for all of them)."""
+        return self.filter(file_sha256=checksum) if checksum else self.none()
+
     def events(self) -> KnowledgeItemQuerySet:
         return self.filter(kind__in=EVENT_KINDS)
 

@@ -38,6 +38,13 @@ def index(item: KnowledgeItem, file_text: str) -> None:
             )
 
 
+def unindex(pk: int) -> None:
+    """Drop a removed item from the SQLite FTS5 table (its SearchText row goes by cascade)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS5_TABLE} WHERE rowid = %s", [pk])
+
+
 def file_text(item: KnowledgeItem) -> str:
     """The text extracted from the item's file when it was uploaded."""
     stored = SearchText.objects.filter(item=item).values_list("file_text", flat=True).first()

@@ -1,4 +1,4 @@
-"""Adding knowledge items, their files and the attendance of events. Every change goes through here.
+"""Adding, changing and removing knowledge items, their files and the attendance of events. Every change goes through here.
 
 Rows are audited by the model signals (``paraat.core.audit``); the many-to-many fields (sharing,
 attending organisations) do not fire those, so the services record their changes themselves.
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from paraat.areas.models import Municipality, Region
 from paraat.core import audit
+from paraat.core.audit import acting_as
 from paraat.core.constants import AuditAction
 from paraat.core.uploads import max_bytes, max_mb
 from paraat.knowledge import extract, search, storage
@@ -134,10 +135,7 @@ def add_item(
         raise ValidationError(_("A document or presentation needs a file."), code="file")
     if kind == ItemKind.LINK and not data.get("url"):
         raise ValidationError(_("A link needs a web address."), code="url")
-    if any(o.region_id != region.pk for o in organisations) or any(
-        m.region_id != region.pk for m in municipalities
-    ):
-        raise ValidationError(_("Share only with organisations and municipalities of the region."))
+    _check_sharing(region.pk, organisations, municipalities)
     item = KnowledgeItem(region=region, created_by=user if getattr(user, "pk", None) else None)
     for name in ITEM_FIELDS:
         if name in data:
@@ -157,6 +155,69 @@ def add_item(
         _record_links(item, "shared_with_municipalities", [], _ids(municipalities))
     search.index(item, checked.text if checked is not None else "")
     return item
+
+
+EDITABLE_FIELDS = ("title", "description", "programme_line", "risk", "region_wide")
+
+
+def _check_sharing(region_id: int, organisations: Any, municipalities: Any) -> None:
+    if any(o.region_id != region_id for o in organisations) or any(
+        m.region_id != region_id for m in municipalities
+    ):
+        raise ValidationError(_("Share only with organisations and municipalities of the region."))
+
+
+def update_item(
+    *,
+    item: KnowledgeItem,
+    data: dict[str, Any],
+    user: Any,
+    organisations: list[Organisation] | tuple[Organisation, ...] = (),
+    municipalities: list[Municipality] | tuple[Municipality, ...] = (),
+) -> KnowledgeItem:
+    """Correct an item's title, description, tags, line, risk and with whom it is shared. Its
+    kind and file stay; the search index is rewritten from the new words and the file's text."""
+    _check_sharing(item.region_id, organisations, municipalities)
+    with acting_as(user, "knowledge"), transaction.atomic():
+        item = KnowledgeItem.objects.select_for_update().get(pk=item.pk)
+        for name in EDITABLE_FIELDS:
+            if name in data:
+                setattr(item, name, data[name])
+        if "tags" in data:
+            item.tags = _tags(data["tags"])
+        item.full_clean(exclude=["region", "created_by"])
+        item.save()
+        for field, chosen in (
+            ("shared_with_organisations", organisations),
+            ("shared_with_municipalities", municipalities),
+        ):
+            related = getattr(item, field)
+            before = _ids(related.all())
+            related.set(chosen)
+            _record_links(item, field, before, _ids(chosen))
+        search.index(item, search.file_text(item))
+        return item
+
+
+def delete_item(*, item: KnowledgeItem, user: Any) -> None:
+    """Remove an item entered by mistake, with its search entry, its sharing and (for an event)
+    its attendance. The stored file goes too, after commit, unless another item uses the same
+    checksum: it is checked again then, so an identical upload in the meantime keeps it."""
+    with acting_as(user, "knowledge"), transaction.atomic():
+        item = KnowledgeItem.objects.select_for_update().get(pk=item.pk)
+        for field in ("attending_organisations", "shared_with_organisations",
+                      "shared_with_municipalities"):  # fmt: skip
+            _record_links(item, field, _ids(getattr(item, field).all()), [])
+        pk, checksum, file_type = item.pk, item.file_sha256, item.file_type
+        item.delete()  # the search text and the many-to-many rows go with it
+        search.unindex(pk)
+        if checksum:
+            transaction.on_commit(lambda: _remove_unused_file(checksum, file_type))
+
+
+def _remove_unused_file(checksum: str, file_type: str) -> None:
+    if not KnowledgeItem.objects.with_file(checksum).exists():
+        storage.remove(checksum, file_type)
 
 
 @transaction.atomic

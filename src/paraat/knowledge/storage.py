@@ -54,3 +54,8 @@ def read_path(checksum: str, file_type: str) -> Path | None:
         while chunk := stream.read(1024 * 1024):
             digest.update(chunk)
     return target if digest.hexdigest() == checksum else None
+
+
+def remove(checksum: str, file_type: str) -> None:
+    """Remove a stored file; the caller has made sure that no item uses its checksum any more."""
+    path_for(checksum, file_type).unlink(missing_ok=True)

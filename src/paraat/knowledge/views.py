@@ -1,4 +1,5 @@
-"""The knowledge platform's pages: search list, item, download, adding an item, attendance."""
+"""The knowledge platform's pages: search list, item, download, adding, changing and removing an
+item, attendance."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from django.views.decorators.http import require_http_methods
 from paraat.core.decorators import staff_view
 from paraat.knowledge import access, search, services, storage
 from paraat.knowledge.constants import CONTENT_TYPES
-from paraat.knowledge.forms import AttendanceForm, ItemForm, SearchForm
+from paraat.knowledge.forms import AttendanceForm, ItemEditForm, ItemForm, SearchForm
+from paraat.knowledge.models import KnowledgeItem
 
 # Refusals that concern the uploaded file: shown at the file field.
 FILE_CODES = {"too_large", "type", "encrypted", "zip_bomb", "unreadable", "too_many_pages", "file"}
@@ -49,6 +51,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk)
     return render(request, "knowledge/item_detail.html", {
         "item": item, "can_record_attendance": access.can_record_attendance(request.user, item),
+        "can_edit": access.can_edit_item(request.user, item),
         "shared_organisations": item.shared_with_organisations.all(),
         "shared_municipalities": item.shared_with_municipalities.all(),
         "attending": item.attending_organisations.all(),
@@ -89,6 +92,44 @@ def item_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Item added to the knowledge platform."))
             return redirect("knowledge:item", pk=item.pk)
     return render(request, "knowledge/item_form.html", {"form": form})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_to_edit(request.user, pk)
+    form = ItemEditForm(
+        request.POST or None, initial=ItemEditForm.initial_for(item), region=item.region
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_item(
+                item=item, data=form.to_data(), user=request.user,
+                organisations=list(form.cleaned_data["organisations"]),
+                municipalities=list(form.cleaned_data["municipalities"]),
+            )  # fmt: skip
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Item saved."))
+            return redirect("knowledge:item", pk=item.pk)
+    return render(request, "knowledge/item_edit.html", {"form": form, "item": item})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.item_to_edit(request.user, pk)
+    if request.method == "POST":
+        services.delete_item(item=item, user=request.user)
+        messages.success(request, _("Item removed from the knowledge platform."))
+        return redirect("knowledge:list")
+    # Only this region's items are told of: that another region holds the same file stays unsaid.
+    twins = KnowledgeItem.objects.in_region(item.region).with_file(item.file_sha256)
+    return render(request, "knowledge/item_delete.html", {
+        "item": item, "file_stays": twins.exclude(pk=item.pk).exists(),
+        "attending": item.attending_organisations.all(),
+    })  # fmt: skip
 
 
 @staff_view

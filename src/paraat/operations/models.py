@@ -75,6 +75,10 @@ class Incident(models.Model):
 class Activation(models.Model):
     """A point taking part in an incident, with its opening checklist."""
 
+    # Pointers that follow from the status reports (themselves an append-only trail): moving them
+    # writes no audit entry (core.audit), the report that moved them is the record.
+    AUDIT_DERIVED_FIELDS = ("opened_at", "first_report_at", "latest_report")
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="activations")
     point = models.ForeignKey(

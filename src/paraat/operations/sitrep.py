@@ -1,24 +1,25 @@
-"""Situation report (sitrep): the picture at one moment, as HTML and as a PDF to print or send."""
+"""Situation report (sitrep): the picture at one moment, as HTML and as a PDF to print or send.
+
+What a sitrep says is defined once, in `content()`, in the language of the request: the page
+(operations/sitrep.html) and the PDF (`pdf()`) only lay that content out. An exercise says so in
+the title, and the PDF on every page.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from paraat.core.pdf import a4_report
 from paraat.operations import picture
 from paraat.operations.constants import PointState
 from paraat.operations.models import LogEntry
 
-STATE_NL = {
-    "open": "open",
-    "limited": "beperkt",
-    "full": "vol",
-    "closed": "dicht",
-    "unknown": "geen melding",
-}
+DASH = "—"
 
 
 @dataclass
@@ -31,119 +32,191 @@ class Sitrep:
         return self.view.incident
 
 
+@dataclass(frozen=True)
+class Column:
+    label: str
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with its lines; an empty section says "None."."""
+
+    heading: str
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Content:
+    title: str
+    as_of: str
+    phase: str
+    exercise: bool
+    figures: list[tuple[str, int]]
+    caption: str
+    columns: list[Column]
+    rows: list[list[str]]  # the first cell names the point (the row's header)
+    sections: list[Section] = field(default_factory=list)
+
+    def cells(self) -> list[list[tuple[str, bool]]]:
+        """Each row's texts with whether its column is numeric (for the page's alignment)."""
+        numeric = [c.numeric for c in self.columns]
+        return [list(zip(row, numeric, strict=True)) for row in self.rows]
+
+
 def build(incident: Any) -> Sitrep:
     return Sitrep(view=picture.build(incident), highlights=picture.highlights(incident))
 
 
+def _time(value: Any) -> str:
+    return formats.date_format(timezone.localtime(value), "H:i")
+
+
+def _hours(value: float) -> str:
+    return formats.number_format(value, 1)
+
+
+def _last_report(row: picture.PointRow) -> str:
+    if row.report is None:
+        return DASH
+    text = _time(row.report.reported_at)
+    return f"{text} ({_('stale')})" if row.stale else text
+
+
+def content(report: Sitrep) -> Content:
+    """Everything the sitrep says, translated, for both layouts."""
+    view, incident = report.view, report.incident
+    counts = view.counts()
+    prefix = f"{_('EXERCISE')} — " if incident.is_exercise else ""
+    rows = [
+        [
+            f"{row.point.code} {row.point.name}",
+            row.point.municipality.name,
+            str(row.report.get_state_display()) if row.report else _("no report"),
+            _last_report(row),
+            DASH if row.report is None or row.report.visitors is None else str(row.report.visitors),
+            DASH if row.fuel_hours is None else _hours(row.fuel_hours),
+            ", ".join(row.needs_labels) or DASH,
+            str(row.open_requests),
+        ]
+        for row in view.rows
+    ]
+    stale = [
+        f"{row.point.code} {row.point.name}: "
+        + (
+            _("%(minutes)s min ago") % {"minutes": row.age_minutes}
+            if row.age_minutes is not None
+            else _("no report yet")
+        )
+        for row in view.stale_rows
+    ]
+    requests = [
+        f"[{r.get_priority_display()}] {r.point.code if r.point else _('Crisis team')}: "
+        f"{r.get_kind_display()} — {r.description}"
+        for r in view.open_requests
+    ]
+    return Content(
+        title=f"{prefix}{_('Situation report')}: {incident.title}",
+        as_of=formats.date_format(timezone.localtime(view.now), "d-m-Y H:i"),
+        phase=str(incident.get_phase_display()),
+        exercise=incident.is_exercise,
+        figures=[
+            (_("Open"), counts[PointState.OPEN]),
+            (_("Limited"), counts[PointState.LIMITED]),
+            (_("Full"), counts[PointState.FULL]),
+            (_("Closed"), counts[PointState.CLOSED]),
+            (_("No report"), counts["unknown"]),
+            (_("Stale reports"), len(view.stale_rows)),
+            (_("Fuel below 12 hours"), len(view.fuel_low_rows)),
+            (_("Open help requests"), len(view.open_requests)),
+        ],
+        caption=_("Every activated point at the time of this report"),
+        columns=[
+            Column(_("Point")),
+            Column(_("Municipality")),
+            Column(_("State")),
+            Column(_("Last report")),
+            Column(_("Visitors"), numeric=True),
+            Column(_("Fuel hours"), numeric=True),
+            Column(_("Needs")),
+            Column(_("Requests"), numeric=True),
+        ],
+        rows=rows,
+        sections=[
+            Section(
+                _("Fuel running out within 12 hours"),
+                [
+                    f"{row.point.code} {row.point.name}: {_hours(row.fuel_hours or 0)} {_('hours')}"
+                    for row in view.fuel_low_rows
+                ],
+            ),
+            Section(_("Stale reports"), stale),
+            Section(_("Open help requests"), requests),
+            Section(
+                _("Logbook highlights"),
+                [f"{_time(entry.created_at)} {entry.text}" for entry in report.highlights],
+            ),
+        ],
+    )
+
+
 def pdf(report: Sitrep) -> bytes:
-    """A4 PDF with reportlab (no system libraries); exercises say so in the title and on every page."""
+    """The same content on A4 with reportlab (no system libraries)."""
     from reportlab.lib import colors
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    incident = report.incident
-    exercise = "OEFENING — " if incident.is_exercise else ""
-    now = timezone.localtime(report.view.now)
-
+    doc = content(report)
     styles = getSampleStyleSheet()
+    small = styles["Normal"].clone("small", fontSize=7.5, leading=9)
+    head = styles["Normal"].clone("head", fontName="Helvetica-Bold", fontSize=7.5, leading=9)
+
+    def cell(text: str, style: Any = small) -> Any:
+        return Paragraph(escape(text), style)
+
     story: list[Any] = [
-        Paragraph(f"{exercise}Situatierapport: {incident.title}", styles["Title"]),
+        Paragraph(escape(doc.title), styles["Title"]),
         Paragraph(
-            f"Stand van {now:%d-%m-%Y %H:%M}, fase: {incident.get_phase_display()}",
-            styles["Normal"],
+            escape(f"{_('As of')} {doc.as_of} · {_('phase')}: {doc.phase}"), styles["Normal"]
         ),
         Spacer(1, 4 * mm),
     ]
-    counts = report.view.counts()
-    summary = [
-        [
-            "Open",
-            "Beperkt",
-            "Vol",
-            "Dicht",
-            "Geen melding",
-            "Verouderd",
-            "Brandstof < 12 uur",
-            "Open hulpvragen",
-        ]
-    ]
-    summary.append(
-        [
-            str(counts[PointState.OPEN]),
-            str(counts[PointState.LIMITED]),
-            str(counts[PointState.FULL]),
-            str(counts[PointState.CLOSED]),
-            str(counts["unknown"]),
-            str(len(report.view.stale_rows)),
-            str(len(report.view.fuel_low_rows)),
-            str(len(report.view.open_requests)),
-        ]
+    figures = Table(
+        [[cell(label, head) for label, _n in doc.figures], [str(n) for _l, n in doc.figures]],
+        colWidths=[22.5 * mm] * len(doc.figures),
     )
-    table = Table(summary)
+    figures.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, 1), "Helvetica", 12),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story += [figures, Spacer(1, 5 * mm), Paragraph(escape(_("Points")), styles["Heading2"])]
+    widths = [44, 24, 18, 20, 15, 15, 30, 14]
+    table = Table(
+        [
+            [cell(c.label, head) for c in doc.columns],
+            *([cell(text) for text in row] for row in doc.rows),
+        ],
+        repeatRows=1,
+        colWidths=[w * mm for w in widths],
+    )
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-                ("FONT", (0, 1), (-1, 1), "Helvetica", 12),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-            ]
-        )
-    )
-    story += [table, Spacer(1, 5 * mm), Paragraph("Punten", styles["Heading2"])]
-    rows = [["Punt", "Gemeente", "Toestand", "Laatste melding", "Brandstof (uur)", "Hulpvragen"]]
-    for row in report.view.rows:
-        age = (
-            "—"
-            if row.age_minutes is None
-            else f"{row.age_minutes} min{' (verouderd)' if row.stale else ''}"
-        )
-        fuel = "—" if row.fuel_hours is None else f"{row.fuel_hours:.1f}"
-        rows.append(
-            [
-                f"{row.point.code} {row.point.name}"[:40],
-                row.point.municipality.name,
-                STATE_NL.get(row.state, row.state),
-                age,
-                fuel,
-                str(row.open_requests),
-            ]
-        )
-    points = Table(
-        rows, repeatRows=1, colWidths=[60 * mm, 30 * mm, 22 * mm, 28 * mm, 20 * mm, 20 * mm]
-    )
-    points.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
-    story.append(points)
-    if report.view.open_requests:
-        story.append(Paragraph("Open hulpvragen", styles["Heading2"]))
-        for request in report.view.open_requests[:30]:
-            where = request.point.code if request.point else "crisisteam"
-            story.append(
-                Paragraph(
-                    f"[{request.get_priority_display()}] {where}: {request.get_kind_display()} — {request.description[:200]}",
-                    styles["Normal"],
-                )
-            )
-    if report.highlights:
-        story.append(Paragraph("Uit het logboek", styles["Heading2"]))
-        for entry in report.highlights:
-            story.append(
-                Paragraph(
-                    f"{timezone.localtime(entry.created_at):%H:%M} {entry.text[:300]}",
-                    styles["Normal"],
-                )
-            )
-    return a4_report(
-        story,
-        title=f"{exercise}Situatierapport {incident.title}",
-        footer=f"{exercise}Situatierapport {incident.title} — {now:%d-%m-%Y %H:%M}",
-        page_label="pagina ",
-    )
+    story.append(table)
+    for section in doc.sections:
+        story.append(Paragraph(escape(section.heading), styles["Heading2"]))
+        for item in section.items or [_("None.")]:
+            story.append(Paragraph(escape(item), styles["Normal"]))
+    footer = f"{doc.title} — {doc.as_of}"
+    return a4_report(story, title=doc.title, footer=footer, page_label=_("page") + " ")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -335,7 +335,7 @@ def _split(raw: str) -> dict[str, tuple[str, int]]:
     return dict(zip(FIELDS, parts, strict=True))
 
 
-def _point(text: str, position: int, known_points: Collection[str] | None) -> str:
+def _point(text: str, position: int, known_points: Container[str] | None) -> str:
     code, _slash, letter = text.rpartition("/")
     if not code or len(letter) != 1 or not POINT_RE.match(code):
         raise StatusLineError(
@@ -361,7 +361,7 @@ def _point(text: str, position: int, known_points: Collection[str] | None) -> st
 
 
 def parse_line(
-    text: str, *, reference: dt.datetime, known_points: Collection[str] | None = None
+    text: str, *, reference: dt.datetime, known_points: Container[str] | None = None
 ) -> ParsedStatus:
     """Read a keyed-in line; raises StatusLineError saying what is wrong and where.
 

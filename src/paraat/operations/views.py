@@ -336,7 +336,11 @@ def sitrep_view(request: HttpRequest, pk: int) -> HttpResponse:
         prefix = "oefening-" if incident.is_exercise else ""
         response["Content-Disposition"] = f'inline; filename="{prefix}sitrep-{incident.pk}.pdf"'
         return response
-    return render(request, "operations/sitrep.html", {"incident": incident, "report": report})
+    return render(
+        request,
+        "operations/sitrep.html",
+        {"incident": incident, "report": report, "doc": sitrep.content(report)},
+    )
 
 
 @staff_view

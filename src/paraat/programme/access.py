@@ -2,7 +2,9 @@
 
 Everyone with a role in the region reads the matrix and the municipality pages. The region's
 programme manager (the region coordinator) sets up lines and levels and runs region-wide
-activities; a municipal officer sets her own municipality's ambitions and activities.
+activities; a municipal officer sets her own municipality's ambitions and activities. Whoever
+may edit an activity, line, process or calendar entry may also remove it (the ``*_for_user``
+functions below serve both pages); another region's rows are not found at all (404).
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from django.http import Http404
 
 from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
-from paraat.programme.models import Activity, CriticalProcess, ProgrammeLine
+from paraat.programme.models import (
+    Activity,
+    Ambition,
+    CriticalProcess,
+    ProgrammeLine,
+    TrainingEvent,
+)
 from paraat.supportpoints import access as points_access
 
 
@@ -64,6 +72,19 @@ def activity_for_user(user: Any, region: Region, pk: int) -> Activity:
     return activity
 
 
+def ambition_for_user(user: Any, municipality: Municipality, line: int) -> Ambition:
+    ambition = (
+        Ambition.objects.select_related("line", "municipality")
+        .filter(municipality=municipality, line_id=line)
+        .first()
+    )
+    if ambition is None:
+        raise Http404("no such ambition")
+    if not can_edit_municipality(user, municipality):
+        raise PermissionDenied
+    return ambition
+
+
 def line_for_user(user: Any, region: Region, pk: int) -> ProgrammeLine:
     line = ProgrammeLine.objects.filter(pk=pk, region=region).first()
     if line is None:
@@ -87,3 +108,19 @@ def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
     if not can_edit_process(user, process):
         raise PermissionDenied
     return process
+
+
+def can_edit_training(user: Any, training: TrainingEvent) -> bool:
+    """A municipal officer keeps her own municipality's calendar; the coordinator the region's."""
+    if training.municipality is None:
+        return can_manage_programme(user, training.region)
+    return can_edit_municipality(user, training.municipality)
+
+
+def training_for_user(user: Any, region: Region, pk: int) -> TrainingEvent:
+    training = TrainingEvent.objects.select_related("municipality", "region").filter(pk=pk).first()
+    if training is None or training.region_id != region.pk:
+        raise Http404("no such training or exercise")
+    if not can_edit_training(user, training):
+        raise PermissionDenied
+    return training

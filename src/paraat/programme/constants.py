@@ -119,3 +119,14 @@ class Dependency(models.TextChoices):
     WATER = "water", _("Water")
     STAFF = "staff", _("Staff")
     SYSTEMS = "systems", _("Specific systems")
+
+
+class TrainingKind(models.TextChoices):
+    """An entry of the training and exercise calendar ("opleiden, trainen, oefenen")."""
+
+    TRAINING = "training", _("Training")
+    EXERCISE = "exercise", _("Exercise")
+
+
+# "Exercised in the last 12 months" looks back this many days from today.
+EXERCISED_WINDOW_DAYS = 365

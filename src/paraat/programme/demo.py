@@ -9,8 +9,10 @@ import random
 
 from django.utils import timezone, translation
 
+from paraat.accounts.constants import Role
 from paraat.areas.demo import REGION_CODE
 from paraat.areas.models import Municipality, Region
+from paraat.operations.models import Incident
 from paraat.programme import services
 from paraat.programme.constants import (
     ActivityStatus,
@@ -18,8 +20,10 @@ from paraat.programme.constants import (
     IndicatorKind,
     Level,
     LineTemplate,
+    TrainingKind,
 )
-from paraat.programme.models import Activity, CriticalProcess
+from paraat.programme.models import Activity, CriticalProcess, TrainingEvent
+from paraat.supportpoints.models import SupportPoint
 
 # (line number, title, indicator kind, target, stated label)
 EXAMPLES = [
@@ -40,7 +44,7 @@ def load() -> list[str]:
     region = Region.objects.filter(code=REGION_CODE).first()
     if region is None:
         return []
-    done = _continuity(region)
+    done = _continuity(region) + _calendar(region)
     if Activity.objects.in_region(region).exists():
         return ["programma al aanwezig", *done]
     rng = random.Random(14)
@@ -95,6 +99,45 @@ def _continuity(region: Region) -> list[str]:
             "is_example": True,
         })  # fmt: skip
     return [f"continuïteitsregister: {len(PROCESSES)} verzonnen processen voor {place.name}"]
+
+
+# (days from today, kind, title, roles, participants, region-wide); all invented.
+CALENDAR = [
+    (-200, TrainingKind.TRAINING, "Training openen van een noodsteunpunt", [Role.POINT_LEAD], 12, False),
+    (-90, TrainingKind.EXERCISE, "Oefening stroomuitval met de crisisorganisatie",
+     [Role.MUNICIPAL_OFFICER, Role.CRISIS_OPERATOR, Role.POINT_LEAD], 25, False),
+    (-30, TrainingKind.TRAINING, "Training statusmelding via de portofoon", [Role.POINT_LEAD, Role.CRISIS_OPERATOR], 8, True),
+    (45, TrainingKind.EXERCISE, "Regionale oefening langdurige stroomuitval",
+     [Role.REGION_COORDINATOR, Role.MUNICIPAL_OFFICER, Role.CRISIS_OPERATOR, Role.POINT_LEAD], 60, True),
+    (120, TrainingKind.TRAINING, "Training accounthouders weerbaarheid", [Role.MUNICIPAL_OFFICER], 15, True),
+]  # fmt: skip
+
+
+def _calendar(region: Region) -> list[str]:
+    """A training and exercise calendar for Oss, Vught and the region, every entry invented; the
+    exercise in the past links to the demo exercise incident when operations has one."""
+    if TrainingEvent.objects.in_region(region).filter(is_example=True).exists():
+        return []
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    incident = Incident.objects.in_region(region).exercises().order_by("-started_at").first()
+    places = list(Municipality.objects.filter(region=region, code__in=["GM0828", "GM0865"]))
+    for place in places:
+        points = list(SupportPoint.objects.in_region(region).active().in_municipality(place)[:3])
+        for days, kind, title, roles, participants, region_wide in CALENDAR:
+            if region_wide and place != places[0]:
+                continue
+            starts = now + dt.timedelta(days=days)
+            services.save_training(region=region, data={
+                "municipality": None if region_wide else place, "kind": kind,
+                "title": f"{title} (verzonnen voorbeeld)", "starts_at": starts,
+                "ends_at": starts + dt.timedelta(hours=3), "roles": list(roles),
+                "participants": participants, "people": "Verzonnen deelnemers",
+                "points": [] if region_wide else points,
+                "incident": incident if kind == TrainingKind.EXERCISE and days < 0 and incident else None,
+                "is_example": True,
+            })  # fmt: skip
+    count = TrainingEvent.objects.in_region(region).count()
+    return [f"oefenkalender: {count} verzonnen trainingen en oefeningen"] if count else []
 
 
 def _example(

@@ -7,11 +7,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from paraat.accounts.constants import Role
 from paraat.accounts.models import User
 from paraat.areas.models import Municipality, Region
+from paraat.operations.models import Incident
 from paraat.programme.constants import Dependency, Level, LineTemplate
-from paraat.programme.models import Activity, Ambition, CriticalProcess, ProgrammeLine
+from paraat.programme.models import (
+    Activity,
+    Ambition,
+    CriticalProcess,
+    ProgrammeLine,
+    TrainingEvent,
+)
 from paraat.programme.report import SECTIONS
+from paraat.supportpoints.models import SupportPoint
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -122,3 +131,50 @@ class ProcessForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         """services.save_process validates the whole process; the form only parses."""
+
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class TrainingForm(forms.ModelForm):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles taking part"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = TrainingEvent
+        fields = [
+            "municipality", "kind", "title", "starts_at", "ends_at", "roles", "points",
+            "participants", "people", "incident", "notes",
+        ]  # fmt: skip
+        widgets = {
+            "starts_at": DATETIME, "ends_at": DATETIME,
+            "points": forms.CheckboxSelectMultiple,
+            "people": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }  # fmt: skip
+
+    def __init__(
+        self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(region=region).order_by("name")
+        points = SupportPoint.objects.in_region(region).active().order_by("code")
+        if municipality_ids is not None:
+            municipalities = municipalities.filter(pk__in=municipality_ids)
+            points = points.filter(municipality__in=municipality_ids)
+        field: Any = self.fields["municipality"]
+        field.queryset = municipalities
+        field.required = municipality_ids is not None  # only the region plans region-wide ones
+        points_field: Any = self.fields["points"]
+        points_field.queryset = points
+        incident: Any = self.fields["incident"]
+        incident.queryset = Incident.objects.in_region(region).exercises()
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        """services.save_training validates the whole entry; the form only parses."""

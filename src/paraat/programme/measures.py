@@ -1,7 +1,8 @@
 """What Paraat measures for the programme, read when shown (never stored, so never stale).
 
 One owner per fact: the registry counts the points, the latest coverage run holds the coverage,
-operations holds the exercises. This module only asks them, once per region per page.
+operations holds the exercises (the calendar adds those not played in operations). This module
+only asks them, once per region per page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from paraat.operations.models import Incident
 from paraat.planning.constants import DEFAULT_THRESHOLD_M
 from paraat.planning.models import CoverageRun
 from paraat.programme.constants import IndicatorKind
-from paraat.programme.models import Activity
+from paraat.programme.models import Activity, TrainingEvent
 from paraat.programme.progress import Reading
 from paraat.supportpoints.models import SupportPoint
 
@@ -61,6 +62,18 @@ class Measures:
                 counter[None] += 1
                 for m in incident.municipalities.all():
                     counter[m.pk] += 1
+            # Exercises on the calendar that were not played in operations count as well; one
+            # linked to an incident is that incident, counted above.
+            calendar = (
+                TrainingEvent.objects.in_region(self.region)
+                .exercises()
+                .filter(incident__isnull=True, starts_at__year=self.today.year)
+                .values_list("municipality", flat=True)
+            )
+            for municipality_id in calendar:
+                counter[None] += 1
+                if municipality_id is not None:
+                    counter[municipality_id] += 1
             self._exercises = counter
         return self._exercises.get(None if municipality is None else municipality.pk, 0)
 

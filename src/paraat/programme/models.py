@@ -8,11 +8,14 @@ measured by Paraat (read when shown, never stored) or stated by its owner with a
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from paraat.accounts.constants import Role
 from paraat.programme import continuity
 from paraat.programme.constants import (
     ActivityStatus,
@@ -20,6 +23,7 @@ from paraat.programme.constants import (
     Dependency,
     IndicatorKind,
     Level,
+    TrainingKind,
 )
 
 
@@ -267,3 +271,89 @@ class CriticalProcess(models.Model):
             has_fallback=bool(self.fallback.strip()),
             fallback_autonomy_h=self.fallback_autonomy_h,
         )
+
+
+class TrainingQuerySet(models.QuerySet["TrainingEvent"]):
+    def in_region(self, region: object) -> TrainingQuerySet:
+        return self.filter(region=region)
+
+    def of_municipality(self, municipality: object) -> TrainingQuerySet:
+        return self.filter(municipality=municipality)
+
+    def exercises(self) -> TrainingQuerySet:
+        return self.filter(kind=TrainingKind.EXERCISE)
+
+    def upcoming(self, now: dt.datetime) -> TrainingQuerySet:
+        return self.filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+    def past(self, now: dt.datetime) -> TrainingQuerySet:
+        return self.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+
+    def held_between(self, start: dt.datetime, end: dt.datetime) -> TrainingQuerySet:
+        return self.filter(starts_at__gte=start, starts_at__lt=end)
+
+    def for_calendar(self) -> TrainingQuerySet:
+        return self.select_related("municipality", "incident").prefetch_related("points")
+
+
+class TrainingEvent(models.Model):
+    """A training or an exercise on the region's calendar: who takes part (roles, people), which
+    points, and for an exercise the operations incident in which it was played, whose
+    after-action metrics it shows."""
+
+    region = models.ForeignKey("areas.Region", on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        "areas.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="training_events",
+        help_text=_("Empty: region-wide."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=TrainingKind.choices, default=TrainingKind.TRAINING
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"), null=True, blank=True)
+    roles = models.JSONField(_("roles taking part"), default=list, blank=True)
+    points = models.ManyToManyField(
+        "supportpoints.SupportPoint",
+        verbose_name=_("points involved"),
+        blank=True,
+        related_name="training_events",
+    )
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    people = models.TextField(
+        _("people and organisations"), blank=True, help_text=_("Who takes part, one per line.")
+    )
+    incident = models.ForeignKey(
+        "operations.Incident",
+        verbose_name=_("exercise incident"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_events",
+        help_text=_("The exercise in operations in which it was played, for its metrics."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    is_example = models.BooleanField(
+        _("invented example"), default=False, help_text=_("Demo data, not a real event.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = TrainingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("training or exercise")
+        verbose_name_plural = _("trainings and exercises")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def role_labels(self) -> list[str]:
+        labels = dict(Role.choices)
+        return [str(labels.get(r, r)) for r in self.roles]

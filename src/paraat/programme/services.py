@@ -12,7 +12,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from paraat.accounts.constants import Role
 from paraat.areas.models import Municipality, Region
 from paraat.core.audit import acting_as
 from paraat.programme.constants import (
@@ -22,6 +24,7 @@ from paraat.programme.constants import (
     Dependency,
     IndicatorKind,
     Level,
+    TrainingKind,
 )
 from paraat.programme.models import (
     Activity,
@@ -29,6 +32,7 @@ from paraat.programme.models import (
     AmbitionLevel,
     CriticalProcess,
     ProgrammeLine,
+    TrainingEvent,
 )
 
 LINE_FIELDS = ("title", "description")
@@ -164,6 +168,120 @@ def save_process(
         process.full_clean()
         process.save()
         return process
+
+
+TRAINING_FIELDS = (
+    "municipality", "kind", "title", "starts_at", "ends_at", "roles", "participants", "people",
+    "incident", "notes", "is_example",
+)  # fmt: skip
+
+
+def save_training(
+    *,
+    region: Region,
+    data: Mapping[str, Any],
+    training: TrainingEvent | None = None,
+    user: Any = None,
+) -> TrainingEvent:
+    """Put a training or exercise on the calendar (or change it), so the programme can say which
+    points, municipalities and roles were exercised in the last 12 months. An exercise may name
+    the operations incident it was played in; its after-action metrics are read from there."""
+    with acting_as(user, "programme"), transaction.atomic():
+        training = training or TrainingEvent(region=region)
+        for field in TRAINING_FIELDS:
+            if field in data:
+                setattr(training, field, data[field])
+        points = list(data["points"]) if "points" in data else None
+        _check_training(training, points)
+        training.full_clean()
+        training.save()
+        if points is not None:
+            training.points.set(points)
+        return training
+
+
+def delete_training(*, training: TrainingEvent, user: Any = None) -> None:
+    """Take an entry off the calendar; the exercise incident in operations stays as it is."""
+    with acting_as(user, "programme"), transaction.atomic():
+        training.delete()
+
+
+def delete_activity(*, activity: Activity, user: Any = None) -> None:
+    """Remove an activity entered by mistake. Nothing hangs on an activity: a measured indicator
+    is read from the registry when shown, so the figures it read stay where they are."""
+    with acting_as(user, "programme"), transaction.atomic():
+        activity.delete()
+
+
+def line_contents(line: ProgrammeLine) -> tuple[int, int]:
+    """How many activities and ambitions still hang on a line (any municipality's)."""
+    return line.activities.count(), line.ambitions.count()  # type: ignore[attr-defined]
+
+
+def delete_line(*, line: ProgrammeLine, user: Any = None) -> None:
+    """Remove a programme line only when nothing hangs on it any more. The database would throw
+    the municipalities' ambitions away with it (and refuse on the activities), so the coordinator
+    first removes or moves those herself: a municipality's decision is never lost by accident.
+    The other lines keep their numbers."""
+    with acting_as(user, "programme"), transaction.atomic():
+        line = ProgrammeLine.objects.select_for_update().get(pk=line.pk)
+        activities, ambitions = line_contents(line)
+        if activities or ambitions:
+            raise ValidationError(line_refusal(activities, ambitions), code="not_empty")
+        line.delete()
+
+
+def line_refusal(activities: int, ambitions: int) -> str:
+    """The coordinator's message for a line that still has activities or ambitions."""
+    return _(
+        "This line still has %(activities)s and %(ambitions)s. Remove those or move them to "
+        "another line first."
+    ) % {
+        "activities": ngettext("%(n)s activity", "%(n)s activities", activities)
+        % {"n": activities},
+        "ambitions": ngettext("%(n)s ambition", "%(n)s ambitions", ambitions) % {"n": ambitions},
+    }
+
+
+def delete_ambition(*, ambition: Ambition, user: Any = None) -> None:
+    """Withdraw a municipality's ambition on a line, entered by mistake or before the line goes.
+    Its activities stay: they belong to the line, not to the ambition."""
+    with acting_as(user, "programme"), transaction.atomic():
+        ambition.delete()
+
+
+def delete_process(*, process: CriticalProcess, user: Any = None) -> None:
+    """Take a critical process off the continuity register; the outage clock stops counting it.
+    Nothing else refers to a process."""
+    with acting_as(user, "programme"), transaction.atomic():
+        process.delete()
+
+
+def _check_training(training: TrainingEvent, points: list[Any] | None) -> None:
+    municipality = training.municipality
+    if municipality is not None and municipality.region_id != training.region_id:
+        raise ValidationError({"municipality": _("This municipality is in another region.")})
+    if training.ends_at and training.starts_at and training.ends_at < training.starts_at:
+        raise ValidationError({"ends_at": _("The end lies before the start.")})
+    unknown = set(training.roles) - set(Role.values)
+    if unknown:
+        raise ValidationError({"roles": _("Unknown role.")})
+    training.roles = [r for r in Role.values if r in training.roles]
+    incident = training.incident
+    if incident is not None:
+        if training.kind != TrainingKind.EXERCISE:
+            raise ValidationError({"incident": _("Only an exercise links to an incident.")})
+        if incident.region_id != training.region_id:
+            raise ValidationError({"incident": _("This incident belongs to another region.")})
+        if not incident.is_exercise:
+            raise ValidationError({"incident": _("This incident is real, not an exercise.")})
+    for point in points or []:
+        if point.region_id != training.region_id:
+            raise ValidationError({"points": _("A point belongs to another region.")})
+        if municipality is not None and point.municipality_id != municipality.pk:
+            raise ValidationError(
+                {"points": _("A point lies outside %(m)s.") % {"m": municipality.name}}
+            )
 
 
 def _check(activity: Activity) -> None:

@@ -94,6 +94,7 @@ def line_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "programme/form.html", {
         "form": form, "title": line.title if line else _("Add a line"),
         "back": reverse("programme:setup"),
+        "delete": reverse("programme:line-delete", args=[line.pk]) if line else None,
     })  # fmt: skip
 
 
@@ -121,6 +122,7 @@ def ambition_edit(request: HttpRequest, code: str, line: int) -> HttpResponse:
     return render(request, "programme/form.html", {
         "form": form, "title": f"{place.name}: {the_line}",
         "back": reverse("programme:municipality", args=[place.code]),
+        "delete": reverse("programme:ambition-delete", args=[place.code, the_line.pk]) if current else None,
     })  # fmt: skip
 
 
@@ -155,4 +157,55 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "programme/form.html", {
         "form": form, "title": activity.title if activity else _("Add an activity"),
         "back": reverse("programme:matrix"),
+        "delete": reverse("programme:activity-delete", args=[activity.pk]) if activity else None,
     })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    activity = access.activity_for_user(request.user, region, pk)
+    if request.method == "POST":
+        services.delete_activity(activity=activity, user=request.user)
+        messages.success(request, _("Activity removed."))
+        if activity.municipality is None:
+            return redirect("programme:matrix")
+        return redirect("programme:municipality", code=activity.municipality.code)
+    return render(request, "programme/activity_delete.html", {"activity": activity})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def line_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    line = access.line_for_user(request.user, region, pk)
+    refused = False
+    if request.method == "POST":
+        try:
+            services.delete_line(line=line, user=request.user)
+        except ValidationError:
+            refused = True
+        else:
+            messages.success(request, _("Line removed."))
+            return redirect("programme:setup")
+    activities, ambitions = services.line_contents(line)
+    return render(request, "programme/line_delete.html", {
+        "line": line,
+        "refusal": services.line_refusal(activities, ambitions) if activities or ambitions else "",
+        "activities": line.activities.select_related("municipality"),  # type: ignore[attr-defined]
+        "ambitions": line.ambitions.select_related("municipality"),  # type: ignore[attr-defined]
+    }, status=409 if refused else 200)  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def ambition_delete(request: HttpRequest, code: str, line: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    place = access.municipality_for_user(request.user, region, code)
+    ambition = access.ambition_for_user(request.user, place, line)
+    if request.method == "POST":
+        services.delete_ambition(ambition=ambition, user=request.user)
+        messages.success(request, _("Ambition removed."))
+        return redirect("programme:municipality", code=place.code)
+    return render(request, "programme/ambition_delete.html", {"ambition": ambition})

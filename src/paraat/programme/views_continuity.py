@@ -63,4 +63,17 @@ def process_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "programme/form.html", {
         "form": form, "title": process.name if process else _("Add a critical process"),
         "back": reverse("programme:continuity"),
+        "delete": reverse("programme:process-delete", args=[process.pk]) if process else None,
     })  # fmt: skip
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def process_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    region = region_for_user(request.user)
+    process = access.process_for_user(request.user, region, pk)
+    if request.method == "POST":
+        services.delete_process(process=process, user=request.user)
+        messages.success(request, _("Process removed from the register."))
+        return redirect("programme:continuity")
+    return render(request, "programme/process_delete.html", {"process": process})

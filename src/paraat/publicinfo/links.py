@@ -27,16 +27,17 @@ class Site:
     language: str = "nl"
     static: bool = False
     here: str = ""  # static only: this page's file, relative to the export root
+    region: str = ""  # live only: a region's code for /public/<code>/; empty for /public/
 
     def page(self, path: str = "", language: str | None = None) -> str:
         prefix = "" if (language or self.language) == "nl" else "en/"
         if self.static:
             return self._relative(f"{prefix}{path}index.html")
-        return f"{live_root()}{prefix}{path}"
+        return f"{live_root(self.region)}{prefix}{path}"
 
     def shared(self, path: str) -> str:
         """Files that are the same in both languages: posters, data, manifest, service worker."""
-        return self._relative(path) if self.static else f"{live_root()}{path}"
+        return self._relative(path) if self.static else f"{live_root(self.region)}{path}"
 
     def localized(self, path: str, language: str | None = None) -> str:
         """A file in this language's part of the site (posters): posters/... or en/posters/..."""
@@ -53,7 +54,10 @@ class Site:
         return posixpath.relpath(target, start)
 
 
-def live_root() -> str:
+def live_root(region: str = "") -> str:
+    """/public/ (the installation's default region) or /public/<code>/ (one of several)."""
+    if region:
+        return reverse("publicinfo:home", kwargs={"region": region})
     return reverse("publicinfo:home")
 
 

@@ -8,7 +8,7 @@ are kept per snapshot version, so a busy postcode is rendered once per change.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +27,7 @@ from paraat.publicinfo.constants import (
     PublicState,
     Risk,
 )
-from paraat.publicinfo.links import Site, cached, render
+from paraat.publicinfo.links import Site, cached, live_root, render
 from paraat.publicinfo.snapshot import AreaEntry, PublicPoint, Snapshot
 from paraat.supportpoints.constants import Service, Tier
 
@@ -103,6 +103,7 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
             "js": site.asset("public.js"),
             "icon": site.asset("icon.svg"),
         },
+        "logo": _logo(snap, site),
         "has_pc6": places.has_pc6,
         "incident": _incident(snap),
         "alerts": _alerts(snap, site.language),
@@ -111,6 +112,15 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
         },
         "as_of": _when(snap.situation.built_at),
     }
+
+
+def _logo(snap: Snapshot, site: Site) -> str:
+    """The region's logo on the live site (the static export has none: it writes no such file)."""
+    places = snap.places
+    if site.static or not places.logo:
+        return ""
+    version = places.logo.rsplit("/", 1)[-1].split(".")[0]
+    return f"{live_root(places.region_code)}logo?v={version}"
 
 
 def _when(moment: Any) -> str:
@@ -522,6 +532,29 @@ def offline(snap: Snapshot, site: Site) -> tuple[str, dict]:
         ],
         "places_as_of": _when(snap.places.built_at),
     }
+
+
+def regions_page(regions: Iterable[Any], language: str) -> bytes:
+    """/public/ of an installation with several regions: links to each region's own site."""
+    other = "en" if language == "nl" else "nl"
+    with translation.override(language):
+        return render(
+            "publicinfo/regions.html",
+            {
+                "language": language,
+                "other_language": {
+                    "code": other,
+                    "name": "English" if other == "en" else "Nederlands",
+                },
+                "switch": Site(other).page(""),
+                "css": Site(language).asset("public.css"),
+                "icon": Site(language).asset("icon.svg"),
+                "regions": [
+                    {"code": r.code, "name": r.name, "url": Site(language, region=r.code).page("")}
+                    for r in regions
+                ],
+            },
+        )
 
 
 BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {

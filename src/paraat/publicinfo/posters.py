@@ -6,12 +6,15 @@ be made in any process and in the static export without system libraries.
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
@@ -39,6 +42,31 @@ STATE_COLOURS = {
 }
 MARGIN = 40.0
 WIDTH, HEIGHT = A4
+
+
+_binary_lock = threading.Lock()
+_binary_users = 0
+_saved_a85: Any = None
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write the compressed page streams as binary, not ASCII85 (reportlab's default for 7-bit
+    channels): a PDF file needs no 7-bit safety, and the pure-Python encoder took a third of an
+    export's time. The setting is global in reportlab; it is put back when the last poster ends."""
+    global _binary_users, _saved_a85
+    with _binary_lock:
+        if _binary_users == 0:
+            _saved_a85 = rl_config.useA85
+        _binary_users += 1
+        rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        with _binary_lock:
+            _binary_users -= 1
+            if _binary_users == 0:
+                rl_config.useA85 = _saved_a85
 
 
 class _Page:
@@ -132,15 +160,60 @@ def _numbers(page: _Page, snap: Snapshot, municipality_code: str) -> None:
     page.y -= 6
 
 
+# Outline (by identity, held so the id stays its own) -> its rings and their bounds. The outlines
+# live in a snapshot and are drawn on many posters (every area poster draws its neighbours), so
+# each is reprojected and simplified once, not once per poster. A rebuilt snapshot brings new
+# outline objects: the cache is emptied when full, so it holds a few snapshots' outlines at most.
+_RINGS: dict[int, tuple[dict[str, Any], list[tuple[Any, tuple[float, float, float, float]]]]] = {}
+_RINGS_KEPT = 3_000
+
+
 def _rings(outline: dict[str, Any] | None) -> list[Any]:
     """Exterior rings of a GeoJSON outline in RD New metres (simplified to 10 m)."""
+    return [ring for ring, _bounds in _bounded_rings(outline)]
+
+
+def _bounded_rings(
+    outline: dict[str, Any] | None,
+) -> list[tuple[Any, tuple[float, float, float, float]]]:
+    """The rings of ``outline`` with (min x, max x, min y, max y) each, computed once."""
     import numpy as np
 
     if not outline:
         return []
+    known = _RINGS.get(id(outline))
+    if known is not None and known[0] is outline:
+        return known[1]
     geom = geocrs.reproject(shape(outline), geocrs.WGS84, geocrs.RD_NEW).simplify(10)
     polygons = getattr(geom, "geoms", [geom])
-    return [np.asarray(p.exterior.coords) for p in polygons if p.geom_type == "Polygon"]
+    rings = [np.asarray(p.exterior.coords) for p in polygons if p.geom_type == "Polygon"]
+    found = [
+        (
+            r,
+            (
+                float(r[:, 0].min()),
+                float(r[:, 0].max()),
+                float(r[:, 1].min()),
+                float(r[:, 1].max()),
+            ),
+        )
+        for r in rings
+    ]
+    if len(_RINGS) >= _RINGS_KEPT:
+        _RINGS.clear()
+    _RINGS[id(outline)] = (outline, found)
+    return found
+
+
+def _path_code(px: Any, py: Any) -> str:
+    """PDF path operators for a closed ring (points in page units), at 1/100 pt: what reportlab's
+    path object writes point by point, formatted in one go."""
+    import numpy as np
+
+    n = len(px)
+    flat = np.empty(2 * n)
+    flat[0::2], flat[1::2] = px, py
+    return ("%.2f %.2f m " + "%.2f %.2f l " * (n - 1) + "h") % tuple(flat.tolist())
 
 
 def _map(
@@ -176,15 +249,13 @@ def _map(
         return left + width / 2 + (x - cx) * scale, top - height / 2 + (y - cy) * scale
 
     def draw(ring: Any, *, fill: Any, stroke: Any, line: float) -> None:
-        path = c.beginPath()
-        for i, (x, y) in enumerate(ring):
-            px, py = at(float(x), float(y))
-            path.moveTo(px, py) if i == 0 else path.lineTo(px, py)
-        path.close()
         c.setFillColor(fill)
         c.setStrokeColor(stroke)
         c.setLineWidth(line)
-        c.drawPath(path, stroke=1, fill=1 if fill is not None else 0)
+        px = left + width / 2 + (ring[:, 0] - cx) * scale
+        py = top - height / 2 + (ring[:, 1] - cy) * scale
+        # Fill and stroke (B), as drawPath(stroke=1, fill=1) writes it.
+        c.addLiteral(_path_code(px, py) + (" B" if fill is not None else " S"))
 
     c.saveState()
     clip = c.beginPath()
@@ -192,12 +263,12 @@ def _map(
     c.clipPath(clip, stroke=0, fill=0)
     half_w, half_h = width / 2 / scale, height / 2 / scale
     for other in context:
-        for ring in _rings(other):
+        for ring, (min_x, max_x, min_y, max_y) in _bounded_rings(other):
             if (
-                ring[:, 0].max() < cx - half_w
-                or ring[:, 0].min() > cx + half_w
-                or ring[:, 1].max() < cy - half_h
-                or ring[:, 1].min() > cy + half_h
+                max_x < cx - half_w
+                or min_x > cx + half_w
+                or max_y < cy - half_h
+                or min_y > cy + half_h
             ):
                 continue
             draw(ring, fill=HexColor("#fafafa"), stroke=HexColor("#b0b0b0"), line=0.6)
@@ -239,7 +310,7 @@ def _advice_items(snap: Snapshot, risk: str, phase: str, language: str, limit: i
 
 def area_poster(snap: Snapshot, area: AreaEntry, language: str = "nl") -> bytes:
     """An A4 for a postcode area or wijk: where to go, a small map, what to do, which numbers."""
-    with translation.override(language):
+    with translation.override(language), _binary_streams():
         if area.kind == "wijk":
             where = _("District %(name)s (%(municipality)s)") % {
                 "name": area.name or area.code,
@@ -299,7 +370,7 @@ def point_poster(
     A poster hangs for months, so it never states whether the point is open: that would be
     wrong soon after it was printed ("NOT OPEN" on the door of a point that opened).
     """
-    with translation.override(language):
+    with translation.override(language), _binary_streams():
         page = _Page(point.name)
         page.band(_("Emergency support point"), point.name)
         page.text(point.address, size=14, bold=True)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from paraat.areas.models import Municipality, Region
 from paraat.publicinfo import advice as library
-from paraat.publicinfo import snapshot
+from paraat.publicinfo import export, snapshot
 from paraat.publicinfo.constants import AdviceLanguage, AdvicePhase, Risk
 from paraat.publicinfo.models import ActionAdvice, MunicipalityContact
 
@@ -28,14 +28,25 @@ log = logging.getLogger(__name__)
 # Hooks for other apps --------------------------------------------------------------------------
 
 
+def _changed(*, places: bool) -> None:
+    """After commit: the snapshot is stale, and a followed export (the public mirror) must be
+    written whole; one point's state goes through operations' StateChanged instead."""
+
+    def after() -> None:
+        snapshot.invalidate(places=places)
+        export.note_full_export()
+
+    transaction.on_commit(after)
+
+
 def public_data_changed() -> None:
     """A point (location, lifecycle, services) changed: rebuild places and states after commit."""
-    transaction.on_commit(lambda: snapshot.invalidate(places=True))
+    _changed(places=True)
 
 
 def public_state_changed() -> None:
-    """A status report was stored: rebuild the points' states after commit (places stay)."""
-    transaction.on_commit(lambda: snapshot.invalidate(places=False))
+    """The situation changed other than by a status report (an alert): rebuild it after commit."""
+    _changed(places=False)
 
 
 # Advice library --------------------------------------------------------------------------------
@@ -69,7 +80,7 @@ def load_advice(*, region: Region, replace: bool = False) -> dict[str, int]:
             updated += 1
         else:
             kept += 1
-    transaction.on_commit(lambda: snapshot.invalidate(places=True))
+    _changed(places=True)
     return {"created": created, "updated": updated, "kept": kept}
 
 
@@ -94,7 +105,7 @@ def save_advice(*, advice: ActionAdvice, title: str, body: str, user: Any = None
     stored.version += 1
     stored.updated_by = user if getattr(user, "is_authenticated", False) else None
     stored.save()
-    transaction.on_commit(lambda: snapshot.invalidate(places=True))
+    _changed(places=True)
     return stored
 
 
@@ -116,7 +127,7 @@ def save_contact(
     contact, _created = MunicipalityContact.objects.update_or_create(
         municipality=municipality, defaults={"phone": phone, "website": website.strip()}
     )
-    transaction.on_commit(lambda: snapshot.invalidate(places=True))
+    _changed(places=True)
     return contact
 
 

@@ -32,6 +32,7 @@ def connect() -> None:
     from paraat.areas.models import Area, Municipality, Region
     from paraat.operations import events
     from paraat.planning.models import WalkingNetwork
+    from paraat.publicinfo import export
     from paraat.supportpoints.models import PointService, SupportPoint
 
     # Region: its public-site introduction (the region's settings page).
@@ -43,3 +44,4 @@ def connect() -> None:
             _places_changed, sender=model, dispatch_uid=f"publicinfo-del-{model.__name__}"
         )
     events.register("publicinfo.snapshot", _situation_changed)
+    events.register("publicinfo.export", export.note_state_changed)

@@ -116,6 +116,7 @@ class Places:
     contacts: dict[str, dict[str, str]]  # municipality code -> name, phone, website
     tree: cKDTree | None = field(default=None, compare=False, repr=False)
     intro: dict[str, str] = field(default_factory=dict)  # language -> the region's own intro
+    logo: str = ""  # the region's logo file (Region.logo, relative to the data directory)
 
     @property
     def has_pc6(self) -> bool:
@@ -275,6 +276,7 @@ def build_places(region: Region | None) -> Places:
         contacts,
         tree=index,
         intro=intro,
+        logo=region.logo,
     )
 
 
@@ -430,7 +432,19 @@ class _Store:
         self.dirty_situation = False
 
 
-_store = _Store()
+# One store per region code the public site was asked for; "" is the installation's default region
+# (the unprefixed /public/ pages: PARAAT_PUBLIC_REGION or the first region with points).
+_stores: dict[str, _Store] = {}
+_stores_lock = threading.Lock()
+DEFAULT = ""
+
+
+def _store_for(code: str) -> _Store:
+    store = _stores.get(code)
+    if store is None:
+        with _stores_lock:
+            store = _stores.setdefault(code, _Store())
+    return store
 
 
 def invalidate(*, places: bool = True) -> None:
@@ -438,32 +452,43 @@ def invalidate(*, places: bool = True) -> None:
     old = read_stamp()
     new = (_token() if places else old[0] or _token(), _token())
     _write_stamp(new)
-    _store.dirty_situation = True
-    _store.dirty_places = _store.dirty_places or places
+    if places:
+        forget_regions()
+    for store in list(_stores.values()):
+        store.dirty_situation = True
+        store.dirty_places = store.dirty_places or places
 
 
 def reset() -> None:
-    """Forget the snapshot in this process (tests; a new database)."""
-    with _store.lock:
-        _store.snapshot = None
-        _store.checked_at = 0.0
-        _store.dirty_places = _store.dirty_situation = False
+    """Forget every snapshot in this process (tests; a new database)."""
+    forget_regions()
+    with _stores_lock:
+        stores = list(_stores.values())
+        _stores.clear()
+    for store in stores:
+        with store.lock:
+            store.snapshot = None
 
 
-def current() -> Snapshot:
-    """The snapshot to answer with; rebuilt only when something changed or it grew old."""
-    snap = _store.snapshot
+def current(region_code: str = DEFAULT) -> Snapshot:
+    """The snapshot to answer with; rebuilt only when something changed or it grew old.
+
+    ``region_code`` is a region's code (the /public/<code>/ pages; the caller checked that it
+    exists, see ``region_codes``), or empty for the installation's default public region.
+    """
+    store = _store_for(region_code)
+    snap = store.snapshot
     now = time.monotonic()
-    if snap is not None and not _store.dirty_situation and now - _store.checked_at < CHECK_SECONDS:
+    if snap is not None and not store.dirty_situation and now - store.checked_at < CHECK_SECONDS:
         return snap
-    _store.checked_at = now
-    need_places, need_situation = _needs(snap)
+    store.checked_at = now
+    need_places, need_situation = _needs(store, snap)
     if snap is not None and not (need_places or need_situation):
         return snap
-    return _refresh(snap, need_places)
+    return _refresh(store, region_code, snap, need_places)
 
 
-def _needs(snap: Snapshot | None) -> tuple[bool, bool]:
+def _needs(store: _Store, snap: Snapshot | None) -> tuple[bool, bool]:
     if snap is None:
         return True, True
     stamp = read_stamp()
@@ -471,33 +496,38 @@ def _needs(snap: Snapshot | None) -> tuple[bool, bool]:
     places_age = (wall - snap.places.built_at).total_seconds()
     situation_age = (wall - snap.situation.built_at).total_seconds()
     need_places = (
-        _store.dirty_places
+        store.dirty_places
         or stamp[0] != snap.stamp[0]
         or places_age > getattr(settings, "PARAAT_PUBLIC_PLACES_MAX_AGE", 900)
     )
     need_situation = (
         need_places
-        or _store.dirty_situation
+        or store.dirty_situation
         or stamp[1] != snap.stamp[1]
         or situation_age > getattr(settings, "PARAAT_PUBLIC_SITUATION_MAX_AGE", 60)
     )
     return need_places, need_situation
 
 
-def _refresh(snap: Snapshot | None, need_places: bool) -> Snapshot:
+def _refresh(store: _Store, region_code: str, snap: Snapshot | None, need_places: bool) -> Snapshot:
     # With a snapshot in hand, one thread rebuilds and the others keep answering with the old one.
-    if not _store.lock.acquire(blocking=snap is None):
+    if not store.lock.acquire(blocking=snap is None):
         return snap  # type: ignore[return-value]
     try:
-        if snap is None and _store.snapshot is not None:
-            return _store.snapshot  # another thread built it while this one waited
+        if snap is None and store.snapshot is not None:
+            return store.snapshot  # another thread built it while this one waited
         stamp = read_stamp()
-        need_places = need_places or _store.dirty_places
-        _store.dirty_places = _store.dirty_situation = False
-        region = public_region() if snap is None or need_places else _region(snap)
+        need_places = need_places or store.dirty_places
+        store.dirty_places = store.dirty_situation = False
+        if snap is None or need_places:
+            region = _region_by_code(region_code) if region_code else public_region()
+        else:
+            region = _region(snap)
         places = build_places(region) if snap is None or need_places else snap.places
         fresh = Snapshot(places, build_situation(region), _token(), stamp)
-        _store.snapshot = fresh
+        if snap is None or need_places:
+            _build_directory(stamp[0], time.monotonic())  # regions(): no query per request
+        store.snapshot = fresh
         return fresh
     except Exception:
         if snap is None:
@@ -505,7 +535,11 @@ def _refresh(snap: Snapshot | None, need_places: bool) -> Snapshot:
         log.exception("public snapshot rebuild failed; still serving the previous one")
         return snap
     finally:
-        _store.lock.release()
+        store.lock.release()
+
+
+def _region_by_code(code: str) -> Region | None:
+    return Region.objects.filter(code=code).first()
 
 
 def _region(snap: Snapshot) -> Region | None:
@@ -517,9 +551,75 @@ def region_of(snap: Snapshot) -> Region | None:
     return _region(snap)
 
 
-def install(snap: Snapshot) -> None:
+def install(snap: Snapshot, region_code: str = DEFAULT) -> None:
     """Use this snapshot in this process (tests and the export)."""
-    with _store.lock:
-        _store.snapshot = snap
-        _store.checked_at = time.monotonic()
-        _store.dirty_places = _store.dirty_situation = False
+    store = _store_for(region_code)
+    with store.lock:
+        store.snapshot = snap
+        store.checked_at = time.monotonic()
+        store.dirty_places = store.dirty_situation = False
+
+
+# Which regions the public site serves ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicRegion:
+    code: str
+    name: str
+    points: int  # active support points: a region without any has no public site yet
+
+
+@dataclass
+class _Directory:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    regions: dict[str, PublicRegion] | None = None
+    stamp: str = ""
+    checked_at: float = 0.0
+
+
+_directory = _Directory()
+
+
+def regions() -> dict[str, PublicRegion]:
+    """Every region by code, kept in memory like the snapshot (rebuilt when the places change),
+    so a request under /public/<code>/ costs no query to tell a region from a mistyped code."""
+    now = time.monotonic()
+    found = _directory.regions
+    if found is not None and now - _directory.checked_at < CHECK_SECONDS:
+        return found
+    stamp = read_stamp()[0]
+    if found is not None and stamp == _directory.stamp and now - _directory.checked_at < 60:
+        _directory.checked_at = now
+        return found
+    return _build_directory(stamp, now)
+
+
+def _build_directory(stamp: str, now: float) -> dict[str, PublicRegion]:
+    from collections import Counter
+
+    from paraat.supportpoints.models import SupportPoint
+
+    with _directory.lock:
+        active = Counter(SupportPoint.objects.active().values_list("region__code", flat=True))
+        made = {
+            code: PublicRegion(code, name, active[code])
+            for code, name in Region.objects.order_by("name", "code").values_list("code", "name")
+        }
+        _directory.regions, _directory.stamp, _directory.checked_at = made, stamp, now
+    return made
+
+
+def several_regions() -> bool:
+    """The installation serves more than one region to residents: /public/ lists them.
+
+    Only regions with active points count: a region just created (no points yet) does not turn a
+    single-region public site into a list.
+    """
+    if settings.PARAAT_PUBLIC_REGION:
+        return False
+    return sum(1 for r in regions().values() if r.points) > 1
+
+
+def forget_regions() -> None:
+    _directory.regions = None

@@ -1,13 +1,19 @@
-"""Public pages under /public/ (Dutch) and /public/en/ (English); editors under /public/editor/."""
+"""Public pages under /public/ (Dutch) and /public/en/ (English); editors under /public/editor/.
+
+With several regions in one installation every resident page is also under /public/<code>/ (and
+/public/<code>/en/), the same names with a ``region`` argument: ``reverse("publicinfo:home",
+kwargs={"region": "VR21"})``. /public/ itself then lists the regions.
+"""
 
 from collections.abc import Callable
 
 from django.http import HttpResponse
-from django.urls import URLPattern, path
+from django.urls import URLPattern, include, path
 
-from paraat.publicinfo import views
+from paraat.publicinfo import converters, views
 
 app_name = "publicinfo"
+converters.register()
 
 
 def _both(route: str, view: Callable[..., HttpResponse], name: str) -> list[URLPattern]:
@@ -18,7 +24,7 @@ def _both(route: str, view: Callable[..., HttpResponse], name: str) -> list[URLP
     ]
 
 
-urlpatterns = [
+resident_patterns = [
     *_both("", views.home, "home"),
     *_both("lookup/", views.lookup, "lookup"),
     *_both("near/", views.near, "near"),
@@ -38,8 +44,14 @@ urlpatterns = [
     path("alerts.atom", views.alerts_feed, name="feed"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
+]
+
+urlpatterns = [
+    *resident_patterns,
     path("editor/advice/", views.advice_overview, name="editor-advice"),
     path("editor/advice/<int:pk>/", views.advice_edit, name="editor-advice-edit"),
     path("editor/contacts/", views.contacts_edit, name="editor-contacts"),
     path("editor/export/", views.export_start, name="editor-export"),
+    path("<region:region>/logo", views.region_logo, name="logo"),
+    path("<region:region>/", include(resident_patterns)),
 ]

@@ -1,7 +1,8 @@
 """Resident pages (no login, no database query per request) and the editors' advice pages.
 
 Public views answer from the in-memory snapshot; pages are rendered once per snapshot version and
-served with Cache-Control (max-age, stale-while-revalidate, stale-if-error) and an ETag.
+served with Cache-Control (a short max-age, stale-if-error) and an ETag, which the reverse proxy
+of the production setup honours (deploy/nginx-paraat.conf, docs/public-site.md).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from paraat.areas import logo
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
 from paraat.publicinfo import (
@@ -39,7 +41,9 @@ from paraat.publicinfo.constants import Risk
 from paraat.publicinfo.forms import AdviceForm, ContactsForm, advice_warnings
 from paraat.publicinfo.models import ActionAdvice
 
-PAGE_AGE = 60  # seconds a browser or proxy may reuse a page before asking again
+# Seconds a browser or the proxy may reuse a page before asking again (with its ETag). With the
+# snapshot's 1 s lag, a point's new state is on every public page within 5 s (docs/public-site.md).
+PAGE_AGE = 3
 STATIC_AGE = 3600
 STALE_IF_ERROR = 86_400
 
@@ -59,37 +63,58 @@ def _respond(
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type=content_type, status=status)
-    response["Cache-Control"] = (
-        f"public, max-age={max_age}, stale-while-revalidate={max_age}, "
-        f"stale-if-error={STALE_IF_ERROR}"
-    )
+    # No stale-while-revalidate: nginx would then serve an expired copy while it renews it.
+    response["Cache-Control"] = f"public, max-age={max_age}, stale-if-error={STALE_IF_ERROR}"
     response["ETag"] = etag
     if language:
         response["Content-Language"] = language
     return response
 
 
+def _snap(region: str) -> snapshot.Snapshot:
+    """The snapshot of /public/<region>/ (or of /public/ when ``region`` is empty); a code that
+    names no region is a 404, so one region's pages never answer under another's code."""
+    if region and region not in snapshot.regions():
+        raise Http404("no such region")
+    return snapshot.current(region)
+
+
 def _page(
-    request: HttpRequest, name: str, lang: str, status: int = 200, **kwargs: Any
+    request: HttpRequest,
+    name: str,
+    lang: str,
+    region: str = "",
+    status: int = 200,
+    **kwargs: Any,
 ) -> HttpResponse:
-    snap = snapshot.current()
-    body = pages.page(name, snap, links.Site(lang), **kwargs)
-    tag = f"{snap.version}-{lang}-{name}-{'-'.join(str(v) for v in kwargs.values())}"
+    snap = _snap(region)
+    body = pages.page(name, snap, links.Site(lang, region=region), **kwargs)
+    tag = f"{snap.version}-{region}-{lang}-{name}-{'-'.join(str(v) for v in kwargs.values())}"
     return _respond(request, body, tag=tag, status=status, language=lang)
 
 
 @require_GET
-def home(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "home", lang)
+def home(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    if not region and snapshot.several_regions():
+        return _regions(request, lang)
+    return _page(request, "home", lang, region)
+
+
+def _regions(request: HttpRequest, lang: str) -> HttpResponse:
+    """/public/ of an installation with several regions: which region is yours?"""
+    shown = [r for r in snapshot.regions().values() if r.points]
+    body = pages.regions_page(shown, lang)
+    tag = "regions-" + lang + "-" + "-".join(r.code for r in shown)
+    return _respond(request, body, tag=tag, language=lang)
 
 
 @require_GET
-def lookup(request: HttpRequest, lang: str) -> HttpResponse:
+def lookup(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
     """The postcode form (GET, works without JavaScript): on to the postcode's own page."""
     raw = request.GET.get("postcode", "")
     parsed = pages.parse_postcode(raw)
-    snap = snapshot.current()
-    site = links.Site(lang)
+    snap = _snap(region)
+    site = links.Site(lang, region=region)
     if parsed is None:
         error = _("Enter a postcode of 4 digits, for example 5211.")
         body = pages.uncached_page("home", snap, site, error=error, value=raw[:10])
@@ -103,19 +128,21 @@ def lookup(request: HttpRequest, lang: str) -> HttpResponse:
 
 
 @require_GET
-def postcode(request: HttpRequest, lang: str, code: str) -> HttpResponse:
-    snap = snapshot.current()
+def postcode(request: HttpRequest, lang: str, code: str, region: str = "") -> HttpResponse:
+    snap = _snap(region)
     normalised = code.upper().replace(" ", "")
     if pages.find_area(snap, normalised) is None:
-        body = pages.uncached_page("not_found", snap, links.Site(lang), value=normalised[:10])
+        site = links.Site(lang, region=region)
+        body = pages.uncached_page("not_found", snap, site, value=normalised[:10])
         return _respond(request, body, tag="unknown", status=404, language=lang)
-    return _page(request, "postcode", lang, code=normalised)
+    return _page(request, "postcode", lang, region, code=normalised)
 
 
 @require_GET
-def near(request: HttpRequest, lang: str) -> HttpResponse:
+def near(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
     """Lookup by coordinates ("use my location"); not stored, not shared with caches."""
-    snap = snapshot.current()
+    snap = _snap(region)
+    site = links.Site(lang, region=region)
     try:
         lat = round(float(request.GET.get("lat", "")), 4)
         lon = round(float(request.GET.get("lon", "")), 4)
@@ -123,9 +150,9 @@ def near(request: HttpRequest, lang: str) -> HttpResponse:
         lat = lon = float("nan")
     if not (50.0 <= lat <= 54.0 and 3.0 <= lon <= 7.5):
         error = _("We could not use your location. Enter your postcode instead.")
-        body = pages.uncached_page("home", snap, links.Site(lang), error=error)
+        body = pages.uncached_page("home", snap, site, error=error)
         return _respond(request, body, tag="invalid", status=400, language=lang)
-    body = pages.uncached_page("near", snap, links.Site(lang), lon=lon, lat=lat)
+    body = pages.uncached_page("near", snap, site, lon=lon, lat=lat)
     response = HttpResponse(body)
     response["Cache-Control"] = f"private, max-age={PAGE_AGE}"
     response["Content-Language"] = lang
@@ -133,43 +160,44 @@ def near(request: HttpRequest, lang: str) -> HttpResponse:
 
 
 @require_GET
-def postcodes(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "postcodes", lang)
+def postcodes(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    return _page(request, "postcodes", lang, region)
 
 
 @require_GET
-def checklist(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "checklist", lang)
+def checklist(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    return _page(request, "checklist", lang, region)
 
 
 @require_GET
-def advice_index(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "advice", lang)
+def advice_index(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    return _page(request, "advice", lang, region)
 
 
 @require_GET
-def advice_risk(request: HttpRequest, lang: str, risk: str) -> HttpResponse:
+def advice_risk(request: HttpRequest, lang: str, risk: str, region: str = "") -> HttpResponse:
     if risk not in Risk.values:
         raise Http404("no such risk")
-    return _page(request, "advice_risk", lang, risk=risk)
+    return _page(request, "advice_risk", lang, region, risk=risk)
 
 
 @require_GET
-def about(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "about", lang)
+def about(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    return _page(request, "about", lang, region)
 
 
 @require_GET
-def offline(request: HttpRequest, lang: str) -> HttpResponse:
-    return _page(request, "offline", lang)
+def offline(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
+    return _page(request, "offline", lang, region)
 
 
 # Posters and data ----------------------------------------------------------------------------
 
 
-def _pdf(request: HttpRequest, key: tuple[Any, ...], make: Any, name: str) -> HttpResponse:
-    snap = snapshot.current()
-    body = links.cached((*key, snap.version), lambda: make(snap))
+def _pdf(
+    request: HttpRequest, snap: snapshot.Snapshot, key: tuple[Any, ...], make: Any, name: str
+) -> HttpResponse:
+    body = links.cached((*key, snap.places.region_code, snap.version), lambda: make(snap))
     response = _respond(
         request,
         body,
@@ -181,12 +209,16 @@ def _pdf(request: HttpRequest, key: tuple[Any, ...], make: Any, name: str) -> Ht
 
 
 @require_GET
-def area_poster(request: HttpRequest, lang: str, kind: str, code: str) -> HttpResponse:
-    area = snapshot.current().area(kind, code.upper())
+def area_poster(
+    request: HttpRequest, lang: str, kind: str, code: str, region: str = ""
+) -> HttpResponse:
+    snap = _snap(region)
+    area = snap.area(kind, code.upper())
     if area is None:
         raise Http404("no such area")
     return _pdf(
         request,
+        snap,
         ("area-poster", lang, kind, area.code),
         lambda snap: posters.area_poster(snap, area, lang),
         f"noodsteunpunten-{area.code}.pdf",
@@ -194,16 +226,35 @@ def area_poster(request: HttpRequest, lang: str, kind: str, code: str) -> HttpRe
 
 
 @require_GET
-def point_poster(request: HttpRequest, lang: str, code: str) -> HttpResponse:
-    found = [p for p in snapshot.current().places.points if p.code == code.upper()]
+def point_poster(request: HttpRequest, lang: str, code: str, region: str = "") -> HttpResponse:
+    snap = _snap(region)
+    found = [p for p in snap.places.points if p.code == code.upper()]
     if not found:
         raise Http404("no such point")
-    url = request.build_absolute_uri(links.Site(lang).page(pages.point_page(found[0])))
+    site = links.Site(lang, region=region)
+    url = request.build_absolute_uri(site.page(pages.point_page(found[0])))
     return _pdf(
         request,
+        snap,
         ("point-poster", lang, found[0].code, url),
         lambda snap: posters.point_poster(snap, found[0], lang, url=url),
         f"noodsteunpunt-{found[0].code}.pdf",
+    )
+
+
+@require_GET
+def region_logo(request: HttpRequest, region: str) -> HttpResponse:
+    """The region's logo (areas.logo) as uploaded on its settings page; 404 when it has none."""
+    snap = _snap(region)
+    found = logo.path(snap.places.logo)
+    if found is None:
+        raise Http404("no logo")
+    return _respond(
+        request,
+        found.read_bytes(),
+        tag=f"logo-{found.stem}",
+        content_type=logo.content_type(found.name),
+        max_age=STATIC_AGE,
     )
 
 
@@ -213,14 +264,14 @@ def _json(request: HttpRequest, data: Any, tag: str) -> HttpResponse:
 
 
 @require_GET
-def points_json(request: HttpRequest) -> HttpResponse:
-    snap = snapshot.current()
+def points_json(request: HttpRequest, region: str = "") -> HttpResponse:
+    snap = _snap(region)
     return _json(request, data.points_data(snap), f"{snap.version}-points")
 
 
 @require_GET
-def postcode_json(request: HttpRequest, code: str) -> HttpResponse:
-    snap = snapshot.current()
+def postcode_json(request: HttpRequest, code: str, region: str = "") -> HttpResponse:
+    snap = _snap(region)
     area = pages.find_area(snap, code)
     if area is None:
         raise Http404("no such postcode")
@@ -228,15 +279,15 @@ def postcode_json(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
-def postcodes_json(request: HttpRequest) -> HttpResponse:
-    snap = snapshot.current()
+def postcodes_json(request: HttpRequest, region: str = "") -> HttpResponse:
+    snap = _snap(region)
     return _json(request, data.postcode_index(snap), f"{snap.version}-postcodes")
 
 
 @require_GET
-def cap_document(request: HttpRequest, name: str) -> HttpResponse:
+def cap_document(request: HttpRequest, name: str, region: str = "") -> HttpResponse:
     """One alert as CAP 1.2 XML, as the alerts app made it (kept in the snapshot)."""
-    snap = snapshot.current()
+    snap = _snap(region)
     body = snap.situation.cap.get(name)
     if body is None and snap.situation.alerts_enabled:
         # Not in force any more (replaced, cancelled, expired): the address keeps answering,
@@ -253,12 +304,12 @@ def cap_document(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_GET
-def alerts_feed(request: HttpRequest) -> HttpResponse:
+def alerts_feed(request: HttpRequest, region: str = "") -> HttpResponse:
     """Atom feed of the alerts in force, each entry linking its CAP document."""
-    snap = snapshot.current()
+    snap = _snap(region)
     if not snap.situation.alerts_enabled:
         raise Http404("alerts are not available")
-    base_url = request.build_absolute_uri(links.live_root() + "cap/")
+    base_url = request.build_absolute_uri(links.live_root(region) + "cap/")
     body = links.cached(
         ("feed", snap.version, base_url),
         lambda: bridge.atom_feed(snapshot.region_of(snap), base_url=base_url) or b"",
@@ -274,9 +325,9 @@ def alerts_feed(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def manifest(request: HttpRequest) -> HttpResponse:
-    snap = snapshot.current()
-    body = data.manifest(snap, links.Site("nl"))
+def manifest(request: HttpRequest, region: str = "") -> HttpResponse:
+    snap = _snap(region)
+    body = data.manifest(snap, links.Site("nl", region=region))
     return _respond(
         request,
         body,
@@ -287,10 +338,16 @@ def manifest(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def service_worker(request: HttpRequest) -> HttpResponse:
-    body = data.service_worker(links.Site("nl"))
+def service_worker(request: HttpRequest, region: str = "") -> HttpResponse:
+    if region and region not in snapshot.regions():
+        raise Http404("no such region")
+    body = data.service_worker(links.Site("nl", region=region))
     response = _respond(
-        request, body, tag="sw-2", content_type="text/javascript; charset=utf-8", max_age=0
+        request,
+        body,
+        tag=f"sw-2-{region}",
+        content_type="text/javascript; charset=utf-8",
+        max_age=0,
     )
     response["Cache-Control"] = "no-cache"
     return response

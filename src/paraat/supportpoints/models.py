@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -231,7 +232,18 @@ class Contact(models.Model):
 
 class NormProfileQuerySet(models.QuerySet["NormProfile"]):
     def current_for(self, region: object) -> NormProfile | None:
+        """The newest version (the editor's starting point; a new version follows it)."""
         return self.filter(region=region).order_by("-version").first()
+
+    def planned_for(self, region: Any) -> NormProfile | None:
+        """The version the region assesses and plans against: the one its settings choose
+        (Region.norm_profile_version), else the newest."""
+        chosen = getattr(region, "norm_profile_version", None)
+        if chosen:
+            found = self.filter(region=region, version=chosen).first()
+            if found is not None:
+                return found
+        return self.current_for(region)
 
 
 class NormProfile(models.Model):

@@ -310,7 +310,8 @@ def log_contact_view(*, point: SupportPoint, purpose: str) -> None:
 
 
 def current_rules(region: Region) -> tuple[NormProfile | None, list[norm_engine.Rule]]:
-    profile = NormProfile.objects.current_for(region)
+    """The rules points are assessed against: the version the region's settings choose."""
+    profile = NormProfile.objects.planned_for(region)
     raw = profile.rules if profile is not None else norm_engine.load_profile()["rules"]
     return profile, norm_engine.parse_rules(raw)
 
@@ -375,11 +376,25 @@ def save_norm_profile(
         note=note,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    if region.norm_profile_version:
+        return profile  # the region plans against a chosen version: results stay as they are
+    reassess_region(region=region, rules=parsed)
+    return profile
+
+
+@transaction.atomic
+def reassess_region(*, region: Region, rules: list[norm_engine.Rule] | None = None) -> int:
+    """Assess every point of the region again (a new norm version, or the region's settings
+    chose another one); returns how many points."""
+    if rules is None:
+        _profile, rules = current_rules(region)
+    count = 0
     for point in SupportPoint.objects.in_region(region).prefetch_related(
         "services", "comms", "contacts"
     ):
-        reassess(point=point, rules=parsed)
-    return profile
+        reassess(point=point, rules=rules)
+        count += 1
+    return count
 
 
 @transaction.atomic

@@ -55,3 +55,21 @@ def conflict_for_resolving(user: Any, region: Region, pk: Any) -> Conflict:
     if conflict is None:
         raise Http404("no such open conflict")
     return conflict
+
+
+def can_exchange(user: Any, region: Region | None) -> bool:
+    """Pull and push changes over the API, or hand out a laptop's start: the region's
+    coordinator and its crisis operators (a token of theirs)."""
+    if region is None:
+        return False
+    if not areas_access.can_view_region(user, region):
+        return False
+    return bool(user.is_superuser or user.role in VIEWERS)
+
+
+def region_to_exchange(user: Any) -> Region:
+    region = getattr(user, "region", None)
+    if not can_exchange(user, region):
+        raise PermissionDenied
+    assert region is not None
+    return region

@@ -73,6 +73,11 @@ def read(path: Path, secret: str) -> Bundle:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise BundleError(f"{name}: cannot be read ({error})") from error
+    return parse(text, secret, name)
+
+
+def parse(text: str, secret: str, name: str) -> Bundle:
+    """Verify a bundle given as text (a push over the API); ``name`` goes in the messages."""
     raw = text.splitlines()
     if not raw:
         raise BundleError(f"{name}:1: empty file, no header")

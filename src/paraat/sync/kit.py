@@ -2,8 +2,8 @@
 
 It holds what works without Paraat running: the public site of the points' area as plain HTML
 that opens from the stick in any browser, the posters, radio cards and blank paper forms of its
-points as PDF, the latest bundle of the region's records for the laptop instance of the
-coordination point (`paraat bundle import`), and a README in Dutch that says what each part is
+points as PDF, the latest bundle for the laptop instance of the coordination point (what
+`paraat instance init --from FILE` starts a laptop with), and a README in Dutch that says what each part is
 for. The folder is written
 beside its target and swapped in as a whole, so a kit on the stick is never half written.
 """
@@ -27,7 +27,7 @@ from paraat.core import files
 from paraat.operations import paper
 from paraat.publicinfo import export, posters, snapshot
 from paraat.supportpoints.models import SupportPoint
-from paraat.sync import services
+from paraat.sync import exchange
 
 MANIFEST = "inhoud.json"
 README = "LEESMIJ.txt"
@@ -151,7 +151,9 @@ def write_kit(
                 _write(folder / "hulpvraagformulier.pdf", paper.request_form(point))
             say(translation.gettext("Bundle for a laptop instance…"))
             (work / LAPTOP).mkdir()
-            exported = services.export_region_bundle(path=work / LAPTOP / BUNDLE, region=region)
+            exported = exchange.write_snapshot(
+                region=region, coordination_point=hub.code, path=work / LAPTOP / BUNDLE
+            )
             result.bundle = {k: exported[k] for k in ("count", "until", "made_at")}
             _write(work / README, _readme(region, hub, points, snap, exported).encode())
         _inventory(work, result)
@@ -206,6 +208,7 @@ def _readme(
             "manifest": MANIFEST,
             "bundle": f"{LAPTOP}/{BUNDLE}",
             "changes": exported["count"],
+            "code": hub.code,
             "until": exported["until"],
         },
     )

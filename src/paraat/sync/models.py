@@ -72,6 +72,15 @@ class Peer(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, blank=True)
     last_stamp = models.CharField(_("last stamp received"), max_length=64, blank=True)
     last_exchange_at = models.DateTimeField(_("last exchange"), null=True, blank=True)
+    # Exchanges over the API (`paraat sync`, `instance refresh`): where, and how far each way.
+    url = models.CharField(_("address"), max_length=300, blank=True)
+    coordination_point = models.CharField(_("coordination point"), max_length=40, blank=True)
+    received_until = models.BigIntegerField(
+        _("received up to (its journal)"), default=0, help_text=_("position in the peer's journal")
+    )
+    sent_until = models.BigIntegerField(
+        _("sent up to (this journal)"), default=0, help_text=_("position in this journal")
+    )
 
     class Meta:
         verbose_name = _("peer instance")

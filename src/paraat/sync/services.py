@@ -54,58 +54,17 @@ def export_bundle(*, path: Path, since: int = 0) -> dict[str, Any]:
     return {**header, "count": len(changes), "file": str(path)}
 
 
-def export_region_bundle(*, path: Path, region: Any) -> dict[str, Any]:
-    """Write every change of ``region``'s records to ``path``: a laptop's start (the kit).
-
-    A record belongs to a region along the same foreign keys as its audit entries
-    (``audit.region_path``); changes of other regions' records, and of records no longer here,
-    stay out, so a kit never carries another region's data. ``until`` is the journal's position
-    at the time of writing, as with ``export_bundle``.
-    """
-    with transaction.atomic():
-        baseline()
-        mine: dict[str, set[str]] = {}
-        for label in registry.ORDER:
-            model = registry.model_of(label)
-            path_to_region = audit.region_path(model)
-            if path_to_region is None:
-                continue
-            lookup = "__".join(path_to_region) if path_to_region else "pk"
-            mine[label] = {
-                str(u)
-                for u in model._default_manager.filter(**{lookup: region}).values_list(
-                    "uid", flat=True
-                )
-            }
-        me = journal.instance()
-        top = Change.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        changes = [
-            {
-                "id": str(c.change_id), "model": c.model, "uid": c.record_uid, "stamp": c.stamp,
-                "origin": c.origin, "fields": c.fields, "base": c.base,
-            }
-            for c in Change.objects.after(0).filter(pk__lte=top).iterator()
-            if c.record_uid in mine.get(c.model, ())
-        ]  # fmt: skip
-    header = {
-        "instance": {"node": me.node, "name": me.name, "role": me.role},
-        "since": 0,
-        "until": top,
-        "region": region.code,
-        "made_at": timezone.now().isoformat(),
-        "clock": str(journal.clock().now()),
-    }
-    bundle.write(path, header, changes, settings.PARAAT_SYNC_SECRET)
-    return {**header, "count": len(changes), "file": str(path)}
-
-
 def import_bundle(*, path: Path) -> ImportResult:
-    """Verify a bundle and merge it in one transaction; a second import changes nothing.
+    """Verify a bundle and merge it in one transaction; a second import changes nothing."""
+    return merge_bundle(data=bundle.read(path, settings.PARAAT_SYNC_SECRET))
+
+
+def merge_bundle(*, data: bundle.Bundle) -> ImportResult:
+    """Merge a verified bundle (a file, or a batch over the API) in one transaction.
 
     Changes merge in the order of their stamps (parents first within one stamp); how, and in
     which batches, is ``merge.Merger``'s business.
     """
-    data = bundle.read(path, settings.PARAAT_SYNC_SECRET)
     source = data.header.get("instance", {})
     order = {label: n for n, label in enumerate(registry.ORDER)}
     with transaction.atomic(), journal.applying():

@@ -44,3 +44,14 @@ def test_it_serves_an_openapi_document() -> None:
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
     assert "/api/v1/areas/" in response.json()["paths"]
+
+
+def test_it_hides_counts_below_the_regions_raised_threshold_in_the_api(cast: Cast) -> None:
+    factories.AreaFactory(municipality=cast.oss, code="WK082801", age_75_plus=30, age_65_plus=60)
+    cast.region.small_count_threshold = 50
+    cast.region.save(update_fields=["small_count_threshold"])
+    area = _api(cast.kees).get("/api/v1/areas/?municipality=gm0828").json()["results"][0]
+    assert area["population_shown"]["age_75_plus"] is None  # 30 < 50: hidden
+    assert area["population_shown"]["age_65_plus"] == 60
+    other = _api(cast.xander).get("/api/v1/municipalities/").json()["results"]
+    assert all(m["code"] != "GM0828" for m in other)

@@ -17,6 +17,8 @@ functions with plain data. The public API:
         The same information as plain rows, for accessible HTML tables.
     injects(result, *, lang="nl") -> list[Inject]
         Exercise injects (time offset, title, message) for the operations module.
+    areas.for_result(result, areas, names) -> (area clocks, municipality clocks)
+        Per area the hours its coverage by noodsteunpunten drops as points run out of power.
     Result.to_json() is what `paraat cascade run --json` prints.
 """
 
@@ -26,6 +28,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import areas
 from .compare import Comparison, DecisionChange, ServiceChange, compare
 from .errors import Issue, ScenarioError
 from .injects import Inject, injects
@@ -60,6 +63,7 @@ def build_figure(result: Result, *, lang: str = "nl") -> Figure:
 
 
 __all__ = [
+    "areas",
     "Comparison",
     "DecisionChange",
     "DecisionPoint",

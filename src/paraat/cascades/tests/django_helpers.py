@@ -7,10 +7,10 @@ from typing import Any
 from django.core.cache import cache
 
 from paraat.supportpoints import services as point_services
-from paraat.supportpoints.constants import Tier
+from paraat.supportpoints.constants import Lifecycle, Tier
 from paraat.supportpoints.models import SupportPoint
 from paraat.supportpoints.tests.factories import SupportPointFactory
-from paraat.testing import geometry
+from paraat.testing import factories, geometry
 from paraat.testing.personas import Cast
 
 WATER = {
@@ -87,3 +87,27 @@ def form_data(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+def three_wijken(cast: Cast) -> dict[str, Any]:
+    """Three wijken of Oss with two points and a candidate site (see test_areas.py)."""
+    x, y = geometry.OSS_RD
+    made: dict[str, Any] = {
+        "centrum": factories.AreaFactory(municipality=cast.oss, code="WK082801", name="Centrum",
+                                         centre_rd=(x, y), population=1000),
+        "oost": factories.AreaFactory(municipality=cast.oss, code="WK082802", name="Oost",
+                                      centre_rd=(x + 1000, y), population=1000),
+        "noord": factories.AreaFactory(municipality=cast.oss, code="WK082803", name="Noord",
+                                       centre_rd=(x, y + 3000), population=500),
+    }  # fmt: skip
+    p1 = SupportPointFactory(region=cast.region, code="OSS-01", tier=Tier.COORDINATION, at=(x, y))
+    p2 = SupportPointFactory(
+        region=cast.region, code="OSS-02", tier=Tier.LOCAL, at=(x, y + 3000), parent="OSS-01"
+    )
+    SupportPointFactory(
+        region=cast.region, code="KAN-02", tier=Tier.CANDIDATE, lifecycle=Lifecycle.CANDIDATE,
+        at=(x + 2000, y),
+    )  # fmt: skip
+    made["p1"] = set_fuel(p1, 24.0)
+    made["p2"] = set_fuel(p2, 72.0)
+    return made

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import ssl
@@ -20,14 +19,13 @@ from urllib.parse import urlencode
 
 import pytest
 
+from paraat.testing.nginx import HOST, nginx_binary, nginx_conf
 from paraat.testing.processes import env_for, free_port, fresh_database, paraat, serving
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[4]
 DOC = ROOT / "docs" / "deployment.md"
-SITE = ROOT / "deploy" / "nginx-paraat.conf"
-HOST = "paraat.example.nl"
 
 
 def _block(marker: str) -> list[str]:
@@ -36,56 +34,6 @@ def _block(marker: str) -> list[str]:
     found = re.search(rf"<!-- deployment-test: {marker} -->\n```sh\n(.*?)\n```", text, re.S)
     assert found, f"{DOC.name} has no block marked deployment-test: {marker}"
     return [line for line in found.group(1).splitlines() if line and not line.startswith("#")]
-
-
-def _replace(text: str, old: str, new: str) -> str:
-    assert old in text, f"{SITE.name} no longer holds {old!r}: update this test and the doc"
-    return text.replace(old, new)
-
-
-def _nginx() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "")
-    if not found:
-        pytest.skip("nginx is not installed (scripts/test.sh installs Debian's nginx-light)")
-    return found
-
-
-def _certificate(tmp: Path) -> tuple[Path, Path]:
-    cert, key = tmp / "fullchain.pem", tmp / "privkey.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-keyout", str(key), "-out", str(cert), "-subj", f"/CN={HOST}",
-         "-addext", f"subjectAltName=DNS:{HOST}"],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
-    return cert, key
-
-
-def _nginx_conf(tmp: Path, *, http_port: int, https_port: int, upstream: int) -> Path:
-    cert, key = _certificate(tmp)
-    site = SITE.read_text(encoding="utf-8")
-    site = _replace(site, "listen 80;", f"listen 127.0.0.1:{http_port};")
-    site = _replace(site, "listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;")
-    site = _replace(site, "server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};")
-    site = _replace(site, f"/etc/letsencrypt/live/{HOST}/fullchain.pem", str(cert))
-    site = _replace(site, f"/etc/letsencrypt/live/{HOST}/privkey.pem", str(key))
-    site = _replace(site, "root /var/www/letsencrypt;", f"root {tmp};")
-    (tmp / "site.conf").write_text(site, encoding="utf-8")
-    temp = "\n".join(
-        f"    {kind}_temp_path {tmp / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    main = tmp / "nginx.conf"
-    main.write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off;\nworker_processes 1;\npid {tmp / 'nginx.pid'};\n"
-        f"error_log {tmp / 'error.log'} info;\n"
-        "events { worker_connections 256; }\n"
-        "http {\n    include /etc/nginx/mime.types;\n"
-        f"    access_log {tmp / 'access.log'};\n{temp}\n    include {tmp / 'site.conf'};\n}}\n",
-        encoding="utf-8",
-    )
-    return main
 
 
 class _Tls(http.client.HTTPSConnection):
@@ -108,7 +56,7 @@ def _get(conn: http.client.HTTPConnection, path: str, **headers: str) -> http.cl
 
 
 def test_it_runs_behind_nginx_as_the_deployment_doc_says(tmp_path: Path) -> None:
-    nginx = _nginx()
+    nginx = nginx_binary()
     with fresh_database(tmp_path, "deploy") as database:
         settings = dict(line.split("=", 1) for line in _block("env"))
         assert settings["PARAAT_ENV"] == "production"
@@ -121,6 +69,7 @@ def test_it_runs_behind_nginx_as_the_deployment_doc_says(tmp_path: Path) -> None
             PARAAT_DATA_DIR=str(tmp_path / "data"),
             PARAAT_SECRET_KEY_FILE=str(secret),
             PARAAT_WEB_BIND=f"127.0.0.1:{upstream}",
+            PARAAT_PUBLIC_MIRROR_DIR=str(tmp_path / "mirror" / "public"),
         )
         env = env_for(database, tmp_path)
         env.update(settings)
@@ -131,7 +80,7 @@ def test_it_runs_behind_nginx_as_the_deployment_doc_says(tmp_path: Path) -> None
             paraat(env, *command.split()[1:])
 
         http_port, https_port = free_port(), free_port()
-        conf = _nginx_conf(tmp_path, http_port=http_port, https_port=https_port, upstream=upstream)
+        conf = nginx_conf(tmp_path, http_port=http_port, https_port=https_port, upstream=upstream)
         tested = subprocess.run([nginx, "-t", "-c", str(conf)], capture_output=True, text=True)
         assert tested.returncode == 0, tested.stderr
 
@@ -205,6 +154,30 @@ def _check_through_proxy(tmp: Path, http_port: int, https_port: int) -> None:
     posted = tls.getresponse()
     posted.read()
     assert posted.status == 200, f"the login form through nginx answered {posted.status}"
+
+    # The resident pages are kept by nginx for the 3 s Paraat allows, then asked again.
+    first = _get(tls, "/public/")
+    assert first.status == 200
+    assert first.getheader("Cache-Control") == "public, max-age=3, stale-if-error=86400"
+    assert first.getheader("X-Cache-Status") in ("MISS", "EXPIRED")
+    assert _get(tls, "/public/").getheader("X-Cache-Status") == "HIT"
+    time.sleep(4.5)  # nginx counts in whole seconds
+    third = _get(tls, "/public/")
+    assert third.getheader("X-Cache-Status") in ("REVALIDATED", "EXPIRED")  # asked Paraat again
+    # A page for one visitor's location is private: nginx never keeps it.
+    near = "/public/near/?lat=51.69&lon=5.30"
+    assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
+    assert _get(tls, near).getheader("X-Cache-Status") == "MISS"
+    # A file of the public mirror is served by nginx itself, without asking Paraat.
+    mirror = tmp / "mirror" / "public"
+    mirror.mkdir(parents=True, exist_ok=True)
+    (mirror / "probe.html").write_text("<p>mirror</p>", encoding="utf-8")
+    probe = _get(tls, "/public/probe.html")
+    assert probe.status == 200 and probe.getheader("X-Served-From") == "mirror"
+    assert probe.getheader("X-Cache-Status") is None
+    assert probe.getheader("Cache-Control") == "public, max-age=3, stale-if-error=86400"
+    # Staff pages never pass through the cache.
+    assert _get(tls, "/accounts/login/").getheader("X-Cache-Status") is None
 
     # The static files collected by `paraat serve` come through the proxy too.
     style = _get(tls, "/static/core/paraat.css")

@@ -44,6 +44,7 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
         1,
     ),  # fmt: skip
     ("setup_token", ""): (["--json"], 0),
+    ("jobs", "cleanup"): (["cleanup", "--days", "30", "--json"], 0),
     ("knowledge", "search"): (["search", "oefening", "--json"], 0),
     ("user", "list"): (["list", "--json"], 0),
     ("user", "add"): (

@@ -180,9 +180,6 @@ def record_status(
     }  # fmt: skip
     if reported_at is not None:
         body["reported_at"] = reported_at
-    existing = StatusReport.objects.filter(idempotency_key=key).first()
-    if existing is not None:
-        return _same_report(existing, incident, point, body), False
     when = reported_at or timezone.now()
     if channel not in Channel.values:
         raise ValidationError({"channel": [_("Unknown channel.")]})
@@ -190,17 +187,23 @@ def record_status(
         with _one_writer(), transaction.atomic():
             # Lock the point's activation first: simultaneous reports of one point then take
             # turns, and each compares itself with the latest report committed before it.
-            activation = (
-                Activation.objects.select_for_update()
-                .filter(incident=incident, point=point)
-                .first()
-            )
-            _validate_report(
-                incident=incident, point=point, activated=activation is not None, state=state,
-                services_available=services_list, needs=needs_list, visitors=visitors,
-                fuel_hours_left=fuel_hours_left, power_source=power_source, reported_at=when,
-            )  # fmt: skip
+            activation = _locked_activation(incident, point)
+            try:
+                _validate_report(
+                    incident=incident, point=point, activated=activation is not None, state=state,
+                    services_available=services_list, needs=needs_list, visitors=visitors,
+                    fuel_hours_left=fuel_hours_left, power_source=power_source, reported_at=when,
+                )  # fmt: skip
+            except ValidationError:
+                # A retry of a stored report counts even when it could not be stored now (the
+                # incident closed since): the key is looked up only on this rare path.
+                existing = StatusReport.objects.filter(idempotency_key=key).first()
+                if existing is None:
+                    raise
+                return _same_report(existing, incident, point, body), False
             assert activation is not None
+            # No look-up of the key before: the unique key refuses a retry (IntegrityError below),
+            # so a new report costs no query for it.
             report = StatusReport.objects.create(
                 incident=incident, point=point, idempotency_key=key, state=state, services_available=services_list,
                 visitors=visitors, power_source=power_source, fuel_hours_left=fuel_hours_left, fuel_litres_left=fuel_litres_left, comms_working=comms_working,
@@ -209,12 +212,30 @@ def record_status(
             )  # fmt: skip
             _after_report(report, activation)
     except IntegrityError:
-        # Another request stored the same key in the meantime: that one counts.
+        # The key was stored before (a retry), or by another request in the meantime: that counts.
         existing = StatusReport.objects.filter(idempotency_key=key).first()
         if existing is None:
             raise
         return _same_report(existing, incident, point, body), False
     return report, True
+
+
+def _locked_activation(incident: Incident, point: SupportPoint) -> Activation | None:
+    """The point's activation, locked for this transaction, with its latest report when safe.
+
+    On SQLite the transaction began IMMEDIATE (the write lock is held before the first read), so
+    a join sees every committed report and the latest one comes in the same query. PostgreSQL
+    reads a join in the statement's snapshot, taken before the lock was granted: the latest report
+    is read after the lock, in its own statement (``_after_report``).
+    """
+    found = Activation.objects.select_for_update().filter(incident=incident, point=point)
+    if connection.vendor == "sqlite":
+        found = found.select_related("latest_report")
+    activation = found.first()
+    if activation is not None:
+        # The caller's incident and point: the log entry and the event need no query for them.
+        activation.incident, activation.point = incident, point
+    return activation
 
 
 def fuel_hours_from_litres(*, point: SupportPoint, litres: float) -> float:
@@ -258,13 +279,19 @@ def _after_report(report: StatusReport, activation: Activation) -> None:
     ):
         activation.opened_at = report.reported_at
         changed.append("opened_at")
-    # Read the latest report in its own statement, after the lock was granted: it then sees the
-    # report of a transaction that held the lock before (a join in the locking query did not).
-    latest = (
-        StatusReport.objects.filter(pk=activation.latest_report_id).only("reported_at").first()
-        if activation.latest_report_id is not None
-        else None
-    )
+    # On PostgreSQL, read the latest report in its own statement, after the lock was granted: it
+    # then sees the report of a transaction that held the lock before (a join in the locking
+    # query did not). SQLite had it joined already (``_locked_activation``).
+    latest: StatusReport | None = None
+    if activation.latest_report_id is not None:
+        if Activation.latest_report.is_cached(activation):
+            latest = activation.latest_report
+        else:
+            latest = (
+                StatusReport.objects.filter(pk=activation.latest_report_id)
+                .only("reported_at")
+                .first()
+            )
     if latest is None or (report.reported_at, report.pk) >= (latest.reported_at, latest.pk):
         activation.latest_report = report
         changed.append("latest_report")
@@ -300,6 +327,24 @@ def _after_report(report: StatusReport, activation: Activation) -> None:
     )
 
 
+class _RegionPoints:
+    """The region's points as the codec's ``known_points``: ``code in points`` reads that one
+    point (one query, kept), instead of every code of the region and then the point again."""
+
+    def __init__(self, region_id: int) -> None:
+        self.region_id = region_id
+        self.found: dict[str, SupportPoint | None] = {}
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        if code not in self.found:
+            self.found[code] = SupportPoint.objects.filter(
+                region_id=self.region_id, code=code
+            ).first()
+        return self.found[code] is not None
+
+
 def read_line(
     *, incident: Incident, line: str, reference: dt.datetime | None = None
 ) -> tuple[Any, SupportPoint]:
@@ -307,9 +352,13 @@ def read_line(
     reads back before the point lead confirms. Raises StatusLineError if refused."""
     from paraat.operations.statusline import parse_line
 
-    known = set(SupportPoint.objects.filter(region=incident.region).values_list("code", flat=True))
+    known = _RegionPoints(incident.region_id)
     parsed = parse_line(line, reference=reference or timezone.now(), known_points=known)
-    point = SupportPoint.objects.get(region=incident.region, code=parsed.status.point_code)
+    point = known.found.get(parsed.status.point_code)
+    if point is None:  # the codec checked the code; a point's code never changes in between
+        point = SupportPoint.objects.get(
+            region_id=incident.region_id, code=parsed.status.point_code
+        )
     return parsed, point
 
 

@@ -52,7 +52,9 @@ def test_it_follows_a_change_made_by_another_process(cast: Cast, net: Network) -
     report(cast, incident, net.near, PointState.CLOSED)  # not committed: no signal reaches us
     assert snapshot.current() is first
     snapshot._write_stamp(("other", "process"))  # what invalidate() in another worker does
-    snapshot._store.checked_at = 0.0  # the once-a-second look at the stamp is due
+    snapshot._store_for(
+        snapshot.DEFAULT
+    ).checked_at = 0.0  # the once-a-second look at the stamp is due
     assert state_of("OSS-01") == PublicState.CLOSED
 
 

@@ -153,12 +153,12 @@ def test_it_adds_the_latest_bundle_for_the_laptop_without_other_regions(
     out = kit(tmp_path / "kit", "--coordination-point", "CP-OSS", "--json")
     path = tmp_path / "kit" / "laptop" / "bundel.jsonl"
     read = bundle.read(path, settings.PARAAT_SYNC_SECRET)  # signed, every line checked
-    uids = {c["uid"] for c in read.changes}
+    uids = {c.get("uid") for c in read.changes}
     hub = SupportPoint.objects.get(code="CP-OSS")
     assert str(hub.uid) in uids and str(elsewhere.uid) not in uids
     assert "Dorpshuis Elders" not in path.read_text()
     assert read.header["region"] == "VR21"
     assert json.loads(out)["bundle"]["count"] == len(read.changes) > 0
     readme = (tmp_path / "kit" / "LEESMIJ.txt").read_text()
-    assert "laptop/bundel.jsonl" in readme and "paraat bundle import laptop/bundel.jsonl" in readme
+    assert "paraat instance init --from laptop/bundel.jsonl --coordination-point CP-OSS" in readme
     assert "De nieuwste bundel voor de laptop" in readme

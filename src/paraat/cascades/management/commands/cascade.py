@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from paraat.areas.models import Region
-from paraat.cascades import engine, overrides, presenters, runs
+from paraat.cascades import areas, engine, overrides, presenters, runs
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
 from paraat.cascades.models import RegionalFigures
 from paraat.core.management.base import resolve_region
@@ -96,6 +96,7 @@ class Command(BaseCommand):
                     "partner_figures": overrides.partner_sources(prepared.override or {}),
                 }
                 data["power_dependent"] = presenters.power_dependent(result, region)
+                data["areas"] = areas.clocks(region, result).to_dict()
             self.stdout.write(json.dumps(data, ensure_ascii=False))
             return
         self.stdout.write(_text(result, region, len(prepared.points)))

@@ -3,14 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.community import callouts, roster
 from paraat.community.constants import Skill
-from paraat.community.management.commands._common import dump, region
 from paraat.community.models import Callout
 from paraat.core.audit import acting_as
-from paraat.core.management.base import dump_json
+from paraat.core.management.base import ParaatCommand
 from paraat.supportpoints.models import SupportPoint
 
 
@@ -35,12 +35,14 @@ def as_dict(callout: Callout) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
     help = (
         "Call out volunteers for a point: the nearest available ones with the skill (and a valid "
         "certificate) within the radius, capped. With --advance, widen every open call-out whose "
         "wait has passed (run it every minute from cron or a timer)."
     )
+    region_option = True
+    json_option = True
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--point", help="support point code")
@@ -52,15 +54,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--advance", action="store_true", help="widen open call-outs that are due"
         )
-        parser.add_argument("--region", help="safety region code (default: the only region)")
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             self._handle(**options)
         except CommandError as error:
-            if options["json"]:  # a refusal is JSON too, so a script can read why
-                self.stdout.write(dump_json({"error": str(error)}))
+            if self.wants_json(options):  # a refusal is JSON too, so a script can read why
+                self.emit_json({"error": str(error)})
             raise
 
     def _handle(self, **options: Any) -> None:
@@ -70,14 +70,17 @@ class Command(BaseCommand):
             self._out([as_dict(c) for c in widened], options["json"])
             return
         if not options["point"]:
-            raise CommandError("Geef --point CODE (of --advance)")
-        target = region(options["region"])
+            raise CommandError(_("Give --point CODE (or --advance)."))
+        target = self.region(options)
         point = SupportPoint.objects.filter(region=target, code=options["point"].upper()).first()
         if point is None:
-            raise CommandError(f"Punt {options['point']} bestaat niet in {target.code}")
+            raise CommandError(
+                _("There is no point %(point)s in %(region)s.")
+                % {"point": options["point"], "region": target.code}
+            )
         incident = roster.current_incident(point)
         if incident is None:
-            raise CommandError("Er is geen open incident of oefening voor dit punt")
+            raise CommandError(_("There is no open incident or exercise for this point."))
         try:
             with acting_as(None, "callout"):
                 callout = callouts.start_callout(
@@ -93,15 +96,21 @@ class Command(BaseCommand):
 
     def _out(self, data: Any, as_json: bool) -> None:
         if as_json:
-            self.stdout.write(dump(data))
+            self.emit_json(data)
             return
         for item in data if isinstance(data, list) else [data]:
             self.stdout.write(
-                f"Oproep {item['callout']} voor {item['point']}: {item['accepted']}/{item['needed']} "
-                f"{item['skill']}, straal {item['radius_m']} m, {item['state']}"
+                _(
+                    "Call-out %(callout)s for %(point)s: %(accepted)s/%(needed)s %(skill)s, "
+                    "radius %(radius_m)s m, %(state)s"
+                )
+                % item
             )
             for ask in item["asked"]:
                 self.stdout.write(
-                    f"  {ask['order']:>3}. vrijwilliger #{ask['volunteer']} {ask['distance_m']} m "
-                    f"(ring {ask['ring']}, {ask['channel']}): {ask['state']}"
+                    f"  {ask['order']:>3}. "
+                    + _(
+                        "volunteer #%(volunteer)s %(distance_m)s m (ring %(ring)s, %(channel)s): %(state)s"
+                    )
+                    % ask
                 )

@@ -2,29 +2,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from paraat.community import services
-from paraat.community.management.commands._common import dump, region
 from paraat.community.models import Certificate
 from paraat.core.audit import acting_as
+from paraat.core.management.base import ParaatCommand
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
     help = (
         "List certificates that expire within N days (volunteers by number, not by name); with "
         "--notify also tell each volunteer and her municipality's officers, once."
     )
+    region_option = True
+    json_option = True
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--expiring", type=int, default=30, metavar="DAYS")
         parser.add_argument("--notify", action="store_true", help="send the reminders")
-        parser.add_argument("--region", help="safety region code (default: the only region)")
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        target = region(options["region"])
+        target = self.region(options)
         today = timezone.localdate()
         rows = [
             {"volunteer": c.volunteer_id, "municipality": c.volunteer.municipality.code,
@@ -39,13 +41,18 @@ class Command(BaseCommand):
                 sent = services.notify_expiring_certificates(
                     today=today, within_days=options["expiring"]
                 )
-        if options["json"]:
-            self.stdout.write(
-                dump({"days": options["expiring"], "certificates": rows, "notified": sent})
-            )
+        if self.wants_json(options):
+            self.emit_json({"days": options["expiring"], "certificates": rows, "notified": sent})
             return
         for row in rows:
             self.stdout.write(
-                f"#{row['volunteer']} {row['municipality']} {row['skill']} tot {row['expires_on']}"
+                _("#%(volunteer)s %(municipality)s %(skill)s until %(expires_on)s") % row
             )
-        self.stdout.write(f"{len(rows)} certificaten verlopen binnen {options['expiring']} dagen")
+        self.stdout.write(
+            ngettext(
+                "%(count)d certificate expires within %(days)d days",
+                "%(count)d certificates expire within %(days)d days",
+                len(rows),
+            )
+            % {"count": len(rows), "days": options["expiring"]}
+        )

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import ngettext
+
 from paraat.community import importers
 from paraat.community.management.commands._common import FileImportCommand
 
@@ -12,7 +14,11 @@ class Command(FileImportCommand):
         "problem imports nothing; every problem names the file, row and field."
     )
     actor = "import-initiatives"
-    done = "{created} initiatieven geïmporteerd"
+
+    def done(self, created: int) -> str:
+        return ngettext(
+            "{created} initiative imported", "{created} initiatives imported", created
+        ).format(created=created)
 
     def importer(self, *, path: str, region: Any) -> dict[str, Any]:
         return importers.import_initiatives(path=path, region=region)

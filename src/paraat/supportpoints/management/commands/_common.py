@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from paraat.areas.models import Region
 from paraat.core.management.base import resolve_region
@@ -25,4 +26,6 @@ def refuse(stdout: Any, error: ReadError, as_json: bool) -> CommandError:
     """Print the problems (JSON when asked) and return the error that makes the exit code 1."""
     if as_json:
         stdout.write(dump({"ok": False, "problems": [p.__dict__ for p in error.problems]}))
-    return CommandError("Niets geïmporteerd:\n" + "\n".join(f"  - {p}" for p in error.problems))
+    return CommandError(
+        _("Nothing imported:") + "\n" + "\n".join(f"  - {p}" for p in error.problems)
+    )

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from paraat.core.management.base import ParaatCommand
-from paraat.sync import bundle, hlc, services
+from paraat.sync import bundle, exchange, hlc, scope, services
 
 
 class Command(ParaatCommand):
@@ -29,6 +29,14 @@ class Command(ParaatCommand):
             metavar="N",
             help="journal position of the previous export (the 'until' it printed); 0: everything",
         )
+        export.add_argument(
+            "--coordination-point",
+            default="",
+            metavar="CODE",
+            help="a full export for a new laptop of this coordination point "
+            "(`paraat instance init --from FILE`)",
+        )
+        self.add_region_argument(export)
         imp = sub.add_parser("import", help="verify and merge a bundle")
         imp.add_argument("file", metavar="FILE")
         for p in (export, imp):
@@ -38,7 +46,16 @@ class Command(ParaatCommand):
         path = Path(options["file"])
         if options["action"] == "export":
             try:
-                header = services.export_bundle(path=path, since=options["since"])
+                if options["coordination_point"]:
+                    header = exchange.write_snapshot(
+                        region=self.region(options),
+                        coordination_point=options["coordination_point"],
+                        path=path,
+                    )
+                else:
+                    header = services.export_bundle(path=path, since=options["since"])
+            except scope.ScopeError as exc:
+                raise CommandError(str(exc)) from exc
             except OSError as exc:
                 raise CommandError(
                     _("Could not write %(file)s: %(error)s") % {"file": path, "error": exc}

@@ -1,0 +1,30 @@
+NL = {
+    # Public site with several regions
+    "Choose your safety region": "Kies uw veiligheidsregio",
+    "This site serves several safety regions. Choose yours to find the emergency support point near you.": "Deze site dient meerdere veiligheidsregio's. Kies de uwe om het noodsteunpunt bij u in de buurt te vinden.",
+    # Region settings: norm profile version and logo
+    "Norm profile version": "Versie van het normprofiel",
+    "norm profile version": "versie van het normprofiel",
+    "Which version of the region's norm profile points are assessed and planned against. Newest: every new version counts at once.": "Tegen welke versie van het normprofiel van de regio punten worden beoordeeld en gepland. Nieuwste: elke nieuwe versie telt meteen.",
+    "Newest version": "Nieuwste versie",
+    "The region has no version %(version)s of its norm profile.": "De regio heeft geen versie %(version)s van haar normprofiel.",
+    "Logo": "Logo",
+    "logo": "logo",
+    "Logo of %(name)s": "Logo van %(name)s",
+    "Remove the logo": "Logo verwijderen",
+    "PNG or JPEG; shown on the public site and on the region's pages.": "PNG of JPEG; getoond op de publieke site en op de pagina's van de regio.",
+    "PNG or JPEG of at most %(kb)s KB; shown on the public site and on the region's pages.": "PNG of JPEG van hoogstens %(kb)s KB; getoond op de publieke site en op de pagina's van de regio.",
+    "The logo is larger than %(kb)s KB. Make it smaller.": "Het logo is groter dan %(kb)s KB. Maak het kleiner.",
+    "The file is empty.": "Het bestand is leeg.",
+    "The file starts like a PNG or JPEG image but is damaged.": "Het bestand begint als een PNG- of JPEG-afbeelding maar is beschadigd.",
+    "The logo must be a PNG or JPEG image.": "Het logo moet een PNG- of JPEG-afbeelding zijn.",
+    # Background jobs
+    "Background jobs": "Achtergrondtaken",
+    "All background jobs": "Alle achtergrondtaken",
+    "No background jobs.": "Geen achtergrondtaken.",
+    "Job": "Taak",
+    "Started by": "Gestart door",
+    "Long work (optimisations, the static export, large imports) runs in the background worker. Finished jobs and their files are removed after a while (paraat jobs cleanup).": "Lang werk (optimalisaties, de statische export, grote imports) loopt in de achtergrondverwerker. Afgeronde taken en hun bestanden worden na een tijd verwijderd (paraat jobs cleanup).",
+    "Give a number of days of 0 or more.": "Geef een aantal dagen van 0 of meer.",
+    "Removed %(jobs)d finished jobs and %(files)d files older than %(days)d days.": "%(jobs)d afgeronde taken en %(files)d bestanden ouder dan %(days)d dagen verwijderd.",
+}
