@@ -2,7 +2,9 @@
 
 It holds what works without Paraat running: the public site of the points' area as plain HTML
 that opens from the stick in any browser, the posters, radio cards and blank paper forms of its
-points as PDF, and a README in Dutch that says what each part is for. The folder is written
+points as PDF, the latest bundle for the laptop instance of the coordination point (what
+`paraat instance init --from FILE` starts a laptop with), and a README in Dutch that says what each part is
+for. The folder is written
 beside its target and swapped in as a whole, so a kit on the stick is never half written.
 """
 
@@ -25,9 +27,12 @@ from paraat.core import files
 from paraat.operations import paper
 from paraat.publicinfo import export, posters, snapshot
 from paraat.supportpoints.models import SupportPoint
+from paraat.sync import exchange
 
 MANIFEST = "inhoud.json"
 README = "LEESMIJ.txt"
+LAPTOP = "laptop"
+BUNDLE = "bundel.jsonl"
 
 
 class KitError(Exception):
@@ -42,6 +47,7 @@ class KitResult:
     municipalities: list[str]
     parts: dict[str, int] = field(default_factory=dict)  # part -> number of files
     files: list[dict[str, Any]] = field(default_factory=list)  # path, bytes, sha256
+    bundle: dict[str, Any] = field(default_factory=dict)  # count, until, made_at
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +58,7 @@ class KitResult:
             "parts": self.parts,
             "files": len(self.files),
             "bytes": sum(f["bytes"] for f in self.files),
+            "bundle": self.bundle,
         }
 
 
@@ -142,7 +149,13 @@ def write_kit(
                 _write(folder / "radiokaart.pdf", paper.radio_card(point))
                 _write(folder / "statusformulier.pdf", paper.status_form(point))
                 _write(folder / "hulpvraagformulier.pdf", paper.request_form(point))
-            _write(work / README, _readme(region, hub, points, snap).encode())
+            say(translation.gettext("Bundle for a laptop instance…"))
+            (work / LAPTOP).mkdir()
+            exported = exchange.write_snapshot(
+                region=region, coordination_point=hub.code, path=work / LAPTOP / BUNDLE
+            )
+            result.bundle = {k: exported[k] for k in ("count", "until", "made_at")}
+            _write(work / README, _readme(region, hub, points, snap, exported).encode())
         _inventory(work, result)
         (work / MANIFEST).write_text(
             json.dumps(
@@ -178,7 +191,11 @@ def _inventory(work: Path, result: KitResult) -> None:
 
 
 def _readme(
-    region: Region, hub: SupportPoint, points: list[SupportPoint], snap: snapshot.Snapshot
+    region: Region,
+    hub: SupportPoint,
+    points: list[SupportPoint],
+    snap: snapshot.Snapshot,
+    exported: dict[str, Any],
 ) -> str:
     return render_to_string(
         "sync/kit_readme.txt",
@@ -189,5 +206,9 @@ def _readme(
             "made_at": timezone.localtime(),
             "postcodes": sum(len(entries) for entries in snap.places.areas.values()),
             "manifest": MANIFEST,
+            "bundle": f"{LAPTOP}/{BUNDLE}",
+            "changes": exported["count"],
+            "code": hub.code,
+            "until": exported["until"],
         },
     )

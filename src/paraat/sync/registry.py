@@ -7,6 +7,8 @@ the receiving side). Timestamps that Django sets itself on save (``auto_now``) d
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +71,11 @@ def synced_fields(model: type[models.Model]) -> list[models.Field]:  # type: ign
     ]
 
 
+@functools.cache
+def _fields_by_name(model: type[models.Model]) -> dict[str, models.Field]:  # type: ignore[type-arg]
+    return {f.name: f for f in synced_fields(model)}
+
+
 def _fk_key(field: models.ForeignKey, pk: Any) -> Any:  # type: ignore[type-arg]
     if pk is None:
         return None
@@ -105,12 +112,17 @@ def _fk_pk(field: models.ForeignKey, key: Any) -> Any:  # type: ignore[type-arg]
     return None
 
 
-def values_of(instance: models.Model) -> dict[str, Any]:
+# How a foreign key's portable key becomes a pk and back; a merge passes cached ones.
+KeyToPk = Callable[[models.ForeignKey, Any], Any]  # type: ignore[type-arg]
+PkToKey = Callable[[models.ForeignKey, Any], Any]  # type: ignore[type-arg]
+
+
+def values_of(instance: models.Model, *, fk_key: PkToKey = _fk_key) -> dict[str, Any]:
     """The row as portable values, by field name."""
     data: dict[str, Any] = {}
     for field in synced_fields(type(instance)):
         if isinstance(field, models.ForeignKey):
-            data[field.name] = _fk_key(field, getattr(instance, field.attname))
+            data[field.name] = fk_key(field, getattr(instance, field.attname))
         else:
             data[field.name] = _plain(field.value_from_object(instance))
     if type(instance)._meta.label_lower == "operations.incident" and instance.pk:
@@ -120,9 +132,11 @@ def values_of(instance: models.Model) -> dict[str, Any]:
     return data
 
 
-def apply_values(instance: models.Model, values: dict[str, Any]) -> list[str]:
+def apply_values(
+    instance: models.Model, values: dict[str, Any], *, fk_pk: KeyToPk = _fk_pk
+) -> list[str]:
     """Set portable values on a row (not saved); returns the many-to-many names left to set."""
-    by_name = {f.name: f for f in synced_fields(type(instance))}
+    by_name = _fields_by_name(type(instance))
     later = []
     for name, value in values.items():
         field = by_name.get(name)
@@ -130,7 +144,7 @@ def apply_values(instance: models.Model, values: dict[str, Any]) -> list[str]:
             later.append(name)
             continue
         if isinstance(field, models.ForeignKey):
-            setattr(instance, field.attname, _fk_pk(field, value))
+            setattr(instance, field.attname, fk_pk(field, value))
         else:
             setattr(instance, field.attname, None if value is None else field.to_python(value))
     return later

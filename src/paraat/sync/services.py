@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,27 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from paraat.core import audit
-from paraat.operations.constants import RequestStatus
-from paraat.sync import bundle, hlc, journal, registry
-from paraat.sync.constants import ConflictKind, ConflictStatus, Policy, Role
+from paraat.sync import bundle, hlc, journal, merge, registry
+from paraat.sync.constants import ConflictStatus, Role
+from paraat.sync.merge import ImportResult
 from paraat.sync.models import Change, Conflict, Peer
-
-IN_PROGRESS = {RequestStatus.CLAIMED, RequestStatus.ASSIGNED}
-FINISHED = {RequestStatus.DONE, RequestStatus.CANCELLED}
-
-
-@dataclass
-class ImportResult:
-    changes: int = 0
-    applied: int = 0
-    already: int = 0
-    created: int = 0
-    conflicts: int = 0
-    skipped: int = 0
-    by_model: dict[str, int] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, Any]:
-        return self.__dict__.copy()
 
 
 @transaction.atomic
@@ -78,19 +60,19 @@ def import_bundle(*, path: Path) -> ImportResult:
 
 
 def merge_bundle(*, data: bundle.Bundle) -> ImportResult:
-    """Merge a verified bundle (a file, or a batch over the API) in one transaction."""
+    """Merge a verified bundle (a file, or a batch over the API) in one transaction.
+
+    Changes merge in the order of their stamps (parents first within one stamp); how, and in
+    which batches, is ``merge.Merger``'s business.
+    """
     source = data.header.get("instance", {})
-    result = ImportResult(changes=len(data.changes))
     order = {label: n for n, label in enumerate(registry.ORDER)}
     with transaction.atomic(), journal.applying():
-        baseline_done = journal.instance()  # noqa: F841 - make sure this instance has a node id
+        journal.instance()  # make sure this instance has a node id
         with audit.acting_as(None, f"sync:{source.get('name', '')}"[:150]):
-            seen = set(
-                str(u)
-                for u in Change.objects.filter(
-                    change_id__in=[c["id"] for c in data.changes]
-                ).values_list("change_id", flat=True)
-            )
+            merger = merge.Merger(data.changes, source.get("name", ""))
+            result = merger.result
+            seen = merge.known_change_ids([c["id"] for c in data.changes])
             for change in sorted(
                 data.changes, key=lambda c: (c["stamp"], order.get(c["model"], 99))
             ):
@@ -99,15 +81,8 @@ def merge_bundle(*, data: bundle.Bundle) -> ImportResult:
                     result.skipped += change["id"] not in seen
                     continue
                 seen.add(change["id"])
-                journal.clock().receive(change["stamp"])
-                _merge(change, result, source.get("name", ""))
-                Change.objects.create(
-                    change_id=change["id"], model=change["model"], record_uid=change["uid"],
-                    stamp=change["stamp"], origin=change["origin"], fields=change["fields"],
-                    base=change["base"],
-                )  # fmt: skip
-                result.applied += 1
-                result.by_model[change["model"]] = result.by_model.get(change["model"], 0) + 1
+                merger.merge(change)
+            merger.finish()
         if source.get("node"):
             peer, _created = Peer.objects.get_or_create(node=source["node"])
             peer.name = source.get("name", "")[:100]
@@ -117,125 +92,6 @@ def merge_bundle(*, data: bundle.Bundle) -> ImportResult:
             peer.last_exchange_at = timezone.now()
             peer.save()
     return result
-
-
-def _find(model: type[Any], spec: registry.Spec, change: dict[str, Any]) -> Any:
-    row = model._default_manager.filter(uid=change["uid"]).first()
-    if row is not None or not spec.natural_key:
-        return row
-    probe = model(uid=change["uid"])
-    registry.apply_values(probe, {k: change["fields"].get(k) for k in spec.natural_key})
-    lookup = {}
-    for name in spec.natural_key:
-        f = model._meta.get_field(name)
-        value = getattr(probe, f.attname)
-        if value is None:
-            return None
-        lookup[f.attname] = value
-    return model._default_manager.filter(**lookup).first()
-
-
-def _merge(change: dict[str, Any], result: ImportResult, source_name: str) -> None:
-    spec = registry.SPECS[change["model"]]
-    model = registry.model_of(change["model"])
-    row = _find(model, spec, change)
-    if row is None:
-        _create(model, change, source_name)
-        result.created += 1
-        return
-    if spec.policy == Policy.APPEND:
-        return  # union: the record is here already
-    local = journal.field_stamps(change["model"], str(row.uid))
-    current = registry.values_of(row)
-    take: dict[str, Any] = {}
-    for name, value in change["fields"].items():
-        mine = local.get(name, "")
-        concurrent = bool(mine) and change["base"].get(name, "") != mine
-        if not concurrent:
-            if change["stamp"] > mine:
-                take[name] = value
-            continue
-        if current.get(name) == value:
-            continue
-        if name in spec.derived:
-            if change["stamp"] > mine:
-                take[name] = value
-            continue
-        if (
-            spec.policy == Policy.STATE
-            and name == spec.state_field
-            and _opposite(current.get(name), value)
-        ):
-            _conflict(
-                row, change, name, current.get(name), mine, value, ConflictKind.NEEDS_DECISION
-            )
-            result.conflicts += 1
-            continue
-        if change["stamp"] > mine:
-            take[name] = value
-            _conflict(
-                row,
-                change,
-                name,
-                value,
-                change["stamp"],
-                current.get(name),
-                ConflictKind.OVERWRITTEN,
-                other_stamp=mine,
-            )
-        else:
-            _conflict(row, change, name, current.get(name), mine, value, ConflictKind.OVERWRITTEN)
-        result.conflicts += 1
-    if take:
-        many = registry.apply_values(row, take)
-        row.save()
-        registry.apply_many(row, take, many)
-
-
-def _opposite(a: Any, b: Any) -> bool:
-    """A request finished on one side and taken up on the other: no rule may decide that."""
-    return (
-        (a in FINISHED and b in IN_PROGRESS)
-        or (a in IN_PROGRESS and b in FINISHED)
-        or (a in FINISHED and b in FINISHED and a != b)
-    )
-
-
-def _create(model: type[Any], change: dict[str, Any], source_name: str) -> None:
-    row = model(uid=change["uid"])
-    fields = dict(change["fields"])
-    if model._meta.label_lower == "core.auditentry" and source_name:
-        fields["note"] = f"[{source_name}] {fields.get('note') or ''}".strip()[:300]
-    many = registry.apply_values(row, fields)
-    row.save(force_insert=True)
-    registry.apply_many(row, fields, many)
-    # Django sets auto_now_add fields on insert; the record keeps the time of its origin.
-    fixed = {
-        f.attname: f.to_python(fields[f.name])
-        for f in model._meta.concrete_fields
-        if getattr(f, "auto_now_add", False) and fields.get(f.name)
-    }
-    if fixed:
-        model._base_manager.filter(pk=row.pk).update(**fixed)
-
-
-def _conflict(
-    row: Any,
-    change: dict[str, Any],
-    name: str,
-    kept: Any,
-    kept_stamp: str,
-    other: Any,
-    kind: str,
-    *,
-    other_stamp: str = "",
-) -> None:
-    region = registry.region_of(row)
-    Conflict.objects.create(
-        region=region, kind=kind, model=change["model"], record_uid=change["uid"],
-        record_repr=str(row)[:200], field=name, kept_value=kept, kept_stamp=kept_stamp,
-        other_value=other, other_stamp=other_stamp or change["stamp"], other_origin=change["origin"],
-    )  # fmt: skip
 
 
 @transaction.atomic

@@ -73,12 +73,16 @@ def main(step: str, count: int) -> None:
             services.claim_request(request=request, user=cas)
         return
     if step in ("region-reports", "laptop-reports"):
+        # Every record the services acknowledged, by uid: each must end up on both sides once.
+        acknowledged = []
         for n in range(count):
-            services.record_status(
+            report, _created = services.record_status(
                 incident=incident, point=point, idempotency_key=f"{step}-{n}",
                 state=PointState.OPEN, channel=Channel.WEB, visitors=n, reporter=cas,
             )  # fmt: skip
-        services.log(incident=incident, author=cas, text=f"Notitie {step}")
+            acknowledged.append(str(report.uid))
+        entry = services.log(incident=incident, author=cas, text=f"Notitie {step}")
+        print(json.dumps({"reports": acknowledged, "log": [str(entry.uid)]}))
         return
     if step == "dump":
         out = {

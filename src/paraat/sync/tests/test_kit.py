@@ -12,11 +12,16 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from paraat.core.constants import AuditAction
+from paraat.core.models import AuditEntry
 from paraat.operations import statusline
 from paraat.operations.constants import PointState
 from paraat.publicinfo.tests.factories import Network, report, start_incident
+from paraat.supportpoints.models import SupportPoint
+from paraat.sync import bundle
 from paraat.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +141,24 @@ def test_it_keeps_other_regions_out(cast: Cast, net: Network, tmp_path: Path) ->
     with pytest.raises(CommandError, match="CP-OSS is geen coördinatiepunt van VR99"):
         kit(tmp_path / "kit", "--coordination-point", "CP-OSS", "--region", "VR99")
     assert not (tmp_path / "kit").exists()
+
+
+def test_it_adds_the_latest_bundle_for_the_laptop_without_other_regions(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    elsewhere = AuditEntry.objects.create(
+        region=cast.xander.region, actor_label="xander", action=AuditAction.UPDATE,
+        model="supportpoints.supportpoint", object_pk="1", object_repr="Dorpshuis Elders",
+    )  # fmt: skip
+    out = kit(tmp_path / "kit", "--coordination-point", "CP-OSS", "--json")
+    path = tmp_path / "kit" / "laptop" / "bundel.jsonl"
+    read = bundle.read(path, settings.PARAAT_SYNC_SECRET)  # signed, every line checked
+    uids = {c.get("uid") for c in read.changes}
+    hub = SupportPoint.objects.get(code="CP-OSS")
+    assert str(hub.uid) in uids and str(elsewhere.uid) not in uids
+    assert "Dorpshuis Elders" not in path.read_text()
+    assert read.header["region"] == "VR21"
+    assert json.loads(out)["bundle"]["count"] == len(read.changes) > 0
+    readme = (tmp_path / "kit" / "LEESMIJ.txt").read_text()
+    assert "paraat instance init --from laptop/bundel.jsonl --coordination-point CP-OSS" in readme
+    assert "De nieuwste bundel voor de laptop" in readme

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from paraat.testing.processes import env_for, fresh_database, paraat
 
 SKEW = str(-3 * 3600)  # the laptop's clock is three hours behind
+LAPTOP_REPORTS = 1_000  # the Done-when: 1,000 status reports on the laptop while apart
 
 
 def step(env: dict[str, str], name: str, count: int = 0) -> str:
@@ -48,8 +50,8 @@ def test_it_merges_both_ways_without_loss_and_a_second_exchange_changes_nothing(
 
         step(region, "region")  # apart: both edit OSS-01, the region closes the request
         step(laptop, "laptop")  # ... and the laptop claims it
-        step(region, "region-reports", 20)
-        step(laptop, "laptop-reports", 200)
+        acked = [json.loads(step(region, "region-reports", 20))]
+        acked.append(json.loads(step(laptop, "laptop-reports", LAPTOP_REPORTS)))
 
         to_region = bundle(laptop, "export", str(tmp_path / "l1.jsonl"))
         to_laptop = bundle(
@@ -69,8 +71,15 @@ def test_it_merges_both_ways_without_loss_and_a_second_exchange_changes_nothing(
         lap = json.loads(step(laptop, "dump"))
         for kind in ("points", "reports", "log"):
             assert r[kind] == lap[kind], kind
-        assert len(r["reports"]) == 220  # every report once, by uid
-        assert len({key for _uid, key in r["reports"]}) == 220
+        total = 20 + LAPTOP_REPORTS
+        assert len(r["reports"]) == total  # every report once, by uid
+        assert len({key for _uid, key in r["reports"]}) == total
+        # Every record a service acknowledged while apart is on both sides exactly once.
+        for kind in ("reports", "log"):
+            for side in (r, lap):
+                count = Counter(row[0] for row in side[kind])
+                for made in acked:
+                    assert all(count[uid] == 1 for uid in made[kind]), kind
         oss = [p for p in r["points"] if p[1] == "OSS-01"][0]
         assert oss[3] == 120 and oss[4] == "sleutel bij buren"  # other fields merge field by field
         # The name was edited on both sides: one value won, the other is in the log on both sides.
@@ -83,3 +92,12 @@ def test_it_merges_both_ways_without_loss_and_a_second_exchange_changes_nothing(
         ]
         # The laptop's audit trail is in the region's.
         assert set(lap["journaled_audit"]) <= set(r["audit_uids"])
+
+        # A second exchange of fresh bundles changes none of the records on either side.
+        bundle(laptop, "export", str(tmp_path / "l2.jsonl"), "--since", str(to_region["until"]))
+        bundle(region, "export", str(tmp_path / "r3.jsonl"), "--since", str(to_laptop["until"]))
+        bundle(region, "import", str(tmp_path / "l2.jsonl"))
+        bundle(laptop, "import", str(tmp_path / "r3.jsonl"))
+        r_after, lap_after = json.loads(step(region, "dump")), json.loads(step(laptop, "dump"))
+        for kind in ("points", "requests", "reports", "log", "conflicts"):
+            assert r_after[kind] == r[kind] and lap_after[kind] == lap[kind], kind
