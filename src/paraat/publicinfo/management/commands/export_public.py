@@ -183,8 +183,12 @@ class Command(ParaatCommand):
                 "code", flat=True
             )
         )
-        if any(code not in known for code in codes):
-            return True  # a point no longer on the public site: its neighbours' pages change
+        # A point that is not on the public site (a coordination point without a public role, a
+        # point not yet prepared) has no page to rewrite; a point that joins or leaves the public
+        # site is saved, and that asks for the whole export (services.public_data_changed).
+        codes = [code for code in codes if code in known]
+        if not codes:
+            return False
         options["points"] = ",".join(codes)
         try:
             self._update(snap, options, started)
