@@ -390,6 +390,9 @@ PARAAT_SYNC_SECRET = env_secret("PARAAT_SYNC_SECRET", "") or ""
 if PARAAT_ENV == "production" and not PARAAT_SYNC_SECRET:
     PARAAT_SYNC_SECRET = SECRET_KEY  # one server alone: its own key; laptops need the shared one
 PARAAT_SYNC_SECRET = PARAAT_SYNC_SECRET or "development-only-sync-secret"
+# The API token this instance uses for `paraat sync` and the exchange button on /sync/ (a token
+# of a coordinator or crisis operator on the other side; also as PARAAT_SYNC_TOKEN_FILE).
+PARAAT_SYNC_TOKEN = env_secret("PARAAT_SYNC_TOKEN", "") or ""
 PARAAT_SYNC_INSTANCE_NAME = env_str("PARAAT_SYNC_INSTANCE_NAME", "paraat")
 # Shifts this instance's sync clock (seconds); only to rehearse a laptop with a wrong clock.
 PARAAT_SYNC_CLOCK_SKEW_SECONDS = env_int("PARAAT_SYNC_CLOCK_SKEW_SECONDS", 0)

@@ -20,6 +20,7 @@ class JobKind(models.TextChoices):
     PUBLIC_EXPORT = "public_export", _("export of the public site")
     AREA_IMPORT = "area_import", _("import of areas")
     POINT_IMPORT = "point_import", _("import of support points")
+    SYNC = "sync", _("exchange with another Paraat")
 
 
 class JobStatus(models.TextChoices):

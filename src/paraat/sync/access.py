@@ -42,6 +42,11 @@ def can_view_instance(user: Any, region: Region) -> bool:
     return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
 
 
+def can_start_exchange(user: Any, region: Region) -> bool:
+    """The button on /sync/: the instance's coordinator (the exchange uses this instance's token)."""
+    return can_view_instance(user, region)
+
+
 def visible_conflicts(user: Any, region: Region) -> ConflictQuerySet:
     if not can_view_conflicts(user, region):
         return Conflict.objects.none()

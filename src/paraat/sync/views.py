@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
-from paraat.sync import access, overview, services
-from paraat.sync.forms import ResolveForm
+from paraat.sync import access, overview, services, tasks
+from paraat.sync.forms import ExchangeForm, ResolveForm
 
 
 @staff_view
@@ -38,8 +38,30 @@ def conflicts(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view
+@require_http_methods(["GET", "POST"])
 def instance(request: HttpRequest) -> HttpResponse:
     region = region_for_user(request.user)
     if not access.can_view_instance(request.user, region):
         raise PermissionDenied
-    return render(request, "sync/instance.html", {"status": overview.status()})
+    status = overview.status()
+    region_peer = next((row.peer for row in status.peers if row.peer.url), None)
+    initial = {
+        "url": region_peer.url if region_peer else "",
+        "coordination_point": region_peer.coordination_point if region_peer else "",
+    }
+    form = ExchangeForm(request.POST or None, initial=initial)
+    has_token = bool(tasks.token())
+    if request.method == "POST":
+        if not access.can_start_exchange(request.user, region) or not has_token:
+            raise PermissionDenied
+        if form.is_valid():
+            job = tasks.start_exchange(
+                url=form.cleaned_data["url"],
+                coordination_point=form.cleaned_data["coordination_point"].strip().upper(),
+                region=region,
+                user=request.user,
+            )
+            return redirect("job", job.pk)
+    return render(request, "sync/instance.html", {
+        "status": status, "form": form, "has_token": has_token,
+    }, status=400 if form.is_bound and form.errors else 200)  # fmt: skip

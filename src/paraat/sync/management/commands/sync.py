@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
@@ -36,7 +36,7 @@ class Command(ParaatCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        token = options["token"] or os.environ.get("PARAAT_SYNC_TOKEN", "")
+        token = options["token"] or settings.PARAAT_SYNC_TOKEN
         try:
             result = exchange.sync_with(
                 url=options["url"], token=token, coordination_point=options["coordination_point"]
