@@ -11,8 +11,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
 from rest_framework.exceptions import APIException
 from rest_framework.exceptions import PermissionDenied as ApiDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -78,7 +78,7 @@ class ChangesView(APIView):
 
     @extend_schema(
         request={NDJSON: str},
-        responses=serializers.DictField(),
+        responses={200: OpenApiTypes.OBJECT},
     )
     def post(self, request: Request) -> Response:
         region = _region(request)

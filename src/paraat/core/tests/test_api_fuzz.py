@@ -25,6 +25,12 @@ from paraat.testing.personas import Cast
 ROLES = ("rianne", "olaf", "cas", "pim", "kees", "xander")
 
 
+@schemathesis.serializer("application/x-ndjson")
+def _ndjson(context: Any, value: Any) -> bytes:
+    """A sync batch is JSON lines (docs/sync.md); a generated one is refused with its reason."""
+    return value.encode() if isinstance(value, str) else str(value).encode()
+
+
 @pytest.fixture
 def keep_connection() -> Iterator[None]:
     """Like Django's test client: the WSGI handler must not close the test's database connection

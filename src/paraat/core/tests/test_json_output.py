@@ -75,6 +75,13 @@ INVOCATIONS: dict[tuple[str, str], tuple[list[str], int]] = {
     ("kit", ""): (["{tmp}/kit", "--coordination-point", "CP-GRAVE", "--json"], 0),
     ("bundle", "export"): (["export", "{tmp}/bundle.jsonl", "--json"], 0),
     ("bundle", "import"): (["import", "{tmp}/bundle.jsonl", "--json"], 0),
+    # Nothing listens on port 9 and the demo database is not empty: the refusals are JSON too.
+    ("sync", ""): (["--with", "http://127.0.0.1:9", "--token", "t", "--json"], 1),
+    ("instance", "init"): (
+        ["init", "--from", "{tmp}/bundle.jsonl", "--coordination-point", "CP-GRAVE", "--json"],
+        1,
+    ),  # fmt: skip
+    ("instance", "refresh"): (["refresh", "--token", "t", "--json"], 1),
 }
 
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
@@ -42,7 +42,7 @@ class Command(ParaatCommand):
             self.add_json_argument(p)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        token = options["token"] or os.environ.get("PARAAT_SYNC_TOKEN", "")
+        token = options["token"] or settings.PARAAT_SYNC_TOKEN
         try:
             if options["action"] == "init":
                 data = exchange.init_instance(
@@ -61,6 +61,8 @@ class Command(ParaatCommand):
                     "records, %(conflicts)s conflicts)."
                 )
         except (exchange.SyncError, hlc.ClockError) as exc:
+            if options["json"]:  # a refusal is JSON too, so a script can read why
+                self.emit_json({"error": str(exc)})
             raise CommandError(str(exc)) from exc
         if options["json"]:
             self.emit_json(data)

@@ -42,6 +42,8 @@ class Command(ParaatCommand):
                 url=options["url"], token=token, coordination_point=options["coordination_point"]
             )
         except (exchange.SyncError, hlc.ClockError) as exc:
+            if options["json"]:  # a refusal is JSON too, so a script can read why
+                self.emit_json({"error": str(exc)})
             raise CommandError(str(exc)) from exc
         if options["json"]:
             self.emit_json(result.as_json())
