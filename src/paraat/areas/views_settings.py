@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from paraat.areas import access, services
 from paraat.areas.forms import RegionSettingsForm
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.planning.constants import DEFAULT_CAPACITY, DEFAULT_THRESHOLD_M
 
 
@@ -40,8 +41,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         try:
             services.update_region_settings(region=region, **form.arguments())
         except ValidationError as error:
-            for name, problems in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The settings of the region are saved."))
             return redirect("areas:settings")

@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -27,16 +26,12 @@ from paraat.community.forms import (
     VolunteerForm,
 )
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.geo.readers import ReadError
 from paraat.supportpoints import access as points_access
 from paraat.supportpoints.models import SupportPoint
 
 PAGE_SIZE = 50
-
-
-def _errors(form: forms.Form, error: ValidationError) -> None:
-    for name, problems in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def _point(request: HttpRequest, code: str) -> SupportPoint:
@@ -79,7 +74,7 @@ def volunteer_create(request: HttpRequest) -> HttpResponse:
                 within=points_access.editable_municipality_ids(request.user, region),
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Volunteer registered."))
             return redirect("community:volunteer", pk=volunteer.pk)
@@ -130,7 +125,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_volunteer(volunteer=volunteer, data=form.to_data())
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Volunteer saved."))
             return redirect("community:volunteer", pk=volunteer.pk)
@@ -189,7 +184,7 @@ def point_roster(request: HttpRequest, code: str) -> HttpResponse:
             try:
                 services.add_shift(incident=incident, point=point, **shift_form.cleaned_data)
             except ValidationError as error:
-                _errors(shift_form, error)
+                add_service_errors(shift_form, error)
             else:
                 messages.success(request, _("Shift added."))
                 return redirect("community:roster", code=point.code)

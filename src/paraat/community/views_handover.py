@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods
 from paraat.community import access, callouts, initiatives
 from paraat.community.forms import InitiativeHandOverForm, VolunteerHandOverForm
 from paraat.community.models import Initiative
-from paraat.community.views import _errors
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.operations import access as operations_access
 from paraat.operations.constants import RequestStatus
 from paraat.operations.models import HelpRequest
@@ -60,7 +60,7 @@ def hand_over(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            _errors(to_initiative, error)
+            add_service_errors(to_initiative, error)
         else:
             messages.success(request, _("Help request handed to the initiative."))
             return redirect("operations:requests", pk=incident.pk)
@@ -78,7 +78,7 @@ def hand_over(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            _errors(to_volunteers, error)
+            add_service_errors(to_volunteers, error)
         else:
             messages.success(request, _("Help request handed to volunteers: the call-out runs."))
             return redirect("community:callout", pk=callout.pk)

@@ -16,8 +16,8 @@ from paraat.areas.models import Region
 from paraat.community import access, initiatives
 from paraat.community.forms import InitiativeForm
 from paraat.community.models import Initiative
-from paraat.community.views import _errors
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.geo import svgmap
 
 
@@ -72,7 +72,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
                 region=region, data=form.to_data(), approved_by=request.user
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Initiative registered."))
             return redirect("community:initiative", pk=initiative.pk)
@@ -127,7 +127,7 @@ def initiative_propose(request: HttpRequest, region: str) -> HttpResponse:
         try:
             initiatives.register_initiative(region=target, data=form.to_data())
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             return render(request, "community/initiative_sent.html")
     return render(

@@ -18,8 +18,8 @@ from paraat.community.constants import PartnerKind
 from paraat.community.forms import PartnerContactForm, PartnerForm, PowerDependentForm
 from paraat.community.initiatives import areas_by_code
 from paraat.community.models import Partner, PartnerContact, PowerDependentClients
-from paraat.community.views import _errors
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.supportpoints import access as points_access
 
 
@@ -75,7 +75,7 @@ def partner_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 else:
                     partners.update_partner(partner=partner, data=form.to_data())
             except ValidationError as error:
-                _errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Partner saved."))
                 return redirect("community:partner", pk=partner.pk)

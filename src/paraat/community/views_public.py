@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from paraat.areas.models import Region
 from paraat.community import callouts, links, presenters, services
 from paraat.community.forms import SelfRegistrationForm, VolunteerForm
-from paraat.community.views import _errors
+from paraat.core.forms import add_service_errors
 
 
 def join_default(request: HttpRequest) -> HttpResponse:
@@ -35,7 +35,7 @@ def join(request: HttpRequest, region: str) -> HttpResponse:
         try:
             services.self_register(region=target, data=data, consent=consent)
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             return render(request, "community/join_sent.html", {"region": target})
     return render(
@@ -67,7 +67,7 @@ def me(request: HttpRequest, token: str) -> HttpResponse:
         try:
             services.update_volunteer(volunteer=volunteer, data=form.to_data())
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("community:me", token=token)
     return render(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Area, Municipality, Region
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.planning import access, explain, exports, presenters, services, tasks
 from paraat.planning.forms import CoverageForm, NetworkForm, OptimiseForm, RunForm
 from paraat.planning.models import CoverageRun, OptimisationRun
@@ -32,11 +33,6 @@ def _region(request: HttpRequest) -> Region:
     if not access.can_read(request.user, region):
         raise PermissionDenied
     return region
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    for name, problems in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def _form_kwargs(request: HttpRequest, region: Region) -> dict[str, Any]:
@@ -147,7 +143,7 @@ def _run_view(
         try:
             run = start(form)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The run is ready."))
             return redirect(run_url(run))

@@ -42,6 +42,14 @@ def can_edit_municipality(user: Any, municipality: Municipality) -> bool:
     return points_access.can_edit_in_municipality(user, municipality)
 
 
+def can_edit_place(user: Any, region: Region, municipality: Municipality | None) -> bool:
+    """Save a row for one municipality (its officers and the coordinator) or region-wide (the
+    coordinator only): activities, calendar entries, critical processes."""
+    if municipality is None:
+        return can_manage_programme(user, region)
+    return can_edit_municipality(user, municipality)
+
+
 def can_add_activities(user: Any, region: Region) -> bool:
     return points_access.can_register_points(user, region)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,17 +12,13 @@ from django.views.decorators.http import require_http_methods
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.programme import access, register, services
 from paraat.programme.constants import ProgressBand
 from paraat.programme.forms import ActivityForm, AmbitionForm, LevelsForm, LineForm, TemplateForm
 from paraat.programme.models import Ambition
 from paraat.programme.overview import Programme
 from paraat.supportpoints.access import editable_municipality_ids
-
-
-def _errors(form: forms.BaseForm, error: ValidationError) -> None:
-    for name, problems in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 @staff_view
@@ -73,7 +68,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Level descriptions saved."))
             return redirect("programme:setup")
     except ValidationError as error:
-        _errors(levels_form, error)
+        add_service_errors(levels_form, error)
     return render(request, "programme/setup.html", {
         "programme": programme, "template_form": template_form, "levels_form": levels_form,
     })  # fmt: skip
@@ -115,7 +110,7 @@ def ambition_edit(request: HttpRequest, code: str, line: int) -> HttpResponse:
         try:
             services.set_ambition(municipality=place, line=the_line, data=form.cleaned_data, user=request.user)  # fmt: skip
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Ambition saved."))
             return redirect("programme:municipality", code=place.code)
@@ -141,14 +136,12 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         place = form.cleaned_data["municipality"]
-        if place is None and not access.can_manage_programme(request.user, region):
-            raise PermissionDenied
-        if place is not None and not access.can_edit_municipality(request.user, place):
+        if not access.can_edit_place(request.user, region, place):
             raise PermissionDenied
         try:
             saved = services.save_activity(region=region, activity=activity, data=form.cleaned_data, user=request.user)  # fmt: skip
         except ValidationError as error:
-            _errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Activity saved."))
             if saved.municipality is None:

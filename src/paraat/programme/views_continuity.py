@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from paraat.areas.access import region_for_user
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.programme import access, register, services
 from paraat.programme.forms import ProcessForm
 from paraat.supportpoints.access import editable_municipality_ids
@@ -48,15 +49,12 @@ def process_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         place = form.cleaned_data["municipality"]
-        if place is None and not access.can_manage_programme(request.user, region):
-            raise PermissionDenied
-        if place is not None and not access.can_edit_municipality(request.user, place):
+        if not access.can_edit_place(request.user, region, place):
             raise PermissionDenied
         try:
             services.save_process(region=region, process=process, data=form.cleaned_data, user=request.user)  # fmt: skip
         except ValidationError as error:
-            for name, problems in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Process saved."))
             return redirect("programme:continuity")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.programme import access, calendar, services
 from paraat.programme.forms import TrainingForm
 from paraat.supportpoints.access import editable_municipality_ids
@@ -67,15 +68,12 @@ def training_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         place = form.cleaned_data["municipality"]
-        if place is None and not access.can_manage_programme(request.user, region):
-            raise PermissionDenied
-        if place is not None and not access.can_edit_municipality(request.user, place):
+        if not access.can_edit_place(request.user, region, place):
             raise PermissionDenied
         try:
             services.save_training(region=region, training=training, data=form.cleaned_data, user=request.user)  # fmt: skip
         except ValidationError as error:
-            for name, problems in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved on the calendar."))
             return redirect("programme:calendar")

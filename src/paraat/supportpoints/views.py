@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from paraat.areas.access import municipality_for_user, region_for_user
 from paraat.areas.models import Municipality
 from paraat.core.decorators import staff_view
+from paraat.core.forms import add_service_errors
 from paraat.supportpoints import access, presenters, services
 from paraat.supportpoints.constants import Tier
 from paraat.supportpoints.forms import (
@@ -34,12 +35,6 @@ from paraat.supportpoints.forms import (
 from paraat.supportpoints.models import SupportPoint
 
 PAGE_SIZE = 50
-
-
-def _form_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError, keyed by field, shown on the form's fields."""
-    for name, problems in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def _point(user: Any, code: str, check: Callable[[Any, SupportPoint], bool]) -> SupportPoint:
@@ -114,7 +109,7 @@ def point_create(request: HttpRequest) -> HttpResponse:
                 coordination_code=form.cleaned_data["coordination_point"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Support point %(code)s registered.") % {"code": point.code}
@@ -140,7 +135,7 @@ def point_edit(request: HttpRequest, code: str) -> HttpResponse:
             )
         except ValidationError as error:
             point.refresh_from_db()
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(_detail(point))
@@ -158,7 +153,7 @@ def energy_edit(request: HttpRequest, code: str) -> HttpResponse:
             services.save_point(region=point.region, point=point, data=form.cleaned_data)
         except ValidationError as error:
             point.refresh_from_db()
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Energy saved."))
             return redirect(_detail(point, "energy"))
@@ -175,7 +170,7 @@ def services_edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.set_services(point=point, services=form.matrix(), replace=True)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Services saved."))
             return redirect(_detail(point, "services"))
@@ -191,7 +186,7 @@ def comms_edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.set_comms(point=point, kinds=form.kinds(), details=form.details())
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Communication means saved."))
             return redirect(_detail(point, "comms"))
@@ -208,7 +203,7 @@ def contact_edit(request: HttpRequest, code: str, pk: int | None = None) -> Http
         try:
             services.save_contact(point=point, data=form.cleaned_data, contact=contact)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Contact saved."))
             return redirect(_detail(point, "contacts"))
@@ -251,7 +246,7 @@ def inspect(request: HttpRequest, code: str) -> HttpResponse:
                 generator_tested=form.cleaned_data["generator_tested"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Inspection recorded."))
             return redirect(_detail(point, "inspections"))
@@ -315,7 +310,7 @@ def norm_profile(request: HttpRequest) -> HttpResponse:
                 region=region, rules=form.rules(), note=form.cleaned_data["note"], user=request.user
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Version %(n)s saved.") % {"n": profile.version})
             return redirect("supportpoints:norm")
