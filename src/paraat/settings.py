@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "paraat.programme",
     "paraat.knowledge",
     "paraat.sync",
+    "paraat.demo",
 ]
 
 MIDDLEWARE = [
@@ -121,7 +122,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "paraat.core.context_processors.paraat",
+                "paraat.site.context_processors.paraat",
             ],
         },
     },

@@ -4,19 +4,19 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
 from paraat.areas import views_setup
-from paraat.core import views as core_views
+from paraat.site import views as site_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("setup/", views_setup.setup_view, name="setup"),
     path("accounts/", include("paraat.accounts.urls")),
     path("region/", include("paraat.areas.urls")),
-    path("audit/", core_views.audit_trail, name="audit"),
-    path("jobs/", core_views.job_list, name="jobs"),
-    path("jobs/<int:pk>/", core_views.job_detail, name="job"),
-    path("jobs/<int:pk>/download/", core_views.job_download, name="job-download"),
-    path("health/", core_views.health, name="health"),
+    path("audit/", site_views.audit_trail, name="audit"),
+    path("jobs/", site_views.job_list, name="jobs"),
+    path("jobs/<int:pk>/", site_views.job_detail, name="job"),
+    path("jobs/<int:pk>/download/", site_views.job_download, name="job-download"),
+    path("health/", site_views.health, name="health"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/v1/openapi.json",

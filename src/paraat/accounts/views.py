@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.accounts import access, queries, services
+from paraat.accounts.decorators import staff_view
 from paraat.accounts.forms import LoginForm, TokenForm
 from paraat.accounts.models import User
-from paraat.core.decorators import staff_view
 
 
 def _next_url(request: HttpRequest) -> str:

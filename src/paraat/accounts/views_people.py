@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.accounts import access, services, tokens
+from paraat.accounts.decorators import staff_view
 from paraat.accounts.forms import InviteForm, PasswordResetRequestForm, TokenCreateForm
 from paraat.accounts.models import ApiToken, User
-from paraat.core.decorators import staff_view
 
 
 def _base_url(request: HttpRequest) -> str:

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.alerts import access, document, presenters, presets, public, services
 from paraat.alerts.constants import MsgType
 from paraat.alerts.forms import AlertForm, ImportForm, TemplateForm
 from paraat.alerts.models import Alert
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality, Region
-from paraat.core.decorators import staff_view
 
 PAGE_SIZE = 50
 

@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas import access, maps, services, tasks
 from paraat.areas.constants import AreaKind
 from paraat.areas.forms import ImportForm, MapForm
 from paraat.areas.models import Area
-from paraat.core.decorators import staff_view
 from paraat.geo import geojson
 from paraat.geo.readers import ReadError
 

@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas import access, services
+from paraat.areas.constants import DEFAULT_CAPACITY, DEFAULT_THRESHOLD_M
 from paraat.areas.forms import RegionSettingsForm
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
-from paraat.planning.constants import DEFAULT_CAPACITY, DEFAULT_THRESHOLD_M
 
 
 @staff_view

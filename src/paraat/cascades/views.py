@@ -10,13 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Region
 from paraat.cascades import access, areas, engine, presenters, runs, services
 from paraat.cascades.constants import CONTENT_TYPES, ChartFormat
 from paraat.cascades.forms import FiguresForm, InjectForm, TimelineForm
 from paraat.cascades.models import RegionalFigures
-from paraat.core.decorators import staff_view
 from paraat.programme import register
 
 

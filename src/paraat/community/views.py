@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.community import access, callouts, importers, presenters, roster, services
 from paraat.community.forms import (
@@ -25,7 +26,6 @@ from paraat.community.forms import (
     SpontaneousForm,
     VolunteerForm,
 )
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.geo.readers import ReadError
 from paraat.supportpoints import access as points_access

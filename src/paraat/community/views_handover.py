@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.community import access, callouts, initiatives
 from paraat.community.forms import InitiativeHandOverForm, VolunteerHandOverForm
 from paraat.community.models import Initiative
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.operations import access as operations_access
 from paraat.operations.constants import RequestStatus

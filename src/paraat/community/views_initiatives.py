@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Region
 from paraat.community import access, initiatives
 from paraat.community.forms import InitiativeForm
 from paraat.community.models import Initiative
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.geo import svgmap
 

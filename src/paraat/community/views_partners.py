@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality, Region
 from paraat.community import access, partners
@@ -18,7 +19,6 @@ from paraat.community.constants import PartnerKind
 from paraat.community.forms import PartnerContactForm, PartnerForm, PowerDependentForm
 from paraat.community.initiatives import areas_by_code
 from paraat.community.models import Partner, PartnerContact, PowerDependentClients
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.supportpoints import access as points_access
 

@@ -4,7 +4,7 @@ worker as a django-tasks task, never in a web request, and reports how far it is
 An app defines its task in its own ``tasks.py``; a view or command calls `start()` with it, the
 region and the user, and sends the user to the job page (/jobs/<id>/). The task calls `run()`,
 which marks the job running, hands the work a `Progress` to report steps with, and records the
-result (a page to link to, a file to download) or the error. Who may see a job: `job_for()`.
+result (a page to link to, a file to download) or the error. Who may see a job: `paraat.site.access.job_for()`.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,36 +125,6 @@ def _fail(job_id: int, error: str) -> None:
     )
 
 
-def _sees_region_jobs(user: Any) -> bool:
-    from paraat.accounts.constants import Role
-
-    return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
-
-
-def can_see(user: Any, job: Job) -> bool:
-    """The user who started a job sees it, in the region it ran for; the region's coordinators
-    see every job of their region; nobody else does."""
-    from paraat.accounts import access as accounts_access
-
-    if not accounts_access.can_use_app(user):
-        return False
-    if not (user.is_superuser or job.region_id == user.region_id):
-        return False
-    return bool(job.started_by_id == user.pk or _sees_region_jobs(user))
-
-
-def visible_jobs(user: Any) -> Any:
-    """The jobs on /jobs/: the user's own in their region; a coordinator's: all of the region."""
-    from paraat.accounts import access as accounts_access
-
-    if not accounts_access.can_use_app(user) or user.region_id is None:
-        return Job.objects.none()
-    found = Job.objects.filter(region_id=user.region_id)
-    if not _sees_region_jobs(user):
-        found = found.started_by(user)
-    return found.select_related("started_by").newest_first()
-
-
 @dataclass(frozen=True)
 class Cleanup:
     jobs: int
@@ -198,16 +167,6 @@ def _forget_tasks(task_ids: list[str]) -> None:
     except ImportError:  # pragma: no cover - another backend keeps no rows
         return
     DBTaskResult.objects.filter(id__in=valid).delete()
-
-
-def job_for(user: Any, pk: int) -> Job:
-    """The job for its page; 404 when it does not exist or is not this user's to see."""
-    if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied
-    job = Job.objects.select_related("region").filter(pk=pk).first()
-    if job is None or not can_see(user, job):
-        raise Http404("no such job")
-    return job
 
 
 def download_path(job: Job) -> Path | None:

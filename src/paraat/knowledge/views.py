@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from paraat.core.decorators import staff_view
+from paraat.accounts.decorators import staff_view
 from paraat.knowledge import access, search, services, storage
 from paraat.knowledge.constants import CONTENT_TYPES
 from paraat.knowledge.forms import AttendanceForm, ItemEditForm, ItemForm, SearchForm

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.core.decorators import staff_view
 from paraat.operations import access, metrics, picture, radio, services, sitrep
 from paraat.operations.constants import Channel
 from paraat.operations.forms import (

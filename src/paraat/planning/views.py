@@ -16,9 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Area, Municipality, Region
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.planning import access, explain, exports, presenters, services, tasks
 from paraat.planning.forms import CoverageForm, NetworkForm, OptimiseForm, RunForm

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.programme import access, register, services
 from paraat.programme.forms import ProcessForm

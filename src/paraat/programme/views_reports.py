@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.core.decorators import staff_view
 from paraat.programme import access, documents, report
 from paraat.programme.forms import ReportForm
 from paraat.programme.overview import Programme

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.programme import access, calendar, services
 from paraat.programme.forms import TrainingForm

@@ -23,9 +23,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas import logo
 from paraat.areas.access import region_for_user
-from paraat.core.decorators import staff_view
 from paraat.publicinfo import (
     access,
     bridge,

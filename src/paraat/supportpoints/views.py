@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import municipality_for_user, region_for_user
 from paraat.areas.models import Municipality
-from paraat.core.decorators import staff_view
 from paraat.core.forms import add_service_errors
 from paraat.supportpoints import access, presenters, services
 from paraat.supportpoints.constants import Tier

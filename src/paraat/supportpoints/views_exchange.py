@@ -13,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Region
-from paraat.core.decorators import staff_view
 from paraat.geo.readers import ReadError
 from paraat.supportpoints import access, exchange, osm, polling
 from paraat.supportpoints.forms_exchange import PointExportForm, PointImportForm

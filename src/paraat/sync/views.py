@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.core.decorators import staff_view
 from paraat.sync import access, overview, services, tasks
 from paraat.sync.forms import ExchangeForm, ResolveForm
 

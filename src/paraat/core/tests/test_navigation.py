@@ -78,7 +78,7 @@ def test_it_shows_exactly_the_menu_entries_the_role_may_open(
     """The menu is derived from the pages' own access checks: a link is shown iff it opens."""
     from django.urls import reverse
 
-    from paraat.core.menu import MAIN_MENU
+    from paraat.site.menu import MAIN_MENU
 
     client.force_login(getattr(cast, persona))
     shown = set(_links(client.get("/region/").content.decode(), "nl-nav"))
@@ -96,7 +96,7 @@ def test_it_shows_a_partner_exactly_the_menu_entries_she_may_open(
     from django.urls import reverse
 
     from paraat.accounts.constants import Role
-    from paraat.core.menu import MAIN_MENU
+    from paraat.site.menu import MAIN_MENU
     from paraat.testing import factories
 
     paula = factories.UserFactory(username="paula", role=Role.PARTNER, region=cast.region)

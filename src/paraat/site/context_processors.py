@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from paraat.core.menu import main_menu
+from paraat.site.menu import main_menu
 
 
 def paraat(request: HttpRequest) -> dict[str, Any]:

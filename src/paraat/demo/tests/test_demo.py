@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from paraat.core.management.commands.demo import demo_loaders
+from paraat.demo.loaders import LOADERS
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_it_numbers_each_loading_step_and_shows_it_before_the_step_runs() -> Non
     out = _Recorder()
     call_command("demo", "--no-serve", stdout=out)
     text = out.getvalue()
-    apps = [loader.__module__.split(".")[1] for loader in demo_loaders()]
+    apps = [name for name, _loader in LOADERS]
     steps = re.findall(r"^  \[(\d+)/(\d+)\] (\w+)…$", text, re.M)
     assert steps == [(str(i), str(len(apps)), app) for i, app in enumerate(apps, start=1)]
     assert len(re.findall(r"^      klaar in \d+\.\d s$", text, re.M)) == len(apps)

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 
 from paraat.accounts import access
 from paraat.accounts.constants import Role
+from paraat.accounts.decorators import staff_view
 from paraat.core import jobs
-from paraat.core.decorators import staff_view
 from paraat.core.models import AuditEntry
+from paraat.site import access as site_access
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -49,7 +50,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 @staff_view
 def job_list(request: HttpRequest) -> HttpResponse:
     """The user's background jobs (a coordinator: every job of the region), newest first."""
-    found = list(jobs.visible_jobs(request.user)[:200])
+    found = list(site_access.visible_jobs(request.user)[:200])
     running = any(not job.finished for job in found)
     return render(request, "core/jobs.html", {"jobs": found, "running": running})
 
@@ -57,7 +58,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
 @staff_view
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """How far a background job is (the page reloads itself every 2 s until it is finished)."""
-    job = jobs.job_for(request.user, pk)
+    job = site_access.job_for(request.user, pk)
     return render(
         request,
         "core/job.html",
@@ -67,7 +68,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    job = jobs.job_for(request.user, pk)
+    job = site_access.job_for(request.user, pk)
     path = jobs.download_path(job)
     if path is None:
         raise Http404("no file")

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
-import importlib
 import time
-from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.core.audit import acting_as
 from paraat.core.serving import exec_gunicorn
-
-DEMO_PASSWORD = "paraat-demo"
+from paraat.demo.accounts import DEMO_ACCOUNTS
+from paraat.demo.loaders import DEMO_PASSWORD, LOADERS
 
 
 class Command(BaseCommand):
@@ -33,23 +31,26 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("paraat demo is not for production (PARAAT_ENV=production)")
-        self.say(f"Database bijwerken ({settings.DATABASES['default']['NAME']})…")
+        self.say(
+            _("Updating the database (%(name)s)…") % {"name": settings.DATABASES["default"]["NAME"]}
+        )
         call_command("migrate", interactive=False, verbosity=0)
         from paraat.areas.models import Region
 
         if options["reload"] or not Region.objects.exists():
-            self.say("Demoregio Brabant-Noord laden (ongeveer een minuut)…")
+            self.say(_("Loading the demo region Brabant-Noord (about a minute)…"))
             with acting_as(None, "demo"):
-                for step, loader in enumerate(loaders := list(demo_loaders()), start=1):
-                    self.say(f"  [{step}/{len(loaders)}] {loader.__module__.split('.')[1]}…")
+                for step, (name, loader) in enumerate(LOADERS, start=1):
+                    self.say(f"  [{step}/{len(LOADERS)}] {name}…")
                     started = time.monotonic()
                     for line in loader():
                         self.stdout.write(f"      {line}")
-                    self.say(f"      klaar in {time.monotonic() - started:.1f} s")
+                    seconds = f"{time.monotonic() - started:.1f}"
+                    self.say("      " + _("done in %(seconds)s s") % {"seconds": seconds})
         self.stdout.write(self.style.SUCCESS(accounts_text(options["host"], options["port"])))
         if options["no_serve"]:
             return
-        self.say("Statische bestanden verzamelen en de webserver starten (Ctrl-C stopt hem)…")
+        self.say(_("Collecting static files and starting the web server (Ctrl-C stops it)…"))
         serve(options["host"], options["port"])
 
     def say(self, text: str) -> None:
@@ -58,39 +59,17 @@ class Command(BaseCommand):
         self.stdout.flush()
 
 
-def load_all() -> list[str]:
-    """Run each app's demo loader (module `demo` with a `load()` function), in INSTALLED_APPS order."""
-    lines: list[str] = []
-    for loader in demo_loaders():
-        lines.extend(loader())
-    return lines
-
-
-def demo_loaders() -> Iterator[Callable[[], list[str]]]:
-    """Each app's demo `load()` function, in INSTALLED_APPS order."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("paraat."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
-            continue
-        loader = getattr(module, "load", None)
-        if loader is not None:
-            yield loader
-
-
 def accounts_text(host: str, port: int) -> str:
-    from paraat.accounts.demo import DEMO_ACCOUNTS
-
-    rows = "\n".join(f"    {username:<14} {label}" for username, label, *_ in DEMO_ACCOUNTS)
-    return (
-        f"\nParaat draait op http://{host}:{port}/\n"
-        f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):\n{rows}\n"
-        "Twee-factor-inloggen is in de demo uit (PARAAT_REQUIRE_2FA=false); in productie is het verplicht.\n"
+    rows = "\n".join(f"    {username:<14} {label}" for username, label, *_rest in DEMO_ACCOUNTS)
+    running = _("Paraat is running on %(url)s") % {"url": f"http://{host}:{port}/"}
+    accounts = _("Demo accounts (the password for all of them: %(password)s):") % {
+        "password": DEMO_PASSWORD
+    }
+    two_factor = _(
+        "Two-factor login is off in the demo (PARAAT_REQUIRE_2FA=false); in production it is "
+        "required."
     )
+    return f"\n{running}\n{accounts}\n{rows}\n{two_factor}\n"
 
 
 def serve(host: str, port: int) -> None:
