@@ -1,6 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+DEFAULT_THRESHOLD_M = 1_000.0
+"""Walking or straight-line distance within which a resident counts as covered (planning's
+default; a region may set its own)."""
+
+DEFAULT_CAPACITY = 5_000
+"""Residents one support point can serve (the national guideline's default)."""
+
 
 class AreaKind(models.TextChoices):
     WIJK = "wijk", _("District (wijk)")

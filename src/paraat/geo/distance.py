@@ -18,6 +18,9 @@ from numpy.typing import ArrayLike
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.spatial import cKDTree
 
+# Walking distance in towns is about 1.2 times the straight-line distance (circuity).
+CIRCUITY = 1.2
+
 ZERO_DISTANCE = 1e-6
 """Metres stored for a pair at distance 0, so the pair stays a stored entry of the sparse matrix."""
 

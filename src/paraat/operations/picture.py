@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,12 +199,23 @@ def build(
     return Picture(incident=incident, rows=rows, now=now, open_requests=requests)
 
 
-def staffing_shortfalls(incident: Incident, now: dt.datetime | None = None) -> list[Any]:
-    """Points that fall below their minimum staff in the next 12 hours; rosters belong to the
-    community app, which answers this (one owner), so the picture only asks."""
-    from paraat.community.roster import understaffed_points
+StaffingSource = Callable[[Incident, dt.datetime | None], list[Any]]
+_staffing_source: StaffingSource | None = None
 
-    return understaffed_points(incident, now)
+
+def register_staffing_source(source: StaffingSource) -> None:
+    """Rosters belong to the community app, which sits above this one: it hands in the function
+    that answers which points fall short (``CommunityConfig.ready``)."""
+    global _staffing_source
+    _staffing_source = source
+
+
+def staffing_shortfalls(incident: Incident, now: dt.datetime | None = None) -> list[Any]:
+    """Points that fall below their minimum staff in the next 12 hours, as the community app's
+    rosters say (one owner); none without that app."""
+    if _staffing_source is None:
+        return []
+    return _staffing_source(incident, now)
 
 
 def highlights(incident: Incident, limit: int = 15) -> list[LogEntry]:

@@ -3,11 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-DEFAULT_THRESHOLD_M = 1_000.0
-"""Walking or straight-line distance within which a resident counts as covered."""
-
-DEFAULT_CAPACITY = 5_000
-"""Residents one support point can serve (the national guideline's default)."""
+# The defaults a region may override in its settings live with the region (areas sits below
+# planning); they are named here too, where planning reads them.
+from paraat.areas.constants import DEFAULT_CAPACITY as DEFAULT_CAPACITY
+from paraat.areas.constants import DEFAULT_THRESHOLD_M as DEFAULT_THRESHOLD_M
 
 DEFAULT_TIME_LIMIT = 30.0
 """Seconds an optimisation may take; a limit is always set."""
@@ -15,8 +14,6 @@ DEFAULT_TIME_LIMIT = 30.0
 DEFAULT_CELL_M = 100.0
 """Demand grid: area figures are spread over the centres of 100 m cells."""
 
-MAP_CELLS = 2_500
-"""At most this many blocks of demand cells are stored per run for the map and the exports."""
 
 
 class DistanceKind(models.TextChoices):

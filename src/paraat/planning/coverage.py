@@ -18,6 +18,8 @@ from scipy.sparse import csr_matrix
 
 from paraat.geo.demand import Demand
 
+MAP_CELLS = 2_500
+"""At most this many blocks of demand cells are stored per run for the map and the exports."""
 
 @dataclass(frozen=True)
 class SiteInfo:
@@ -79,8 +81,6 @@ def map_blocks(demand: Demand, weights: np.ndarray, covered: np.ndarray, cell: f
     Blocks are whole multiples of the demand cell, large enough to keep at most about MAP_CELLS
     blocks, so a map of a whole region stays small.
     """
-    from paraat.planning.constants import MAP_CELLS
-
     n = len(demand)
     if n == 0:
         return {"size": cell, "rows": []}

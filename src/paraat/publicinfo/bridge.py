@@ -1,16 +1,18 @@
 """What the resident side reads from ``paraat.alerts``: current alerts, CAP documents, the feed.
 
 ``paraat.alerts.public`` provides ``current_alerts(region)``, ``cap_documents(region)`` and
-``atom_feed(region, *, base_url)``. This module imports it lazily and turns its answers into plain
-data for the snapshot. When the alerts app is not installed (or fails), the resident pages show no
-alerts and keep working: an alert problem must never take the public pages down.
+``atom_feed(region, *, base_url)``. The alerts app sits above this one (it uses the advice library
+and tells the public site when an alert changes), so it hands that module in at start-up with
+``register()`` (``AlertsConfig.ready``) instead of this module importing it. This module turns its
+answers into plain data for the snapshot. When no provider is registered (or it fails), the
+resident pages show no alerts and keep working: an alert problem must never take the public pages
+down.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Mapping
 from types import ModuleType
@@ -42,11 +44,17 @@ FIELDS = (
 PUBLIC_STATUSES = ("", "Actual")
 
 
+_provider: ModuleType | None = None
+
+
+def register(provider: ModuleType) -> None:
+    """Take ``provider`` (a module with the functions above) as the source of alerts."""
+    global _provider
+    _provider = provider
+
+
 def _module() -> ModuleType | None:
-    try:
-        return importlib.import_module("paraat.alerts.public")
-    except ImportError:
-        return None
+    return _provider
 
 
 def available() -> bool:

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from paraat.geo.distance import CIRCUITY as CIRCUITY  # the pure distance module owns it
+
 
 class Risk(models.TextChoices):
     """The risks the advice library covers (handelingsperspectieven per risk)."""
@@ -54,8 +56,6 @@ USABLE_STATES = frozenset({PublicState.OPEN, PublicState.LIMITED})
 
 # Walking speed used for the minutes shown next to a distance (km/h).
 WALKING_KMH = 4.5
-# Walking distance in towns is about 1.2 times the straight-line distance (circuity).
-CIRCUITY = 1.2
 # How many points a resident sees, and how many nearest points the snapshot keeps per area.
 SHOWN_POINTS = 3
 KEPT_POINTS = 8

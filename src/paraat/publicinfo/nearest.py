@@ -18,10 +18,8 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from paraat.geo import crs as geocrs
-from paraat.geo.distance import ZERO_DISTANCE
+from paraat.geo.distance import CIRCUITY, ZERO_DISTANCE
 from paraat.geo.network import WalkingNetwork
-from paraat.publicinfo.constants import CIRCUITY
-
 log = logging.getLogger(__name__)
 
 # Searching the street network: the first limit at least this, never beyond the maximum (a
