@@ -36,7 +36,7 @@ def load() -> list[str]:
 def _volunteers(region: Region) -> list[str]:
     if Volunteer.objects.in_region(region).exists():
         return ["vrijwilligers al aanwezig"]
-    rng = random.Random(13)
+    rng = random.Random(13)  # noqa: S311 - invented demo data, seeded
     areas = list(
         Area.objects.filter(municipality__region=region, kind=AreaKind.PC4).order_by("code")
     )
@@ -122,7 +122,7 @@ def _partners(region: Region) -> list[str]:
     areas = list(
         Area.objects.filter(municipality__region=region, kind=AreaKind.PC4).order_by("code")[:12]
     )
-    rng = random.Random(21)
+    rng = random.Random(21)  # noqa: S311 - invented demo data, seeded
     assert care is not None
     for area in areas:
         for dependency in PowerDependency.values:

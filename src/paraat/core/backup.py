@@ -178,7 +178,7 @@ def _run(argv: list[str], db: dict[str, Any], *, dbname: bool = False) -> None:
         )
     if dbname:
         argv = [*argv[:1], f"--dbname={db['NAME']}", *argv[1:]]
-    completed = subprocess.run(argv, env=_pg_env(db), capture_output=True, text=True)
+    completed = subprocess.run(argv, env=_pg_env(db), capture_output=True, text=True)  # noqa: S603 - a fixed argument list, no shell
     if completed.returncode != 0:
         raise BackupError(
             _("%(program)s failed: %(error)s")

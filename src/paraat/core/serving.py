@@ -40,7 +40,7 @@ def gunicorn_argv(*, bind: str, workers: int, threads: int, timeout: int) -> lis
 def start_worker() -> subprocess.Popen[bytes]:
     """`paraat worker` beside the web server; it stops by itself when this process (gunicorn,
     after the exec) is gone, so a laptop needs no second command."""
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
         [sys.executable, "-m", "paraat", "worker", "--parent", str(os.getpid())],
     )
 
@@ -48,7 +48,7 @@ def start_worker() -> subprocess.Popen[bytes]:
 def start_mirror(directory: str) -> subprocess.Popen[bytes]:
     """`paraat export-public DIR --follow` beside the web server: the public mirror that the
     reverse proxy serves (docs/public-site.md); it stops by itself with this process."""
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
         [sys.executable, "-m", "paraat", "export-public", directory, "--follow",
          "--parent", str(os.getpid())],
     )  # fmt: skip
@@ -66,4 +66,4 @@ def exec_gunicorn(
         start_mirror(settings.PARAAT_PUBLIC_MIRROR_DIR)
     argv = gunicorn_argv(bind=bind, workers=workers, threads=threads, timeout=timeout)
     sys.stdout.flush()
-    os.execvp(argv[0], argv)
+    os.execvp(argv[0], argv)  # noqa: S606 - replaces this process with gunicorn, fixed arguments

@@ -10,7 +10,7 @@ from paraat.accounts.models import User
 from paraat.accounts.services import create_user
 from paraat.areas.models import Municipality, Region
 
-DEMO_PASSWORD = "paraat-demo"
+DEMO_PASSWORD = "paraat-demo"  # noqa: S105 - the published demo password, refused in production
 
 # (username, description, role, municipality codes)
 DEMO_ACCOUNTS: list[tuple[str, Promise, Role, list[str]]] = [

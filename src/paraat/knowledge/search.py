@@ -31,9 +31,9 @@ def index(item: KnowledgeItem, file_text: str) -> None:
     )
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS5_TABLE} WHERE rowid = %s", [item.pk])
+            cursor.execute(f"DELETE FROM {FTS5_TABLE} WHERE rowid = %s", [item.pk])  # noqa: S608 - constant table name
             cursor.execute(
-                f"INSERT INTO {FTS5_TABLE} (rowid, document) VALUES (%s, %s)",
+                f"INSERT INTO {FTS5_TABLE} (rowid, document) VALUES (%s, %s)",  # noqa: S608 - constant table name
                 [item.pk, stemming.document(document)],
             )
 
@@ -42,7 +42,7 @@ def unindex(pk: int) -> None:
     """Drop a removed item from the SQLite FTS5 table (its SearchText row goes by cascade)."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS5_TABLE} WHERE rowid = %s", [pk])
+            cursor.execute(f"DELETE FROM {FTS5_TABLE} WHERE rowid = %s", [pk])  # noqa: S608 - constant table name
 
 
 def file_text(item: KnowledgeItem) -> str:
@@ -58,12 +58,12 @@ def _matching_ids(query: str) -> list[int]:
             if not expression:
                 return []
             cursor.execute(
-                f"SELECT rowid FROM {FTS5_TABLE} WHERE {FTS5_TABLE} MATCH %s ORDER BY rank LIMIT %s",
+                f"SELECT rowid FROM {FTS5_TABLE} WHERE {FTS5_TABLE} MATCH %s ORDER BY rank LIMIT %s",  # noqa: S608 - constant table name
                 [expression, LIMIT],
             )
         else:
             cursor.execute(
-                f"SELECT item_id FROM knowledge_searchtext "
+                f"SELECT item_id FROM knowledge_searchtext "  # noqa: S608 - constant table name
                 f"WHERE {PG_EXPRESSION} @@ plainto_tsquery('dutch', %s) "
                 f"ORDER BY ts_rank({PG_EXPRESSION}, plainto_tsquery('dutch', %s)) DESC LIMIT %s",
                 [query, query, LIMIT],

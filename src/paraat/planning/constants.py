@@ -15,7 +15,6 @@ DEFAULT_CELL_M = 100.0
 """Demand grid: area figures are spread over the centres of 100 m cells."""
 
 
-
 class DistanceKind(models.TextChoices):
     STRAIGHT = "straight", _("Straight line")
     WALKING = "walking", _("Walking distance over the street network")

@@ -21,6 +21,7 @@ from paraat.geo.demand import Demand
 MAP_CELLS = 2_500
 """At most this many blocks of demand cells are stored per run for the map and the exports."""
 
+
 @dataclass(frozen=True)
 class SiteInfo:
     """A support point or candidate site as the figures show it."""

@@ -47,7 +47,7 @@ def load() -> list[str]:
     done = _continuity(region) + _calendar(region)
     if Activity.objects.in_region(region).exists():
         return ["programma al aanwezig", *done]
-    rng = random.Random(14)
+    rng = random.Random(14)  # noqa: S311 - invented demo data, seeded
     today = timezone.localdate()
     with translation.override("nl"):
         lines = services.start_programme(region=region, template=LineTemplate.FIVE_LINES)

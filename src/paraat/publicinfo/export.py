@@ -113,7 +113,7 @@ def export_site(
         _alerts(snap, writer, region=region, base_url=base_url)
         _installable(snap, writer)
         _assets(writer)
-        os.chmod(work, 0o755)
+        os.chmod(work, 0o755)  # noqa: S103 - a public web folder: the web server must read it
         files.replace_folder(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -20,6 +20,7 @@ from scipy.spatial import cKDTree
 from paraat.geo import crs as geocrs
 from paraat.geo.distance import CIRCUITY, ZERO_DISTANCE
 from paraat.geo.network import WalkingNetwork
+
 log = logging.getLogger(__name__)
 
 # Searching the street network: the first limit at least this, never beyond the maximum (a

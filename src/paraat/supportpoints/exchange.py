@@ -245,7 +245,7 @@ def _date(value: Any) -> dt.date | None:
     text = _text(value)
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - only the date is kept
         except ValueError:
             continue
     raise ValueError(f"'{value}' is geen datum (gebruik JJJJ-MM-DD)")

@@ -133,7 +133,7 @@ def reference_objects(region: Region, code: str) -> list[dict[str, Any]]:
         objects.extend(json.loads(serializers.serialize("json", qs)))
     for obj in objects:
         if obj["model"] == "accounts.user":
-            obj["fields"].update(password="!", is_superuser=False, is_staff=False)
+            obj["fields"].update(password="!", is_superuser=False, is_staff=False)  # noqa: S106 - '!' is Django's unusable password
             obj["fields"].pop("user_permissions", None)
             obj["fields"].pop("groups", None)
     while True:

@@ -59,7 +59,7 @@ def reference_probabilities(
     step = scenario.step_hours
     count = int(round(scenario.horizon_hours / step)) + 1
     runs = 1 if likely else runs
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 - a seeded simulation, not a secret
     down_counts = [[0] * count for _ in range(size)]
     worse_counts = [[0] * count for _ in range(size)]
     plain = dict(zip(model.plain, model.plain_figures, strict=True))

@@ -27,7 +27,7 @@ def test_it_reports_an_empty_point_at_once():
 
 
 def test_it_reads_weekly_pattern_and_dates_away():
-    monday_morning = dt.datetime(2026, 11, 30, 9, 0)
+    monday_morning = dt.datetime(2026, 11, 30, 9, 0)  # noqa: DTZ001 - availability reads local wall-clock time
     assert availability.is_available(["0m"], [], monday_morning)
     assert not availability.is_available(["0a"], [], monday_morning)
     assert not availability.is_available(["0m"], [["2026-11-29", "2026-11-30"]], monday_morning)
