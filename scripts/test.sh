@@ -25,4 +25,20 @@ export PARAAT_ENV=test
 export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
 # Both cores (at most four): the browser walks and server tests wait more than they compute.
 # A test file stays on one worker; extra arguments go last, so `-n 0` runs in one process.
-exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile "$@"
+PYTEST=".venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile"
+# The pure modules' tests first, without Django (scripts/pure_tests.py finds them), then the rest
+# with Django. Only for a whole run (no test paths given) that also ran the checks, so the
+# PostgreSQL run of .ci/run takes every test with Django.
+WHOLE=1
+for arg in "$@"; do case "$arg" in -*) ;; *) WHOLE=0 ;; esac; done
+IGNORE=""
+if [ "$WHOLE" = "1" ] && [ "${PARAAT_SKIP_CHECKS:-}" != "1" ]; then
+  PURE=$(.venv/bin/python scripts/pure_tests.py)
+  echo "== pure modules, without Django"
+  # shellcheck disable=SC2086
+  $PYTEST -p no:django "$@" $PURE
+  for path in $PURE; do IGNORE="$IGNORE --ignore=$path"; done
+  echo "== everything else, with Django"
+fi
+# shellcheck disable=SC2086
+exec $PYTEST $IGNORE "$@"
