@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shapely
+from django.utils.translation import gettext_noop
 from shapely.geometry.base import BaseGeometry
 
 from paraat.areas.constants import ImportKind
 from paraat.geo import crs as geocrs
-from paraat.geo.readers import FeatureTable, Problem, ReadError, parse_number
+from paraat.geo.readers import FeatureTable, NumberError, Problem, ReadError, parse_number
+from paraat.geo.text import Count
 
 CODE_COLUMNS: dict[str, tuple[str, ...]] = {
     ImportKind.MUNICIPALITY: ("gm_code", "gemeentecode", "gwb_code", "statcode", "code"),
@@ -172,7 +174,7 @@ def resolve_crs(table: FeatureTable, requested: int | None) -> int:
                     table.file,
                     None,
                     None,
-                    "het bestand bevat geen geometrieën (geen geometrie, WKT- of x/y-kolom)",
+                    gettext_noop("the file holds no geometries (no geometry, WKT or x/y column)"),
                 )
             ]
         )
@@ -188,7 +190,10 @@ def resolve_crs(table: FeatureTable, requested: int | None) -> int:
                         table.file,
                         None,
                         None,
-                        "het coördinatenstelsel is niet te herkennen; geef --crs 28992 (RD New) of --crs 4326 (WGS84) op",
+                        gettext_noop(
+                            "the coordinate reference system cannot be recognised; give --crs "
+                            "28992 (RD New) or --crs 4326 (WGS84)"
+                        ),
                     )
                 ]
             )
@@ -201,7 +206,11 @@ def resolve_crs(table: FeatureTable, requested: int | None) -> int:
                     table.file,
                     None,
                     None,
-                    f"het bestand is opgegeven als {names[crs]}, maar de coördinaten lijken {names[guessed]}; geef --crs {guessed} op",
+                    gettext_noop(
+                        "the file is given as %(given)s, but the coordinates look like "
+                        "%(found)s; give --crs %(code)s"
+                    ),
+                    {"given": names[crs], "found": names[guessed], "code": guessed},
                 )
             ]
         )
@@ -213,13 +222,21 @@ def _count(
 ) -> float | None:
     try:
         number = parse_number(row.get(column))
-    except ValueError as exc:
-        problems.append(Problem(table.file, line, column, str(exc)))
+    except NumberError as exc:
+        problems.append(Problem(table.file, line, column, exc.text, exc.params))
         return None
     if number is None or number in CBS_SECRET:
         return None
     if number < 0:
-        problems.append(Problem(table.file, line, column, f"'{row.get(column)}' is negatief"))
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                column,
+                gettext_noop("'%(value)s' is negative"),
+                {"value": row.get(column)},
+            )
+        )
         return None
     if number > MAX_PEOPLE:
         problems.append(
@@ -227,8 +244,11 @@ def _count(
                 table.file,
                 line,
                 column,
-                f"'{row.get(column)}' is onwaarschijnlijk groot: meer dan "
-                f"{MAX_PEOPLE:_} (Nederland heeft ongeveer 18 miljoen inwoners)".replace("_", "."),
+                gettext_noop(
+                    "'%(value)s' is improbably large: more than %(limit)s (the Netherlands has "
+                    "about 18 million inhabitants)"
+                ),
+                {"value": row.get(column), "limit": Count(MAX_PEOPLE)},
             )
         )
         return None
@@ -243,7 +263,13 @@ def _whole(
         return None
     if not float(number).is_integer():
         problems.append(
-            Problem(table.file, line, column, f"'{row.get(column)}' is geen heel aantal personen")
+            Problem(
+                table.file,
+                line,
+                column,
+                gettext_noop("'%(value)s' is not a whole number of people"),
+                {"value": row.get(column)},
+            )
         )
         return None
     return int(number)
@@ -261,7 +287,10 @@ def parse_areas(
                     table.file,
                     None,
                     None,
-                    "de soort gebieden is niet te herkennen; geef --kind op (municipality, wijk, buurt, pc4, pc6 of grid)",
+                    gettext_noop(
+                        "the kind of areas cannot be recognised; give --kind (municipality, "
+                        "wijk, buurt, pc4, pc6 or grid)"
+                    ),
                 )
             ]
         )
@@ -273,7 +302,8 @@ def parse_areas(
                     table.file,
                     None,
                     None,
-                    f"geen kolom met de code gevonden; verwacht een van: {', '.join(CODE_COLUMNS[kind])}",
+                    gettext_noop("no column with the code found; expected one of: %(names)s"),
+                    {"names": ", ".join(CODE_COLUMNS[kind])},
                 )
             ]
         )
@@ -299,7 +329,9 @@ def parse_areas(
     for row, geometry, line in zip(table.rows, table.geometries, table.row_numbers, strict=True):
         code = normalise_code(kind, row.get(code_col))
         if not code:
-            problems.append(Problem(table.file, line, code_col, "de code ontbreekt"))
+            problems.append(
+                Problem(table.file, line, code_col, gettext_noop("the code is missing"))
+            )
             continue
         if not CODE_PATTERNS[kind].match(code):
             problems.append(
@@ -307,13 +339,20 @@ def parse_areas(
                     table.file,
                     line,
                     code_col,
-                    f"'{code}' is geen geldige code (voorbeeld: {CODE_EXAMPLES[kind]})",
+                    gettext_noop("'%(code)s' is not a valid code (example: %(example)s)"),
+                    {"code": code, "example": CODE_EXAMPLES[kind]},
                 )
             )
             continue
         if code in seen:
             problems.append(
-                Problem(table.file, line, code_col, f"code {code} staat ook in rij {seen[code]}")
+                Problem(
+                    table.file,
+                    line,
+                    code_col,
+                    gettext_noop("code %(code)s is also in row %(row)s"),
+                    {"code": code, "row": seen[code]},
+                )
             )
             continue
         seen[code] = line
@@ -329,7 +368,11 @@ def parse_areas(
                     if share > 100:
                         problems.append(
                             Problem(
-                                table.file, line, pct_col, f"percentage {share} is groter dan 100"
+                                table.file,
+                                line,
+                                pct_col,
+                                gettext_noop("percentage %(share)s is more than 100"),
+                                {"share": share},
                             )
                         )
                     else:
@@ -343,8 +386,11 @@ def parse_areas(
                             table.file,
                             line,
                             count_cols.get(key) or key,
-                            f"{value} is meer dan het aantal inwoners ({population}); door CBS "
-                            "afgerond op 5, overgenomen zoals gepubliceerd",
+                            gettext_noop(
+                                "%(value)s is more than the number of inhabitants "
+                                "(%(population)s); rounded to 5 by CBS, taken as published"
+                            ),
+                            {"value": value, "population": population},
                         )
                     )
                 elif value is not None and value > population:
@@ -353,7 +399,10 @@ def parse_areas(
                             table.file,
                             line,
                             count_cols.get(key) or key,
-                            f"{value} is meer dan het aantal inwoners ({population})",
+                            gettext_noop(
+                                "%(value)s is more than the number of inhabitants (%(population)s)"
+                            ),
+                            {"value": value, "population": population},
                         )
                     )
         vulnerability: dict[str, int] = {}
@@ -370,7 +419,7 @@ def parse_areas(
     if problems:
         raise ReadError(problems)
     if not records:
-        raise ReadError([Problem(table.file, None, None, "het bestand bevat geen rijen")])
+        raise ReadError([Problem(table.file, None, None, gettext_noop("the file holds no rows"))])
     return ParsedAreas(kind=kind, crs=source_crs, records=records, warnings=warnings)
 
 
@@ -403,7 +452,7 @@ def _geometry(
 ) -> BaseGeometry | None:
     column = table.geometry_columns[0] if table.geometry_columns else "geometry"
     if geometry is None or geometry.is_empty:
-        problems.append(Problem(table.file, line, column, "de geometrie ontbreekt"))
+        problems.append(Problem(table.file, line, column, gettext_noop("the geometry is missing")))
         return None
     if kind == ImportKind.GRID and geometry.geom_type == "Point":
         rd = geocrs.reproject(geometry, source_crs, geocrs.RD_NEW)
@@ -411,13 +460,25 @@ def _geometry(
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
         problems.append(
             Problem(
-                table.file, line, column, f"verwacht een vlak (Polygon), niet {geometry.geom_type}"
+                table.file,
+                line,
+                column,
+                gettext_noop("expected an area (Polygon), not %(kind)s"),
+                {"kind": geometry.geom_type},
             )
         )
         return None
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
-        problems.append(Problem(table.file, line, column, f"ongeldige geometrie: {reason}"))
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                column,
+                gettext_noop("invalid geometry: %(reason)s"),
+                {"reason": reason},
+            )
+        )
         return None
     wgs = geocrs.reproject(geometry, source_crs, geocrs.WGS84)
     if not geocrs.in_netherlands(wgs, geocrs.WGS84):
@@ -426,7 +487,10 @@ def _geometry(
                 table.file,
                 line,
                 column,
-                "de geometrie ligt (deels) buiten Nederland; controleer het coördinatenstelsel (--crs)",
+                gettext_noop(
+                    "the geometry lies (partly) outside the Netherlands; check the coordinate "
+                    "reference system (--crs)"
+                ),
             )
         )
         return None

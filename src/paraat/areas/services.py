@@ -53,7 +53,7 @@ class ImportResult:
             "created": self.created,
             "updated": self.updated,
             "crs": self.crs,
-            "warnings": [p.__dict__ for p in self.warnings],
+            "warnings": [p.as_dict() for p in self.warnings],
         }
 
     def summary(self) -> str:

@@ -7,6 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.utils.formats import number_format
+        from django.utils.translation import gettext
+
         from paraat.core import audit
+        from paraat.geo import text
 
         audit.connect_signals()
+        # The pure modules' messages (file problems and the like) are shown translated.
+        text.set_translator(gettext, lambda n: number_format(n, force_grouping=True))

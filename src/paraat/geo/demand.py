@@ -56,11 +56,13 @@ import shapely
 from numpy.typing import ArrayLike
 from shapely.geometry.base import BaseGeometry
 
+from paraat.geo.text import MessageError, gettext_noop
+
 RESIDENTS = "residents"
 STANDARD_WEIGHTS = ("residents", "age_65_plus", "age_75_plus")
 
 
-class DemandError(ValueError):
+class DemandError(MessageError):
     """Input that cannot become demand points: the message names the area and the figure."""
 
 
@@ -104,11 +106,17 @@ def _value(area: AreaInput, key: str) -> float | None:
     try:
         value = float(raw)
     except (TypeError, ValueError):
-        raise DemandError(f"gebied {area.code}: '{key}' is geen getal ({raw!r})") from None
+        raise DemandError(
+            gettext_noop("area %(code)s: '%(key)s' is not a number (%(value)r)"),
+            {"code": area.code, "key": key, "value": raw},
+        ) from None
     if np.isnan(value):
         return None
     if not np.isfinite(value) or value < 0:
-        raise DemandError(f"gebied {area.code}: '{key}' moet 0 of meer zijn, niet {raw!r}")
+        raise DemandError(
+            gettext_noop("area %(code)s: '%(key)s' must be 0 or more, not %(value)r"),
+            {"code": area.code, "key": key, "value": raw},
+        )
     return value
 
 
@@ -143,10 +151,12 @@ def spread_areas(
     Raises DemandError for no areas, no residents at all, or a negative / non-numeric figure.
     """
     if not np.isfinite(cell) or cell <= 0:
-        raise DemandError(f"de celgrootte moet meer dan 0 meter zijn, niet {cell!r}")
+        raise DemandError(
+            gettext_noop("the cell size must be more than 0 metres, not %(value)r"), {"value": cell}
+        )
     items = [AreaInput(*a) for a in areas]
     if not items:
-        raise DemandError("er zijn geen gebieden om de inwoners over te verdelen")
+        raise DemandError(gettext_noop("there are no areas to spread the residents over"))
     keys: list[str] = [RESIDENTS]
     for item in items:
         for key in item.values:
@@ -163,7 +173,9 @@ def spread_areas(
     for item in items:
         geometry = item.geometry
         if geometry is None or geometry.is_empty:
-            raise DemandError(f"gebied {item.code}: het gebied heeft geen geometrie")
+            raise DemandError(
+                gettext_noop("area %(code)s: the area has no geometry"), {"code": item.code}
+            )
         values = {key: _value(item, key) for key in keys}
         gx, gy = grid_centres(geometry, cell, mask)
         if len(gx) == 0 and mask is not None:
@@ -184,10 +196,10 @@ def spread_areas(
                 value = 0.0
             weights[key].append(np.full(count, value / count))
     if len(missing[RESIDENTS]) == len(items):
-        raise DemandError("geen enkel gebied heeft een aantal inwoners")
+        raise DemandError(gettext_noop("no area has a number of residents"))
     residents = np.concatenate(weights[RESIDENTS])
     if not residents.any():
-        raise DemandError("de gebieden hebben samen 0 inwoners")
+        raise DemandError(gettext_noop("the areas have 0 residents together"))
     return Demand(
         x=np.concatenate(xs),
         y=np.concatenate(ys),
@@ -216,26 +228,37 @@ def from_points(
     py = np.asarray(y, dtype=float).ravel()
     n = len(px)
     if len(py) != n:
-        raise DemandError(f"x heeft {n} waarden maar y heeft er {len(py)}")
+        raise DemandError(
+            gettext_noop("x has %(x)s values but y has %(y)s"), {"x": n, "y": len(py)}
+        )
     if RESIDENTS not in weights:
-        raise DemandError("de punten hebben geen gewicht 'residents' (inwoners)")
+        raise DemandError(gettext_noop("the points have no weight 'residents'"))
     bad = np.flatnonzero(~(np.isfinite(px) & np.isfinite(py)))
     if len(bad):
-        raise DemandError(f"punt {int(bad[0])} heeft geen geldige coördinaten")
+        raise DemandError(
+            gettext_noop("point %(index)s has no valid coordinates"), {"index": int(bad[0])}
+        )
     arrays: dict[str, np.ndarray] = {}
     for key, values in weights.items():
         array = np.asarray(values, dtype=float).ravel()
         if len(array) != n:
-            raise DemandError(f"gewicht '{key}' heeft {len(array)} waarden voor {n} punten")
+            raise DemandError(
+                gettext_noop("weight '%(key)s' has %(values)s values for %(points)s points"),
+                {"key": key, "values": len(array), "points": n},
+            )
         bad = np.flatnonzero(~np.isfinite(array) | (array < 0))
         if len(bad):
             raise DemandError(
-                f"punt {int(bad[0])}: gewicht '{key}' moet 0 of meer zijn, niet {array[bad[0]]!r}"
+                gettext_noop("point %(index)s: weight '%(key)s' must be 0 or more, not %(value)r"),
+                {"index": int(bad[0]), "key": key, "value": array[bad[0]]},
             )
         arrays[key] = array
     codes = np.full(n, "", dtype=object) if area is None else np.asarray(area, dtype=object)
     if len(codes) != n:
-        raise DemandError(f"area heeft {len(codes)} waarden voor {n} punten")
+        raise DemandError(
+            gettext_noop("area has %(values)s values for %(points)s points"),
+            {"values": len(codes), "points": n},
+        )
     return Demand(x=px, y=py, weights=arrays, area=codes)
 
 
@@ -249,7 +272,9 @@ def aggregate(demand: Demand, *, cell: float = 100.0) -> Demand:
     on an area boundary gives one point per area.
     """
     if not np.isfinite(cell) or cell <= 0:
-        raise DemandError(f"de celgrootte moet meer dan 0 meter zijn, niet {cell!r}")
+        raise DemandError(
+            gettext_noop("the cell size must be more than 0 metres, not %(value)r"), {"value": cell}
+        )
     if len(demand) == 0:
         return demand
     area_codes, area_index = np.unique(demand.area.astype(str), return_inverse=True)

@@ -18,6 +18,8 @@ from numpy.typing import ArrayLike
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.spatial import cKDTree
 
+from paraat.geo.text import MessageError, gettext_noop
+
 # Walking distance in towns is about 1.2 times the straight-line distance (circuity).
 CIRCUITY = 1.2
 
@@ -28,18 +30,24 @@ DEFAULT_CHUNK = 1_000_000
 """Demand points handled per pass, so 9 million points never need one huge tree or pair list."""
 
 
-def as_xy(points: ArrayLike, name: str = "punten") -> np.ndarray:
+def as_xy(points: ArrayLike, name: str = "points") -> np.ndarray:
     """Points as a float64 (n, 2) array; a clear ValueError for anything else or non-finite values."""
     xy = np.asarray(points, dtype=float)
     if xy.size == 0:
         return np.empty((0, 2), dtype=float)
     if xy.ndim != 2 or xy.shape[1] != 2:
-        raise ValueError(
-            f"{name}: verwacht een (n, 2)-tabel met x en y in meters, niet de vorm {xy.shape}"
+        raise MessageError(
+            gettext_noop(
+                "%(name)s: expected an (n, 2) table of x and y in metres, not shape %(shape)s"
+            ),
+            {"name": name, "shape": xy.shape},
         )
     if not np.isfinite(xy).all():
         bad = int(np.flatnonzero(~np.isfinite(xy).all(axis=1))[0])
-        raise ValueError(f"{name}: punt {bad} heeft geen geldige coördinaten")
+        raise MessageError(
+            gettext_noop("%(name)s: point %(index)s has no valid coordinates"),
+            {"name": name, "index": bad},
+        )
     return xy
 
 
@@ -47,7 +55,10 @@ def check_limit(limit: float) -> float:
     """A coverage threshold must be a positive, finite number of metres."""
     value = float(limit)
     if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"de afstandsgrens moet meer dan 0 meter zijn, niet {limit!r}")
+        raise MessageError(
+            gettext_noop("the distance limit must be more than 0 metres, not %(value)r"),
+            {"value": limit},
+        )
     return value
 
 
@@ -73,8 +84,8 @@ def within_straight(
     pairs as a plain record array, which keeps pairs at distance 0 (a dict-of-keys result would
     drop them).
     """
-    demand = as_xy(demand_xy, "vraagpunten")
-    sites = as_xy(sites_xy, "locaties")
+    demand = as_xy(demand_xy, "demand points")
+    sites = as_xy(sites_xy, "sites")
     radius = check_limit(limit)
     n, m = len(demand), len(sites)
     if n == 0 or m == 0:
@@ -98,8 +109,8 @@ def nearest_straight(demand_xy: ArrayLike, sites_xy: ArrayLike) -> tuple[np.ndar
 
     With no sites at all every distance is ``inf`` and every index -1.
     """
-    demand = as_xy(demand_xy, "vraagpunten")
-    sites = as_xy(sites_xy, "locaties")
+    demand = as_xy(demand_xy, "demand points")
+    sites = as_xy(sites_xy, "sites")
     if len(sites) == 0:
         return np.full(len(demand), np.inf), np.full(len(demand), -1, dtype=np.int64)
     if len(demand) == 0:

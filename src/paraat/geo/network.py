@@ -64,6 +64,7 @@ from paraat.geo.network_read import (
     read_lines,
     read_osm,
 )
+from paraat.geo.text import gettext_noop
 
 __all__ = ["WALKABLE_HIGHWAYS", "NetworkError", "WalkingNetwork", "is_walkable"]
 
@@ -125,7 +126,9 @@ class WalkingNetwork:
         a, b = key // len(nx), key % len(nx)
         length = np.hypot(nx[b] - nx[a], ny[b] - ny[a])
         if len(a) == 0:
-            raise NetworkError(f"{source or 'netwerk'}: geen begaanbare wegen gevonden")
+            raise NetworkError(
+                gettext_noop("%(name)s: no walkable roads found"), {"name": source or "network"}
+            )
         pieces = np.maximum(1, np.ceil(length / max_edge).astype(np.int64)) if max_edge else None
         if pieces is not None and (pieces > 1).any():
             nx, ny, a, b, length = _split(nx, ny, a, b, length, pieces)
@@ -201,7 +204,10 @@ class WalkingNetwork:
             with np.load(path, allow_pickle=False) as data:
                 version = int(data["format_version"])
                 if version != FORMAT_VERSION:
-                    raise NetworkError(f"{path.name}: onbekende versie {version} van het netwerk")
+                    raise NetworkError(
+                        gettext_noop("%(name)s: unknown version %(version)s of the network"),
+                        {"name": path.name, "version": version},
+                    )
                 return cls(
                     data["x"],
                     data["y"],
@@ -213,7 +219,10 @@ class WalkingNetwork:
         except NetworkError:
             raise
         except (OSError, KeyError, ValueError) as exc:
-            raise NetworkError(f"{path.name}: geen opgeslagen wandelnetwerk ({exc})") from None
+            raise NetworkError(
+                gettext_noop("%(name)s: not a saved walking network (%(error)s)"),
+                {"name": path.name, "error": str(exc)},
+            ) from None
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -263,8 +272,8 @@ class WalkingNetwork:
         size of the whole network.
         """
         radius = check_limit(limit)
-        demand = as_xy(demand_xy, "vraagpunten")
-        sites = as_xy(sites_xy, "locaties")
+        demand = as_xy(demand_xy, "demand points")
+        sites = as_xy(sites_xy, "sites")
         n, m = len(demand), len(sites)
         if n == 0 or m == 0:
             return csr_matrix((n, m), dtype=float)
@@ -362,8 +371,8 @@ class WalkingNetwork:
         One multi-source Dijkstra: every site becomes a virtual node joined to its snap node by an
         edge as long as its snap distance, so sites off the network start at their own handicap.
         """
-        demand = as_xy(demand_xy, "vraagpunten")
-        sites = as_xy(sites_xy, "locaties")
+        demand = as_xy(demand_xy, "demand points")
+        sites = as_xy(sites_xy, "sites")
         n, m = len(demand), len(sites)
         far = np.full(n, np.inf)
         none = np.full(n, -1, dtype=np.int64)

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from paraat.geo.crs import RD_NEW, guess_crs, to_rd
+from paraat.geo.text import MessageError, gettext_noop
 
 # Motorways, trunk roads and their slip roads are deliberately absent (no walking allowed there),
 # as are highway=construction, proposed, platform and the like.
@@ -42,7 +43,7 @@ FOOT_ALLOWED = frozenset({"yes", "designated", "permissive"})
 NO_ACCESS = frozenset({"no", "private"})
 
 
-class NetworkError(ValueError):
+class NetworkError(MessageError):
     """A network file that cannot be used; the message names the file."""
 
 
@@ -73,15 +74,18 @@ def read_osm(path: str | Path) -> Vertices:
     path = Path(path)
     name = path.name
     if not path.is_file() or path.stat().st_size == 0:
-        raise NetworkError(f"{name}: het bestand is leeg of bestaat niet")
+        raise NetworkError(
+            gettext_noop("%(name)s: the file is empty or does not exist"), {"name": name}
+        )
     try:
         coords, line = _read_osm_ways(path)
     except Exception as exc:  # osmium raises RuntimeError and friends for broken files
         raise NetworkError(
-            f"{name}: het OpenStreetMap-bestand kan niet gelezen worden ({exc})"
+            gettext_noop("%(name)s: the OpenStreetMap file cannot be read (%(error)s)"),
+            {"name": name, "error": str(exc)},
         ) from None
     if len(coords) < 2:
-        raise NetworkError(f"{name}: geen begaanbare wegen gevonden")
+        raise NetworkError(gettext_noop("%(name)s: no walkable roads found"), {"name": name})
     # A node is its position (OSM stores 7 decimals): ways sharing a node share its position.
     unique, inverse = np.unique(np.round(coords, 7), axis=0, return_inverse=True)
     x, y = to_rd(unique[:, 0], unique[:, 1])
@@ -99,7 +103,7 @@ def read_lines(path: str | Path, layer: str | None = None) -> Vertices:
     try:
         table = read_features(path, layer=layer)
     except ReadError as exc:
-        raise NetworkError(str(exc)) from None
+        raise NetworkError("%(problems)s", {"problems": str(exc)}) from None
     highway_col = _column(table.columns, "highway")
     foot_col = _column(table.columns, "foot")
     access_col = _column(table.columns, "access")
@@ -117,7 +121,9 @@ def read_lines(path: str | Path, layer: str | None = None) -> Vertices:
                 continue
         geoms.append(geom)
     if not geoms:
-        raise NetworkError(f"{name}: geen begaanbare wegen (lijnen) gevonden")
+        raise NetworkError(
+            gettext_noop("%(name)s: no walkable roads (lines) found"), {"name": name}
+        )
     parts = shapely.get_parts(np.array(geoms, dtype=object))
     coords, line = shapely.get_coordinates(parts, return_index=True)
     crs = table.crs
@@ -126,7 +132,11 @@ def read_lines(path: str | Path, layer: str | None = None) -> Vertices:
         crs = guess_crs((float(low[0]), float(low[1]), float(high[0]), float(high[1])))
     if crs is None:
         raise NetworkError(
-            f"{name}: het coördinatenstelsel is onbekend en de lijnen liggen niet in Nederland"
+            gettext_noop(
+                "%(name)s: the coordinate reference system is unknown and the lines do not lie in "
+                "the Netherlands"
+            ),
+            {"name": name},
         )
     x, y = to_rd(coords[:, 0], coords[:, 1], source=crs) if crs != RD_NEW else coords.T
     # Vertices within a centimetre are the same node.

@@ -12,7 +12,9 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from paraat.geo.cells import unescape_csv_cell
+from paraat.geo.text import Count, gettext_noop, render
 
 GIS_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 TABLE_SUFFIXES = {".csv", ".txt", ".xlsx"}
@@ -42,20 +45,33 @@ MAX_ROWS = 100_000
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, precise enough to find and fix it."""
+    """One thing wrong with an input file, precise enough to find and fix it.
+
+    ``text`` is an English message id (marked with ``gettext_noop``) with ``%(name)s`` fields
+    filled from ``params``; ``message`` and ``str()`` give it in the active language.
+    """
 
     file: str
     row: int | None
     field: str | None
-    message: str
+    text: str
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return render(self.text, self.params)
 
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"rij {self.row}")
+            where.append(render(gettext_noop("row %(row)s"), {"row": self.row}))
         if self.field:
-            where.append(f"veld '{self.field}'")
+            where.append(render(gettext_noop("field '%(field)s'"), {"field": self.field}))
         return f"{', '.join(where)}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """For JSON output: where, and the message in the active language."""
+        return {"file": self.file, "row": self.row, "field": self.field, "message": self.message}
 
 
 class ReadError(Exception):
@@ -92,10 +108,20 @@ def read_features(
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise ReadError(
-            [Problem(name, None, None, f"onbekend bestandstype '{suffix}'; gebruik {supported}")]
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    gettext_noop("unknown file type '%(suffix)s'; use %(supported)s"),
+                    {"suffix": suffix, "supported": supported},
+                )
+            ]
         )
     if not path.is_file() or path.stat().st_size == 0:
-        raise ReadError([Problem(name, None, None, "het bestand is leeg of bestaat niet")])
+        raise ReadError(
+            [Problem(name, None, None, gettext_noop("the file is empty or does not exist"))]
+        )
     if suffix in GIS_SUFFIXES:
         return _read_gis(path, name, layer)
     if suffix == ".xlsx":
@@ -136,7 +162,15 @@ def _read_gis(path: Path, name: str, layer: str | None) -> FeatureTable:
         )
     except (DataSourceError, DataLayerError, OSError, ValueError, RuntimeError) as exc:
         raise ReadError(
-            [Problem(name, None, None, f"het bestand kan niet gelezen worden ({exc})")]
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    gettext_noop("the file cannot be read (%(error)s)"),
+                    {"error": str(exc)},
+                )
+            ]
         ) from None
     columns = [str(c) for c in meta["fields"]]
     rows: list[dict[str, Any]] = []
@@ -162,8 +196,11 @@ def _read_gis(path: Path, name: str, layer: str | None) -> FeatureTable:
                 name,
                 None,
                 "crs",
-                f"het bestand noemt coördinatenstelsel '{declared[:80]}', dat Paraat niet kent; "
-                "gebruik RD New (EPSG:28992) of WGS84 (EPSG:4326)",
+                gettext_noop(
+                    "the file names the coordinate reference system '%(crs)s', which Paraat does "
+                    "not know; use RD New (EPSG:28992) or WGS84 (EPSG:4326)"
+                ),
+                {"crs": declared[:80]},
             ),
         )
     elif crs is not None and not known_crs(crs):
@@ -173,8 +210,11 @@ def _read_gis(path: Path, name: str, layer: str | None) -> FeatureTable:
                 name,
                 None,
                 "crs",
-                f"het bestand noemt coördinatenstelsel EPSG:{crs}, dat Paraat niet kent; "
-                "gebruik RD New (EPSG:28992) of WGS84 (EPSG:4326)",
+                gettext_noop(
+                    "the file names the coordinate reference system EPSG:%(code)s, which Paraat "
+                    "does not know; use RD New (EPSG:28992) or WGS84 (EPSG:4326)"
+                ),
+                {"code": crs},
             ),
         )
     if problems:
@@ -204,12 +244,12 @@ def _declared_geojson_crs(path: Path) -> str | None:
 
 
 def _too_many_rows(name: str) -> Problem:
-    limit = f"{MAX_ROWS:,}".replace(",", ".")
     return Problem(
         name,
         None,
         None,
-        f"het bestand heeft meer dan {limit} rijen; splits het in kleinere bestanden",
+        gettext_noop("the file has more than %(limit)s rows; split it into smaller files"),
+        {"limit": Count(MAX_ROWS)},
     )
 
 
@@ -231,11 +271,24 @@ def _from_wkb(blob: Any, name: str, number: int, problems: list[Problem]) -> Bas
     try:
         geometry = shapely.from_wkb(blob)
     except (shapely.errors.GEOSException, ValueError) as exc:
-        problems.append(Problem(name, number, "geometry", f"ongeldige geometrie ({exc})"))
+        problems.append(
+            Problem(
+                name,
+                number,
+                "geometry",
+                gettext_noop("invalid geometry (%(error)s)"),
+                {"error": str(exc)},
+            )
+        )
         return None
     if geometry is not None and not finite(geometry):
         problems.append(
-            Problem(name, number, "geometry", "de geometrie heeft coördinaten die geen getal zijn")
+            Problem(
+                name,
+                number,
+                "geometry",
+                gettext_noop("the geometry has coordinates that are not numbers"),
+            )
         )
         return None
     return geometry
@@ -253,7 +306,12 @@ def _check_text(row: dict[str, Any], name: str, number: int, problems: list[Prob
     for column, value in row.items():
         if isinstance(value, str) and _CONTROL.search(value):
             problems.append(
-                Problem(name, number, column, "de waarde bevat een NUL-teken of ander stuurteken")
+                Problem(
+                    name,
+                    number,
+                    column,
+                    gettext_noop("the value holds a NUL or other control character"),
+                )
             )
 
 
@@ -265,9 +323,13 @@ def _shapefile_in_zip(path: Path, name: str) -> str:
         with zipfile.ZipFile(path) as archive:
             shapes = [n for n in archive.namelist() if n.lower().endswith(".shp")]
     except zipfile.BadZipFile:
-        raise ReadError([Problem(name, None, None, "dit is geen geldig zip-bestand")]) from None
+        raise ReadError(
+            [Problem(name, None, None, gettext_noop("this is not a valid zip file"))]
+        ) from None
     if not shapes:
-        raise ReadError([Problem(name, None, None, "het zip-bestand bevat geen shapefile (.shp)")])
+        raise ReadError(
+            [Problem(name, None, None, gettext_noop("the zip file holds no shapefile (.shp)"))]
+        )
     if len(shapes) > 1:
         raise ReadError(
             [
@@ -275,7 +337,8 @@ def _shapefile_in_zip(path: Path, name: str) -> str:
                     name,
                     None,
                     None,
-                    f"het zip-bestand bevat meer dan één shapefile: {', '.join(shapes)}",
+                    gettext_noop("the zip file holds more than one shapefile: %(names)s"),
+                    {"names": ", ".join(shapes)},
                 )
             ]
         )
@@ -303,7 +366,15 @@ def decode_text(raw: bytes, name: str) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ReadError(
-                [Problem(name, None, None, f"ongeldige UTF-16-tekst ({exc.reason})")]
+                [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        gettext_noop("invalid UTF-16 text (%(error)s)"),
+                        {"error": exc.reason},
+                    )
+                ]
             ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -319,8 +390,11 @@ def decode_text(raw: bytes, name: str) -> str:
                         name,
                         row,
                         None,
-                        f"het bestand is UTF-8, maar byte {exc.start + 1} (0x{raw[exc.start]:02X}) "
-                        "is geen geldige UTF-8; sla het bestand opnieuw op als UTF-8",
+                        gettext_noop(
+                            "the file is UTF-8, but byte %(offset)s (0x%(byte)s) is not valid "
+                            "UTF-8; save the file again as UTF-8"
+                        ),
+                        {"offset": exc.start + 1, "byte": f"{raw[exc.start]:02X}"},
                     )
                 ]
             ) from None
@@ -347,10 +421,18 @@ def _csv_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
             all_rows.append([unescape_csv_cell(value) for value in row])
     except csv.Error as exc:
         raise ReadError(
-            [Problem(name, reader.line_num, None, f"de CSV-regel is niet te lezen ({exc})")]
+            [
+                Problem(
+                    name,
+                    reader.line_num,
+                    None,
+                    gettext_noop("the CSV line cannot be read (%(error)s)"),
+                    {"error": str(exc)},
+                )
+            ]
         ) from None
     if not all_rows:
-        raise ReadError([Problem(name, None, None, "het bestand bevat geen kopregel")])
+        raise ReadError([Problem(name, None, None, gettext_noop("the file has no header row"))])
     return [h.strip() for h in all_rows[0]], all_rows[1:]
 
 
@@ -411,7 +493,15 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise ReadError(
-            [Problem(name, None, None, f"het Excel-bestand kan niet gelezen worden ({exc})")]
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    gettext_noop("the Excel file cannot be read (%(error)s)"),
+                    {"error": str(exc)},
+                )
+            ]
         ) from None
     try:
         sheet = workbook.worksheets[0]
@@ -422,7 +512,9 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         while header_cells and header_cells[-1] in (None, ""):
             header_cells.pop()
         if not header_cells:
-            raise ReadError([Problem(name, None, None, "het eerste werkblad bevat geen kopregel")])
+            raise ReadError(
+                [Problem(name, None, None, gettext_noop("the first sheet has no header row"))]
+            )
         width = len(header_cells)
         rows: list[list[Any]] = []
         for values in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
@@ -433,7 +525,15 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
         raise
     except Exception as exc:
         raise ReadError(
-            [Problem(name, None, None, f"het Excel-bestand kan niet gelezen worden ({exc})")]
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    gettext_noop("the Excel file cannot be read (%(error)s)"),
+                    {"error": str(exc)},
+                )
+            ]
         ) from None
     finally:
         workbook.close()
@@ -452,7 +552,9 @@ def _find(columns: list[str], candidates: tuple[str, ...]) -> str | None:
 def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) -> FeatureTable:
     problems: list[Problem] = []
     if len(set(h.lower() for h in header if h)) != len([h for h in header if h]):
-        problems.append(Problem(name, 1, None, "de kopregel bevat dubbele kolomnamen"))
+        problems.append(
+            Problem(name, 1, None, gettext_noop("the header row has duplicate column names"))
+        )
     wkt_col = _find(header, WKT_COLUMNS)
     x_col = _find(header, X_COLUMNS)
     y_col = _find(header, Y_COLUMNS)
@@ -469,7 +571,8 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
                     name,
                     line,
                     None,
-                    f"{len(raw)} waarden maar de kopregel heeft {len(header)} kolommen",
+                    gettext_noop("%(values)s values but the header row has %(columns)s columns"),
+                    {"values": len(raw), "columns": len(header)},
                 )
             )
             continue
@@ -483,7 +586,15 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
             try:
                 geometry = shapely.from_wkt(str(row[wkt_col]))
             except (shapely.errors.GEOSException, ValueError) as exc:
-                problems.append(Problem(name, line, wkt_col, f"geen geldige WKT-geometrie ({exc})"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        wkt_col,
+                        gettext_noop("not a valid WKT geometry (%(error)s)"),
+                        {"error": str(exc)},
+                    )
+                )
             else:
                 if geometry is not None and not finite(geometry):
                     problems.append(
@@ -491,7 +602,7 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
                             name,
                             line,
                             wkt_col,
-                            "de geometrie heeft coördinaten die geen getal zijn",
+                            gettext_noop("the geometry has coordinates that are not numbers"),
                         )
                     )
                     geometry = None
@@ -508,8 +619,8 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
                 for column in (x_col, y_col):
                     try:
                         parse_number(row[column])
-                    except ValueError as exc:
-                        problems.append(Problem(name, line, column, str(exc)))
+                    except NumberError as exc:
+                        problems.append(Problem(name, line, column, exc.text, exc.params))
             else:
                 if x is not None and y is not None:
                     geometry = shapely.Point(x, y)
@@ -530,41 +641,58 @@ def _table_from_rows(name: str, header: list[str], raw_rows: list[list[Any]]) ->
     )
 
 
+NOT_A_NUMBER = gettext_noop("'%(value)s' is not a number")
+TOO_LARGE = gettext_noop("'%(value)s' is too large")
+NOT_FINITE = gettext_noop("'%(value)s' is not a finite number")
+
+
+class NumberError(ValueError):
+    """A cell that is not a number; ``text`` and ``params`` as a Problem takes them."""
+
+    def __init__(self, text: str, value: Any) -> None:
+        self.text = text
+        self.params = {"value": value}
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        return render(self.text, self.params)
+
+
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 def parse_number(value: Any) -> float | None:
     """A number from a cell, accepting Dutch notation: '1.234' is 1234 and '12,5' is 12.5.
 
-    Returns None for an empty cell; raises ValueError with a Dutch message otherwise.
+    Returns None for an empty cell; raises NumberError (a ValueError) otherwise.
     """
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is geen getal")
+        raise NumberError(NOT_A_NUMBER, value)
     if isinstance(value, int | float):
         try:
             number = float(value)
         except OverflowError:
-            raise ValueError(f"'{value}' is te groot") from None
+            raise NumberError(TOO_LARGE, value) from None
         if math.isnan(number):
             return None  # an empty number cell in a GeoPackage or spreadsheet
         if math.isinf(number):
-            raise ValueError(f"'{value}' is geen eindig getal")
+            raise NumberError(NOT_FINITE, value)
         return number
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     if text == "" or text.lower() in {"null", "none", "nan", "."}:
         return None
     if "," in text:
         if text.count(",") > 1:
-            raise ValueError(f"'{value}' is geen getal")
+            raise NumberError(NOT_A_NUMBER, value)
         text = text.replace(".", "").replace(",", ".")
     elif _THOUSANDS.match(text):
         text = text.replace(".", "")
     try:
         number = float(text)
     except ValueError:
-        raise ValueError(f"'{value}' is geen getal") from None
+        raise NumberError(NOT_A_NUMBER, value) from None
     if not math.isfinite(number):
-        raise ValueError(f"'{value}' is geen eindig getal")
+        raise NumberError(NOT_FINITE, value)
     return number

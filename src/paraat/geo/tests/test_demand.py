@@ -87,12 +87,12 @@ def test_it_uses_a_coarser_grid_when_asked() -> None:
 @pytest.mark.parametrize(
     ("areas", "message"),
     [
-        ([], "geen gebieden"),
-        ([AreaInput("GM1", square(0, 0, 100), {"residents": -5})], "gebied GM1: 'residents'"),
-        ([AreaInput("GM2", square(0, 0, 100), {"residents": "veel"})], "gebied GM2"),  # type: ignore[dict-item]
-        ([AreaInput("GM3", square(0, 0, 100), {"age_65_plus": 3})], "geen enkel gebied"),
-        ([AreaInput("GM4", square(0, 0, 100), {"residents": 0})], "0 inwoners"),
-        ([AreaInput("GM5", shapely.Polygon(), {"residents": 1})], "gebied GM5"),
+        ([], "no areas"),
+        ([AreaInput("GM1", square(0, 0, 100), {"residents": -5})], "area GM1: 'residents'"),
+        ([AreaInput("GM2", square(0, 0, 100), {"residents": "veel"})], "area GM2"),  # type: ignore[dict-item]
+        ([AreaInput("GM3", square(0, 0, 100), {"age_65_plus": 3})], "no area has"),
+        ([AreaInput("GM4", square(0, 0, 100), {"residents": 0})], "0 residents"),
+        ([AreaInput("GM5", shapely.Polygon(), {"residents": 1})], "area GM5"),
     ],
 )
 def test_it_refuses_bad_areas_with_a_clear_message(areas: list, message: str) -> None:
@@ -101,7 +101,7 @@ def test_it_refuses_bad_areas_with_a_clear_message(areas: list, message: str) ->
 
 
 def test_it_refuses_a_cell_size_of_zero() -> None:
-    with pytest.raises(DemandError, match="celgrootte"):
+    with pytest.raises(DemandError, match="cell size"):
         spread_areas([AreaInput("A", square(0, 0, 100), {"residents": 1})], cell=0)
 
 
@@ -120,11 +120,11 @@ def test_it_takes_points_with_their_own_weights() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"x": [1, 2], "y": [1], "weights": {"residents": [1, 1]}}, "y heeft er 1"),
+        ({"x": [1, 2], "y": [1], "weights": {"residents": [1, 1]}}, "y has 1"),
         ({"x": [1], "y": [1], "weights": {"age_65_plus": [1]}}, "residents"),
-        ({"x": [np.nan], "y": [1], "weights": {"residents": [1]}}, "punt 0"),
-        ({"x": [1, 2], "y": [1, 2], "weights": {"residents": [1, -1]}}, "punt 1"),
-        ({"x": [1, 2], "y": [1, 2], "weights": {"residents": [1]}}, "1 waarden voor 2"),
+        ({"x": [np.nan], "y": [1], "weights": {"residents": [1]}}, "point 0"),
+        ({"x": [1, 2], "y": [1, 2], "weights": {"residents": [1, -1]}}, "point 1"),
+        ({"x": [1, 2], "y": [1, 2], "weights": {"residents": [1]}}, "1 values for 2"),
     ],
 )
 def test_it_refuses_bad_points(kwargs: dict, message: str) -> None:

@@ -71,12 +71,12 @@ def test_it_handles_no_sites_and_no_demand() -> None:
 
 @pytest.mark.parametrize("limit", [0, -5, float("nan"), float("inf")])
 def test_it_refuses_a_threshold_that_is_not_positive(limit: float) -> None:
-    with pytest.raises(ValueError, match="afstandsgrens moet meer dan 0 meter"):
+    with pytest.raises(ValueError, match="distance limit must be more than 0 metres"):
         within_straight(random_points(6, 3), random_points(7, 3), limit)
 
 
 def test_it_refuses_points_that_are_not_xy_pairs() -> None:
-    with pytest.raises(ValueError, match="vraagpunten: verwacht een \\(n, 2\\)"):
+    with pytest.raises(ValueError, match="demand points: expected an \\(n, 2\\)"):
         within_straight(np.zeros((3, 3)), random_points(7, 3), 100)
-    with pytest.raises(ValueError, match="locaties: punt 1 heeft geen geldige"):
+    with pytest.raises(ValueError, match="sites: point 1 has no valid"):
         nearest_straight(random_points(6, 3), [[0.0, 0.0], [np.nan, 1.0]])

@@ -176,7 +176,7 @@ def test_it_knows_which_ways_are_walkable(tags: dict, walkable: bool) -> None:
 
 def test_it_names_the_file_without_walkable_ways(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "motorways.gpkg", [((A, E), "motorway", None)])
-    with pytest.raises(NetworkError, match="motorways.gpkg: geen begaanbare wegen"):
+    with pytest.raises(NetworkError, match="motorways.gpkg: no walkable roads"):
         WalkingNetwork.from_lines(path)
 
 
@@ -185,19 +185,19 @@ def test_it_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     path.write_bytes(b"not a geopackage at all")
     with pytest.raises(NetworkError, match="kapot.gpkg"):
         WalkingNetwork.from_lines(path)
-    with pytest.raises(NetworkError, match="ontbreekt.gpkg: het bestand is leeg"):
+    with pytest.raises(NetworkError, match="ontbreekt.gpkg: the file is empty"):
         WalkingNetwork.from_lines(tmp_path / "ontbreekt.gpkg")
 
 
 def test_it_names_a_file_that_is_no_saved_network(tmp_path: Path) -> None:
     path = tmp_path / "net.npz"
     np.savez(path, something=np.arange(3))
-    with pytest.raises(NetworkError, match="net.npz: geen opgeslagen wandelnetwerk"):
+    with pytest.raises(NetworkError, match="net.npz: not a saved walking network"):
         WalkingNetwork.load(path)
     with pytest.raises(NetworkError, match="weg.npz"):
         WalkingNetwork.load(tmp_path / "weg.npz")
 
 
 def test_it_refuses_a_threshold_of_zero(network: WalkingNetwork) -> None:
-    with pytest.raises(ValueError, match="afstandsgrens"):
+    with pytest.raises(ValueError, match="distance limit"):
         network.within(DEMAND, SITES, 0)

@@ -69,16 +69,16 @@ def test_it_uses_a_private_way_when_walkers_are_allowed(tmp_path: Path) -> None:
 
 def test_it_names_an_osm_file_without_walkable_ways(tmp_path: Path) -> None:
     path = write_pbf(tmp_path / "snelweg.osm.pbf", [([1, 5], {"highway": "motorway"})])
-    with pytest.raises(NetworkError, match="snelweg.osm.pbf: geen begaanbare wegen"):
+    with pytest.raises(NetworkError, match="snelweg.osm.pbf: no walkable roads"):
         WalkingNetwork.from_osm(path)
 
 
 def test_it_names_an_osm_file_it_cannot_read(tmp_path: Path) -> None:
     path = tmp_path / "kapot.osm.pbf"
     path.write_bytes(b"\x00\x00\x00\x0dthis is not protobuf" * 10)
-    with pytest.raises(NetworkError, match="kapot.osm.pbf: het OpenStreetMap-bestand kan niet"):
+    with pytest.raises(NetworkError, match="kapot.osm.pbf: the OpenStreetMap file cannot"):
         WalkingNetwork.from_osm(path)
-    with pytest.raises(NetworkError, match="leeg.osm.pbf: het bestand is leeg"):
+    with pytest.raises(NetworkError, match="leeg.osm.pbf: the file is empty"):
         WalkingNetwork.from_osm(tmp_path / "leeg.osm.pbf")
 
 

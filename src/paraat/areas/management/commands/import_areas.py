@@ -51,7 +51,7 @@ class Command(ParaatCommand):
             if options["json"]:
                 self.stdout.write(
                     json.dumps(
-                        {"ok": False, "problems": [p.__dict__ for p in error.problems]},
+                        {"ok": False, "problems": [p.as_dict() for p in error.problems]},
                         ensure_ascii=False,
                         indent=2,
                     )

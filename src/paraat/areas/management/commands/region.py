@@ -50,7 +50,7 @@ class Command(ParaatCommand):
                 )
         except ReadError as error:
             if self.wants_json(options):
-                self.emit_json({"ok": False, "problems": [p.__dict__ for p in error.problems]})
+                self.emit_json({"ok": False, "problems": [p.as_dict() for p in error.problems]})
             raise CommandError(
                 _("Nothing stored:") + "\n" + "\n".join(f"  - {p}" for p in error.problems)
             ) from None

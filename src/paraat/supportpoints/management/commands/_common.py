@@ -25,7 +25,7 @@ def dump(data: Any) -> str:
 def refuse(stdout: Any, error: ReadError, as_json: bool) -> CommandError:
     """Print the problems (JSON when asked) and return the error that makes the exit code 1."""
     if as_json:
-        stdout.write(dump({"ok": False, "problems": [p.__dict__ for p in error.problems]}))
+        stdout.write(dump({"ok": False, "problems": [p.as_dict() for p in error.problems]}))
     return CommandError(
         _("Nothing imported:") + "\n" + "\n".join(f"  - {p}" for p in error.problems)
     )
