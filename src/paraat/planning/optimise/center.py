@@ -82,11 +82,23 @@ def p_center(
             )
     best = float(nearest(cost, chosen, data.baseline).max())
     hi = int(np.searchsorted(values, best))
+    # Packing binary search: a quick proven lower bound below the best radius found.
+    reach = np.sort(cost, axis=1)
+    a, b, packed = lo, hi, 0
+    while a < b:
+        mid = (a + b) // 2
+        if _packing(cost, reach, values[mid], p):
+            a, lo, packed = mid + 1, mid + 1, packed + 1
+        else:
+            b = mid
     method, status, checks = "greedy", "heuristic", 0
     active = np.zeros(0, dtype=np.int64)
     # Exact binary search between the proven lower bound and the best radius found.
     while lo < hi and clock.left() > 0.05:
         mid = (lo + hi) // 2
+        if _packing(cost, reach, values[mid], p):
+            lo, packed = mid + 1, packed + 1
+            continue
         covers = cost <= values[mid]
         found = _greedy_cover(covers, p)
         proven_no = False
@@ -102,6 +114,7 @@ def p_center(
             hi = int(np.searchsorted(values, best))
         else:
             lo = mid + 1
+    details["packing_proofs"] = packed
     details["feasibility_checks"] = checks
     bound = float(values[lo]) if lo <= hi else best
     optimal = lo >= hi
@@ -145,6 +158,29 @@ def _greedy_cover(covers: np.ndarray, p: int) -> np.ndarray | None:
         counts -= covers[newly].sum(axis=0)
     # Fill up to p sites is not needed: fewer sites already reach the radius.
     return np.asarray(chosen, dtype=np.int64)
+
+
+def _packing(cost: np.ndarray, reach: np.ndarray, radius: float, p: int) -> bool:
+    """True when ``p`` sites cannot cover every row within ``radius``: greedily pick p + 1 rows
+    of which no two share a site in reach (each then needs a site of its own). Rows with the
+    fewest sites in reach go first. ``reach`` is ``cost`` sorted per row."""
+    counts = (reach <= radius).sum(axis=1)
+    order = np.argsort(counts, kind="stable")
+    free = np.ones(cost.shape[0], dtype=bool)
+    picked = 0
+    for i in order:
+        if not free[i]:
+            continue
+        sites = np.flatnonzero(cost[i] <= radius)
+        if sites.shape[0] == 0:
+            return True  # this row cannot be covered at all
+        picked += 1
+        if picked > p:
+            return True
+        free &= ~(cost[:, sites] <= radius).any(axis=1)
+        if not free.any():
+            return False
+    return False
 
 
 def _mip_cover(

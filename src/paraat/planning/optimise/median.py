@@ -35,6 +35,9 @@ from ._distance import Distances, check_reachable, matrix_shape, nearest, prepar
 
 MIP_CELLS = 400_000  # run HiGHS when rows × remaining sites is at most this
 PATIENCE = 30  # subgradient steps without a better bound before the step is halved
+# HiGHS's presolve doubles the time of the radius MIP (measured on 5,000 x 28 free sites, p = 9:
+# 3.9 s instead of 7.4 s of CPU).
+MIP_OPTIONS = {"presolve": "off"}
 WINDOW = 100  # subgradient steps over which progress is judged
 HEURISTICS = 10  # swaps seeded by the Lagrangian's site choice, at most
 
@@ -435,5 +438,6 @@ def _radius_mip(cost: np.ndarray, w: np.ndarray, p: int, start: np.ndarray, cloc
         row_upper=row_upper,
         time_limit=max(clock.left() - 0.2, 0.01),
         start=np.concatenate([y0, z0]) if y0.sum() == p else None,
+        options=MIP_OPTIONS,
     )
     return result, constant
