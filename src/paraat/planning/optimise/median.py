@@ -167,7 +167,8 @@ class _Median:
         gain of adding j (over each point's nearest open site) plus, for the points whose nearest
         is s, the loss of falling back to the second-nearest (or j, when nearer): one matrix
         product sums each point's loss into the column of its nearest site. Works in float32;
-        a swap is kept only when the float64 total drops. ``allowed`` limits the sites to add
+        a swap whose gain is within rounding (1e-4 of the total) is kept only when the float64
+        total drops. ``allowed`` limits the sites to add
         (it must hold ``chosen``).
         """
         chosen = np.asarray(chosen, dtype=np.int64).copy()
@@ -209,9 +210,12 @@ class _Median:
                 break
             trial = chosen.copy()
             trial[s] = allowed[j]
-            value = self.total(trial)
-            if value >= current:
-                break  # float32 rounding: no real improvement
+            value = current + float(delta[j, s])
+            if delta[j, s] > -1e-4 * max(current, 1.0):
+                # Within float32 rounding of no change: check in float64.
+                value = self.total(trial)
+                if value >= current:
+                    break
             chosen, current = trial, value
             local[s] = j
         self.tried.add(np.sort(chosen).tobytes())
