@@ -63,9 +63,17 @@ def p_center(
     values = np.unique(cost[np.isfinite(cost)])
     values = values[values >= lower]
     lo, hi = 0, values.shape[0] - 1
-    first = _greedy_cover(cost <= values[hi], p)
-    # (None cannot happen: every point is within the largest distance of any site.)
-    chosen = first if first is not None else np.arange(p, dtype=np.int64)
+    reachable = cost <= values[hi]
+    first = _greedy_cover(reachable, p)
+    if first is None:
+        # With missing pairs, p sites may not reach every point at all: ask HiGHS.
+        first, _, _, _ = _mip_cover(reachable, p, clock, np.zeros(0, dtype=np.int64))
+        if first is None:
+            lost = _greedy_missed(reachable, p)
+            raise OptimisationError(
+                "unreachable_demand", points=lost.shape[0], row=int(data.rows[lost[0]])
+            )
+    chosen = first
     # Greedy binary search: a quick good answer.
     best = float(nearest(cost, chosen, data.baseline).max())
     hi = int(np.searchsorted(values, best))
@@ -191,7 +199,9 @@ def _mip_cover(
     a yes is checked against all rows and the rows it misses are added (Chen & Chen 2009)."""
     status = "HiGHS: not run"
     active = np.union1d(active, _hard_rows(covers, p))
-    while clock.left() > 0.05:
+    tries = 0
+    while tries == 0 or clock.left() > 0.05:  # at least one try, even when out of time
+        tries += 1
         matrix = sp.csr_matrix(covers[active].astype(np.float64))
         merged, _ = merge_rows(matrix, np.ones(matrix.shape[0]))
         if (np.diff(merged.indptr) == 0).any():
@@ -225,6 +235,12 @@ def _hard_rows(covers: np.ndarray, p: int, count: int = 50) -> np.ndarray:
     """Rows with the fewest sites in reach, and the rows a greedy p-site cover misses."""
     reach = covers.sum(axis=1)
     hard = np.argsort(reach, kind="stable")[:count]
+    missed = _greedy_missed(covers, p)
+    return np.union1d(hard, missed[:: max(1, missed.shape[0] // 200)])
+
+
+def _greedy_missed(covers: np.ndarray, p: int) -> np.ndarray:
+    """The rows that a greedy choice of ``p`` columns leaves uncovered."""
     open_rows = np.ones(covers.shape[0], dtype=bool)
     counts = covers.sum(axis=0).astype(np.float64)
     for _ in range(p):
@@ -234,5 +250,4 @@ def _hard_rows(covers: np.ndarray, p: int, count: int = 50) -> np.ndarray:
         newly = open_rows & covers[:, j]
         open_rows &= ~newly
         counts -= covers[newly].sum(axis=0)
-    missed = np.flatnonzero(open_rows)
-    return np.union1d(hard, missed[:: max(1, missed.shape[0] // 200)])
+    return np.flatnonzero(open_rows)

@@ -10,8 +10,9 @@ import itertools
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
-from paraat.planning.optimise import p_center, p_median
+from paraat.planning.optimise import OptimisationError, p_center, p_median
 from paraat.planning.optimise._common import Clock
 from paraat.planning.optimise._distance import prepare
 from paraat.planning.optimise.center import _packing
@@ -131,3 +132,16 @@ def test_it_reports_the_p_center_gap_to_a_true_lower_bound_when_out_of_time(seed
         (solution.objective - solution.bound) / solution.objective, abs=1e-12
     )
     assert solution.optimal == (solution.gap == 0.0)
+
+
+@pytest.mark.parametrize("solve", [p_center, p_median])
+def test_it_explains_when_p_sites_cannot_reach_every_point(solve):
+    # Each point reaches one site of its own (a sparse matrix: missing pairs cannot be used), so
+    # one site leaves a point out of reach. p-center used to fail with an IndexError here.
+    distance = sp.csr_matrix(np.array([[100.0, 0.0], [0.0, 200.0]]))
+
+    with pytest.raises(OptimisationError) as caught:
+        solve(distance, np.array([1.0, 1.0]), p=1)
+
+    assert caught.value.code == "unreachable_demand"
+    assert caught.value.params["points"] == 1
