@@ -63,9 +63,17 @@ def p_center(
     values = np.unique(cost[np.isfinite(cost)])
     values = values[values >= lower]
     lo, hi = 0, values.shape[0] - 1
-    first = _greedy_cover(cost <= values[hi], p)
-    # (None cannot happen: every point is within the largest distance of any site.)
-    chosen = first if first is not None else np.arange(p, dtype=np.int64)
+    reachable = cost <= values[hi]
+    first = _greedy_cover(reachable, p)
+    if first is None:
+        # With missing pairs, p sites may not reach every point at all: ask HiGHS.
+        first, _, _, _ = _mip_cover(reachable, p, clock, np.zeros(0, dtype=np.int64))
+        if first is None:
+            lost = _greedy_missed(reachable, p)
+            raise OptimisationError(
+                "unreachable_demand", points=lost.shape[0], row=int(data.rows[lost[0]])
+            )
+    chosen = first
     # Greedy binary search: a quick good answer.
     best = float(nearest(cost, chosen, data.baseline).max())
     hi = int(np.searchsorted(values, best))
@@ -82,11 +90,23 @@ def p_center(
             )
     best = float(nearest(cost, chosen, data.baseline).max())
     hi = int(np.searchsorted(values, best))
+    # Packing binary search: a quick proven lower bound below the best radius found.
+    reach = np.sort(cost, axis=1)
+    a, b, packed = lo, hi, 0
+    while a < b:
+        mid = (a + b) // 2
+        if _packing(cost, reach, values[mid], p):
+            a, lo, packed = mid + 1, mid + 1, packed + 1
+        else:
+            b = mid
     method, status, checks = "greedy", "heuristic", 0
     active = np.zeros(0, dtype=np.int64)
     # Exact binary search between the proven lower bound and the best radius found.
     while lo < hi and clock.left() > 0.05:
         mid = (lo + hi) // 2
+        if _packing(cost, reach, values[mid], p):
+            lo, packed = mid + 1, packed + 1
+            continue
         covers = cost <= values[mid]
         found = _greedy_cover(covers, p)
         proven_no = False
@@ -102,6 +122,7 @@ def p_center(
             hi = int(np.searchsorted(values, best))
         else:
             lo = mid + 1
+    details["packing_proofs"] = packed
     details["feasibility_checks"] = checks
     bound = float(values[lo]) if lo <= hi else best
     optimal = lo >= hi
@@ -147,6 +168,29 @@ def _greedy_cover(covers: np.ndarray, p: int) -> np.ndarray | None:
     return np.asarray(chosen, dtype=np.int64)
 
 
+def _packing(cost: np.ndarray, reach: np.ndarray, radius: float, p: int) -> bool:
+    """True when ``p`` sites cannot cover every row within ``radius``: greedily pick p + 1 rows
+    of which no two share a site in reach (each then needs a site of its own). Rows with the
+    fewest sites in reach go first. ``reach`` is ``cost`` sorted per row."""
+    counts = (reach <= radius).sum(axis=1)
+    order = np.argsort(counts, kind="stable")
+    free = np.ones(cost.shape[0], dtype=bool)
+    picked = 0
+    for i in order:
+        if not free[i]:
+            continue
+        sites = np.flatnonzero(cost[i] <= radius)
+        if sites.shape[0] == 0:
+            return True  # this row cannot be covered at all
+        picked += 1
+        if picked > p:
+            return True
+        free &= ~(cost[:, sites] <= radius).any(axis=1)
+        if not free.any():
+            return False
+    return False
+
+
 def _mip_cover(
     covers: np.ndarray, p: int, clock: Clock, active: np.ndarray
 ) -> tuple[np.ndarray | None, bool, str, np.ndarray]:
@@ -155,7 +199,9 @@ def _mip_cover(
     a yes is checked against all rows and the rows it misses are added (Chen & Chen 2009)."""
     status = "HiGHS: not run"
     active = np.union1d(active, _hard_rows(covers, p))
-    while clock.left() > 0.05:
+    tries = 0
+    while tries == 0 or clock.left() > 0.05:  # at least one try, even when out of time
+        tries += 1
         matrix = sp.csr_matrix(covers[active].astype(np.float64))
         merged, _ = merge_rows(matrix, np.ones(matrix.shape[0]))
         if (np.diff(merged.indptr) == 0).any():
@@ -189,6 +235,12 @@ def _hard_rows(covers: np.ndarray, p: int, count: int = 50) -> np.ndarray:
     """Rows with the fewest sites in reach, and the rows a greedy p-site cover misses."""
     reach = covers.sum(axis=1)
     hard = np.argsort(reach, kind="stable")[:count]
+    missed = _greedy_missed(covers, p)
+    return np.union1d(hard, missed[:: max(1, missed.shape[0] // 200)])
+
+
+def _greedy_missed(covers: np.ndarray, p: int) -> np.ndarray:
+    """The rows that a greedy choice of ``p`` columns leaves uncovered."""
     open_rows = np.ones(covers.shape[0], dtype=bool)
     counts = covers.sum(axis=0).astype(np.float64)
     for _ in range(p):
@@ -198,5 +250,4 @@ def _hard_rows(covers: np.ndarray, p: int, count: int = 50) -> np.ndarray:
         newly = open_rows & covers[:, j]
         open_rows &= ~newly
         counts -= covers[newly].sum(axis=0)
-    missed = np.flatnonzero(open_rows)
-    return np.union1d(hard, missed[:: max(1, missed.shape[0] // 200)])
+    return np.flatnonzero(open_rows)
