@@ -31,6 +31,8 @@ from ._common import (
 from ._exact import lscp_exact, mclp_exact
 
 TOLERANCE = 1e-9
+# Set covering of every row works on a dense 0/1 matrix up to this many cells (rows x sites).
+KERNEL_CELLS = 4_000_000
 
 
 def maximal_covering(
@@ -138,6 +140,11 @@ def set_covering(
             reachable=_percent(100 * reachable / total),
         )
     need = required - problem.base
+    every_row = problem.weights.shape[0] > 0 and need > float(
+        problem.weights.sum() - problem.weights.min()
+    )
+    if every_row and problem.matrix.shape[0] * problem.matrix.shape[1] <= KERNEL_CELLS:
+        return _cover_all(problem, clock, total)
     chosen = _greedy(problem.matrix, problem.weights, k=None, required=need)
     chosen = _prune(problem.matrix, problem.weights, chosen, need)
     bound = float(_count_bound(problem.matrix, problem.weights, need))
@@ -171,6 +178,108 @@ def set_covering(
         status=status,
         details=problem.details(),
     )
+
+
+def _cover_all(problem: _Reduced, clock: Clock, total: float) -> Solution:
+    """Fewest sites covering every (merged) row: reduce to a kernel, then solve that exactly.
+
+    The classic reductions keep an optimum: a row reached by one site forces that site; a site
+    whose rows are a subset of another's can be dropped (unit costs); a row whose sites include
+    all sites of another row is covered whenever that one is. Repeated until nothing changes,
+    they leave a kernel that is often empty; HiGHS solves what is left."""
+    forced, rows, cols = _kernel(problem.matrix)
+    matrix, w = problem.matrix, problem.weights
+    method, status, optimal = "reductions", "proven optimal by reductions", True
+    chosen = forced
+    bound = float(forced.shape[0])
+    problem.extra["kernel_rows"] = int(rows.shape[0])
+    problem.extra["kernel_sites"] = int(cols.shape[0])
+    if rows.shape[0]:
+        sub = matrix[rows][:, cols].tocsr()
+        sw = w[rows]
+        need = float(sw.sum()) * (1 - TOLERANCE)
+        start = _prune(sub, sw, _greedy(sub, sw, k=None, required=need), need)
+        part, lower = start, float(_count_bound(sub, sw, need))
+        optimal = start.shape[0] <= lower
+        if not optimal and clock.left() > 0.05:
+            exact = lscp_exact(sub, sw, need, start, clock)
+            method += "+highs"
+            status, part, optimal = exact.status, exact.chosen, exact.optimal
+            lower = max(lower, exact.bound)
+            problem.extra["sites_after_fixing"] = exact.free_sites
+        elif not optimal:
+            status = "heuristic"
+        chosen = np.concatenate([forced, cols[part]])
+        bound += min(lower, float(part.shape[0]))
+    value = float(chosen.shape[0])
+    if optimal:
+        bound = value
+    order, gains = _greedy_order(matrix, w, chosen)
+    return Solution(
+        model="lscp",
+        selected=problem.columns[order],
+        objective=value,
+        bound=bound,
+        gap=relative_gap(value, bound),
+        optimal=optimal,
+        seconds=clock.elapsed(),
+        method=method,
+        gains=gains,
+        covered=float(problem.base + _covered(matrix, w, chosen)),
+        status=status,
+        details=problem.details(),
+    )
+
+
+def _kernel(matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Set covering reductions (all rows must be covered, each site costs one).
+
+    Returns the forced sites and the rows and sites of the kernel that is left. Works on a dense
+    0/1 matrix; the overlap products are exact in float32 (counts far below 2**24)."""
+    dense = matrix.toarray().astype(np.float32)
+    rows = np.arange(dense.shape[0])
+    cols = np.arange(dense.shape[1])
+    forced: list[np.ndarray] = []
+    while rows.shape[0]:
+        degree = dense.sum(axis=1)
+        single = degree == 1
+        if single.any():
+            picked = np.unique(np.argmax(dense[single], axis=1))
+            forced.append(cols[picked])
+            done = dense[:, picked].sum(axis=1) > 0
+            keep_cols = np.ones(cols.shape[0], dtype=bool)
+            keep_cols[picked] = False
+            dense, rows, cols = dense[~done][:, keep_cols], rows[~done], cols[keep_cols]
+            continue
+        changed = False
+        # Sites whose rows are a subset of another site's rows (ties keep the lower number).
+        size = dense.sum(axis=0)
+        overlap = dense.T @ dense
+        i, j = np.nonzero(overlap)
+        contained = (i != j) & (overlap[i, j] >= size[i]) & ((size[j] > size[i]) | (j < i))
+        drop = np.zeros(cols.shape[0], dtype=bool)
+        drop[i[contained]] = True
+        drop |= size == 0
+        if drop.any():
+            dense, cols = dense[:, ~drop], cols[~drop]
+            changed = True
+            degree = dense.sum(axis=1)
+            if (degree == 1).any():
+                continue
+        # Rows implied by a row with fewer (or, on a tie, the same and earlier) sites.
+        if rows.shape[0] <= 3_000:
+            overlap = dense @ dense.T
+            i, j = np.nonzero(overlap)
+            implied = (i != j) & (overlap[i, j] >= degree[j]) & ((degree[i] > degree[j]) | (i > j))
+            redundant = np.zeros(rows.shape[0], dtype=bool)
+            redundant[i[implied]] = True
+            if redundant.any():
+                dense, rows = dense[~redundant], rows[~redundant]
+                changed = True
+        if not changed:
+            break
+    picked_all = np.concatenate(forced) if forced else np.zeros(0, dtype=np.int64)
+    return picked_all.astype(np.int64), rows, cols
 
 
 def _percent(value: float) -> str:

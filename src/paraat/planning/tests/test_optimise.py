@@ -21,7 +21,7 @@ from paraat.planning.optimise import (
     set_covering,
 )
 from paraat.planning.optimise._common import merge_rows
-from paraat.planning.optimise.covering import _greedy, _undominated
+from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
 # Six demand points, three sites. Greedy takes A (weight 4) and then B or C (+1.5): 5.5.
 # The optimum is B + C: 7.
@@ -223,6 +223,26 @@ def test_it_matches_brute_force_for_set_covering(seed, target):
     assert len(solution.selected) == best
     assert covered(matrix, weights, solution.selected) >= need
     assert solution.optimal and solution.model == "lscp"
+
+
+def test_it_reduces_set_covering_to_a_kernel_and_keeps_the_optimum():
+    # Row 0 reaches site 3 only (forced, which also covers row 1); site 4 then covers nothing
+    # (dropped); row 7 contains row 2's sites (implied); rows 2-6 form a 5-cycle over sites 5-9,
+    # which no reduction touches: the kernel, whose optimum is 3 sites. Sites 0-2 reach nothing.
+    rows = [[3], [3, 4], [5, 6], [6, 7], [7, 8], [8, 9], [9, 5], [5, 6, 7]]
+    matrix = np.zeros((len(rows), 10))
+    for i, sites in enumerate(rows):
+        matrix[i, sites] = 1
+    forced, kernel_rows, kernel_cols = _kernel(sp.csr_matrix(matrix))
+    assert forced.tolist() == [3]
+    assert kernel_rows.tolist() == [2, 3, 4, 5, 6]
+    assert kernel_cols.tolist() == [5, 6, 7, 8, 9]
+
+    solution = set_covering(matrix[:, 3:], np.ones(len(rows)), target=1.0)
+
+    assert solution.optimal and solution.objective == 4
+    assert solution.details["kernel_sites"] == 5
+    assert covered(matrix[:, 3:], np.ones(len(rows)), solution.selected) == len(rows)
 
 
 def test_it_needs_no_new_site_when_the_fixed_ones_reach_the_target():
