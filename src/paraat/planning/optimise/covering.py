@@ -26,6 +26,7 @@ from ._common import (
     check_sites,
     check_weights,
     merge_rows,
+    one_blas_thread,
     relative_gap,
 )
 from ._exact import lscp_exact, mclp_exact
@@ -35,6 +36,7 @@ TOLERANCE = 1e-9
 KERNEL_CELLS = 4_000_000
 
 
+@one_blas_thread
 def maximal_covering(
     cover: Any,
     weights: Any,
@@ -106,6 +108,7 @@ def maximal_covering(
     )
 
 
+@one_blas_thread
 def set_covering(
     cover: Any,
     weights: Any,
@@ -403,7 +406,7 @@ def _greedy(
         new = rows[~covered[rows]]
         covered[new] = True
         if new.shape[0]:
-            gains -= np.asarray(matrix[new].T @ w[new]).reshape(-1)
+            gains -= _row_sums(matrix, new, w)
         gains[j] = -1.0
     return np.asarray(chosen, dtype=np.int64)
 
@@ -492,6 +495,18 @@ def _greedy_order(
         gains[n] = float(w[rows[~covered[rows]]].sum())
         covered[rows] = True
     return chosen[positions], gains
+
+
+def _row_sums(matrix: sp.csr_matrix, rows: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Per column, the weight of ``rows`` it reaches: ``matrix[rows].T @ w[rows]`` without
+    building the slice (a bincount over the rows' stored entries)."""
+    starts = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - starts
+    offsets = np.cumsum(lengths) - lengths
+    positions = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+    return np.bincount(
+        matrix.indices[positions], weights=np.repeat(w[rows], lengths), minlength=matrix.shape[1]
+    )
 
 
 def _rows(csc: sp.csc_matrix, j: int) -> np.ndarray:
