@@ -30,10 +30,19 @@ from ._common import (
     relative_gap,
 )
 from ._exact import lscp_exact, mclp_exact
+from ._lagrange import mclp_lagrange
 
 TOLERANCE = 1e-9
 # Set covering of every row works on a dense 0/1 matrix up to this many cells (rows x sites).
 KERNEL_CELLS = 4_000_000
+# Above this many stored entries (after presolve) maximal covering bounds by a Lagrangian
+# relaxation instead of HiGHS's LP, which takes 40 s at 30,000 rows x 3,000 sites (2.4 M entries).
+LAGRANGE_NNZ = 1_000_000
+# The Lagrangian steps stop once the bound is this close to the best answer (relative).
+LAGRANGE_GAP = 0.002
+# Local search for large maximal covering first among this many sites per new site, the ones the
+# Lagrangian multipliers score highest.
+CORE_PER_SITE = 12
 
 
 @one_blas_thread
@@ -65,13 +74,17 @@ def maximal_covering(
         )
     problem = _reduce(matrix, w, fixed_arr, cand)
     heuristic = _greedy(problem.matrix, problem.weights, k=k, required=None)
-    chosen = _swap(problem.matrix, problem.weights, heuristic, clock=clock)
+    large = problem.matrix.nnz > LAGRANGE_NNZ
+    chosen = heuristic if large else _swap(problem.matrix, problem.weights, heuristic, clock=clock)
     value = _covered(problem.matrix, problem.weights, chosen)
     bound = min(
         problem.weights.sum(), value + _top_gains(problem.matrix, problem.weights, chosen, k)
     )
-    method, status, optimal = "greedy+swap", "heuristic", False
-    if relative_gap(value, bound) > 0 and clock.left() > 0.05:
+    method, status, optimal = ("greedy" if large else "greedy+swap"), "heuristic", False
+    if large and relative_gap(value, bound) > 0 and k > 0:
+        chosen, value, bound = _lagrange_bound(problem, k, chosen, value, bound, clock)
+        method += "+lagrange+swap"
+    elif relative_gap(value, bound) > 0 and clock.left() > 0.05:
 
         def improve(start: np.ndarray) -> np.ndarray:
             grown = _greedy(problem.matrix, problem.weights, k=k, required=None, initial=start)
@@ -181,6 +194,49 @@ def set_covering(
         status=status,
         details=problem.details(),
     )
+
+
+def _lagrange_bound(
+    problem: _Reduced, k: int, chosen: np.ndarray, value: float, bound: float, clock: Clock
+) -> tuple[np.ndarray, float, float]:
+    """Large maximal covering: a Lagrangian bound, local search among the sites its multipliers
+    score highest, then more Lagrangian steps aimed at the better answer. Returns the answer, its
+    covered weight and the bound."""
+    matrix, w = problem.matrix, problem.weights
+    first = mclp_lagrange(
+        matrix, w, k, chosen, value, clock=clock, seconds=0.6 * clock.left(), iterations=600
+    )
+    iterations = first.iterations
+    best = min(bound, first.bound)
+    if relative_gap(value, best) > LAGRANGE_GAP:
+        # Sites the multipliers score highest hold the LP's support: search among them first
+        # (measured at 30,000 x 3,000, k = 50: 1,054,007 against 1,048,542 for greedy + swap).
+        # Not with the greedy's sites added: the greedy on the core would find those again.
+        scores = np.asarray(matrix.T @ first.multipliers).reshape(-1)
+        core = np.sort(np.argsort(-scores, kind="stable")[: CORE_PER_SITE * k])
+        sub = matrix[:, core].tocsr()
+        found = core[_swap(sub, w, _greedy(sub, w, k=k, required=None), clock=clock)]
+        found = _swap(matrix, w, found, clock=clock)
+        found_value = _covered(matrix, w, found)
+        if found_value > value:
+            chosen, value = found, found_value
+    if relative_gap(value, best) > LAGRANGE_GAP and clock.left() > 0.05:
+        second = mclp_lagrange(
+            matrix,
+            w,
+            k,
+            chosen,
+            value,
+            clock=clock,
+            seconds=clock.left(),
+            start=first.multipliers,
+            target=LAGRANGE_GAP,
+            iterations=300,
+        )
+        best = min(best, second.bound)
+        iterations += second.iterations
+    problem.extra["lagrange_iterations"] = iterations
+    return chosen, value, best
 
 
 def _cover_all(problem: _Reduced, clock: Clock, total: float) -> Solution:
