@@ -314,10 +314,12 @@ def _kernel(matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # Sites whose rows are a subset of another site's rows (ties keep the lower number).
         size = dense.sum(axis=0)
         overlap = dense.T @ dense
-        i, j = np.nonzero(overlap)
-        contained = (i != j) & (overlap[i, j] >= size[i]) & ((size[j] > size[i]) | (j < i))
-        drop = np.zeros(cols.shape[0], dtype=bool)
-        drop[i[contained]] = True
+        order = np.arange(cols.shape[0])
+        # drop[i]: another site j reaches all of i's rows and more, or the same rows and j < i.
+        drop = (
+            (overlap >= size[:, None])
+            & ((size[None, :] > size[:, None]) | (order[None, :] < order[:, None]))
+        ).any(axis=1)
         drop |= size == 0
         if drop.any():
             dense, cols = dense[:, ~drop], cols[~drop]
@@ -328,10 +330,12 @@ def _kernel(matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # Rows implied by a row with fewer (or, on a tie, the same and earlier) sites.
         if rows.shape[0] <= 3_000:
             overlap = dense @ dense.T
-            i, j = np.nonzero(overlap)
-            implied = (i != j) & (overlap[i, j] >= degree[j]) & ((degree[i] > degree[j]) | (i > j))
-            redundant = np.zeros(rows.shape[0], dtype=bool)
-            redundant[i[implied]] = True
+            order = np.arange(rows.shape[0])
+            # redundant[i]: another row j has only sites of row i, fewer of them or j < i.
+            redundant = (
+                (overlap >= degree[None, :])
+                & ((degree[:, None] > degree[None, :]) | (order[None, :] < order[:, None]))
+            ).any(axis=1)
             if redundant.any():
                 dense, rows = dense[~redundant], rows[~redundant]
                 changed = True
