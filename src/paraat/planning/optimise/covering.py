@@ -230,8 +230,9 @@ def _lagrange_bound(
             clock=clock,
             seconds=clock.left(),
             start=first.multipliers,
+            theta0=max(first.theta, 0.05),
             target=LAGRANGE_GAP,
-            iterations=300,
+            iterations=500,
         )
         best = min(best, second.bound)
         iterations += second.iterations
