@@ -198,8 +198,11 @@ def region_covering() -> bool:
     """59,000 cells × 3,000 candidates (radius 1.5 km), maximal covering with k = 50."""
     xy, weights, sites = region(59_000, 3_000, 1_500.0, 11, towns=400, extent=60_000)
     start, cpu = time.perf_counter(), time.process_time()
+    # The target is CPU time; the solver's limit is wall time, which on a shared machine runs
+    # out long before the CPU time does (wall 4-5x CPU at a load of 10 on 2 cores), so it gets
+    # ten times as much as a safety net; the solver's own step counts bound its CPU time.
     solution = maximal_covering(
-        within_straight(xy, sites, 1_500.0), weights, k=50, time_limit=REGION_SECONDS
+        within_straight(xy, sites, 1_500.0), weights, k=50, time_limit=10 * REGION_SECONDS
     )
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     ok = cpu < REGION_SECONDS and solution.gap <= REGION_GAP

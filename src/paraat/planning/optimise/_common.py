@@ -5,14 +5,16 @@ Plain module without Django. Matrices are demand points (rows) × sites (columns
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import highspy
 import numpy as np
 import scipy.sparse as sp
+from threadpoolctl import ThreadpoolController
 
 # English message templates, one per error code. The web layer translates them by code:
 # ``gettext(MESSAGES[error.code]) % error.params`` (or its own Dutch text per code); the
@@ -42,6 +44,28 @@ MESSAGES: dict[str, str] = {
         "use a coarser demand layer or fewer candidate sites."
     ),
 }
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_BLAS: list[ThreadpoolController] = []
+
+
+def one_blas_thread(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` with BLAS on one thread.
+
+    The dense products here are small (a few hundred columns): OpenBLAS's threads cost more than
+    they bring, and on a busy machine ten times more CPU (measured: 24 ms instead of 2.3 ms for
+    the 2,210 x 287 overlap product at a load of 7 on 2 cores)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if not _BLAS:
+            _BLAS.append(ThreadpoolController())
+        with _BLAS[0].limit(limits=1, user_api="blas"):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 class OptimisationError(ValueError):

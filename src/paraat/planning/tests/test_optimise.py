@@ -20,8 +20,10 @@ from paraat.planning.optimise import (
     p_median,
     set_covering,
 )
-from paraat.planning.optimise._common import merge_rows
-from paraat.planning.optimise.covering import _greedy, _undominated
+from paraat.planning.optimise import covering as covering_module
+from paraat.planning.optimise._common import Clock, merge_rows
+from paraat.planning.optimise._lagrange import lagrangian_value, mclp_lagrange
+from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
 # Six demand points, three sites. Greedy takes A (weight 4) and then B or C (+1.5): 5.5.
 # The optimum is B + C: 7.
@@ -223,6 +225,62 @@ def test_it_matches_brute_force_for_set_covering(seed, target):
     assert len(solution.selected) == best
     assert covered(matrix, weights, solution.selected) >= need
     assert solution.optimal and solution.model == "lscp"
+
+
+def test_it_reduces_set_covering_to_a_kernel_and_keeps_the_optimum():
+    # Row 0 reaches site 3 only (forced, which also covers row 1); site 4 then covers nothing
+    # (dropped); row 7 contains row 2's sites (implied); rows 2-6 form a 5-cycle over sites 5-9,
+    # which no reduction touches: the kernel, whose optimum is 3 sites. Sites 0-2 reach nothing.
+    rows = [[3], [3, 4], [5, 6], [6, 7], [7, 8], [8, 9], [9, 5], [5, 6, 7]]
+    matrix = np.zeros((len(rows), 10))
+    for i, sites in enumerate(rows):
+        matrix[i, sites] = 1
+    forced, kernel_rows, kernel_cols = _kernel(sp.csr_matrix(matrix))
+    assert forced.tolist() == [3]
+    assert kernel_rows.tolist() == [2, 3, 4, 5, 6]
+    assert kernel_cols.tolist() == [5, 6, 7, 8, 9]
+
+    solution = set_covering(matrix[:, 3:], np.ones(len(rows)), target=1.0)
+
+    assert solution.optimal and solution.objective == 4
+    assert solution.details["kernel_sites"] == 5
+    assert covered(matrix[:, 3:], np.ones(len(rows)), solution.selected) == len(rows)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_it_never_bounds_maximal_covering_below_the_brute_force_optimum(seed):
+    matrix, weights = random_cover(200 + seed, rows=30, cols=9, density=0.25 + 0.02 * seed)
+    k = 1 + seed % 4
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(9), k))
+    csr = sp.csr_matrix(matrix.astype(float))
+    rng = np.random.default_rng(seed)
+    for _ in range(20):  # any multipliers within [0, w] give a bound
+        u = rng.random(weights.shape[0]) * weights
+        assert lagrangian_value(csr.T.tocsr(), weights, u, k)[0] >= best - 1e-9
+
+    result = mclp_lagrange(
+        csr, weights, k, np.arange(k), covered(matrix, weights, range(k)), clock=Clock(5), seconds=5
+    )
+
+    assert result.bound >= best - 1e-9
+    assert result.bound <= weights.sum() * 1.001  # never far above the trivial bound
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_it_bounds_large_maximal_covering_by_the_lagrangian(seed, monkeypatch):
+    monkeypatch.setattr(covering_module, "LAGRANGE_NNZ", 0)  # as if the problem were large
+    matrix, weights = random_cover(300 + seed, rows=40, cols=10, density=0.3)
+    k = 2 + seed % 3
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(10), k))
+
+    solution = maximal_covering(sp.csr_matrix(matrix.astype(float)), weights, k=k)
+
+    assert "lagrange" in solution.method or solution.optimal
+    assert solution.objective <= best + 1e-9 <= solution.bound + 2e-9
+    assert covered(matrix, weights, solution.selected) == pytest.approx(solution.objective)
+    assert solution.gap == pytest.approx(
+        (solution.bound - solution.objective) / solution.bound, abs=1e-12
+    )
 
 
 def test_it_needs_no_new_site_when_the_fixed_ones_reach_the_target():
