@@ -10,6 +10,18 @@ import pytest
 from paraat.testing.browser import browser, page  # noqa: F401  (fixtures)
 
 
+@pytest.fixture
+def english_messages() -> Any:
+    """The pure modules' messages in English, with or without Django (which hands its translator
+    to ``paraat.geo.text`` at start-up): their own tests read them so in both runs."""
+    from paraat.geo import text
+
+    before = text._translate, text._number
+    text.set_translator(str)
+    yield
+    text.set_translator(*before)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
     """SQLite tests use a file, as production does, not a shared in-memory database.

@@ -15,4 +15,9 @@ class CoreConfig(AppConfig):
 
         audit.connect_signals()
         # The pure modules' messages (file problems and the like) are shown translated.
-        text.set_translator(gettext, lambda n: number_format(n, force_grouping=True))
+        text.set_translator(
+            gettext,
+            lambda value, decimals, grouping: number_format(
+                value, decimal_pos=decimals, force_grouping=grouping
+            ),
+        )

@@ -9,16 +9,61 @@ Without Django (the pure tests, a script) the message reads in English.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+
+def _plain_number(value: float, decimals: int, grouping: bool) -> str:
+    return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+
+
 _translate: Callable[[str], str] = str
-_group: Callable[[int], str] = "{:,}".format
+_number: Callable[[float, int, bool], str] = _plain_number
 
 
 class Count(int):
     """A large number in a message, shown with the thousands separator of the language
     (100,000 in English, 100.000 in Dutch); plain ints (row numbers, codes) are shown as they are."""
+
+
+class Amount(float):
+    """A measured figure in a message: whole numbers without decimals, others with one, with the
+    language's decimal sign (12.5 in English, 12,5 in Dutch)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message to show later: an English message id and its parameters (which may be Messages
+    themselves); ``str()`` renders it in the language active then."""
+
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return render(self.text, self.params)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Messages shown one after the other with ``separator`` between them."""
+
+    parts: tuple[Any, ...]
+    separator: str = "; "
+
+    @classmethod
+    def of(cls, parts: Iterable[Any], separator: str = "; ") -> Joined:
+        return cls(tuple(parts), separator)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __str__(self) -> str:
+        return self.separator.join(str(part) for part in self.parts)
+
+
+Text = Message | Joined | str
+"""Something that reads as text when shown: a plain string or a message rendered then."""
 
 
 def gettext_noop(message: str) -> str:
@@ -27,13 +72,21 @@ def gettext_noop(message: str) -> str:
 
 
 def set_translator(
-    translate: Callable[[str], str], group: Callable[[int], str] | None = None
+    translate: Callable[[str], str], number: Callable[[float, int, bool], str] | None = None
 ) -> None:
     """Translate messages with ``translate`` from now on (Django's ``gettext``), and show a
-    ``Count`` with ``group`` (the language's number format)."""
-    global _translate, _group
+    ``Count`` or ``Amount`` with ``number(value, decimals, grouping)`` (the language's format)."""
+    global _translate, _number
     _translate = translate
-    _group = group or "{:,}".format
+    _number = number or _plain_number
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, Count):
+        return _number(value, 0, True)
+    if isinstance(value, Amount):
+        return _number(value, 0 if float(value).is_integer() else 1, False)
+    return value
 
 
 def render(message: str, params: Mapping[str, Any] | None = None) -> str:
@@ -41,7 +94,7 @@ def render(message: str, params: Mapping[str, Any] | None = None) -> str:
     text = _translate(message)
     if not params:
         return text
-    return text % {k: _group(v) if isinstance(v, Count) else v for k, v in params.items()}
+    return text % {key: _shown(value) for key, value in params.items()}
 
 
 class MessageError(ValueError):

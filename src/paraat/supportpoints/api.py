@@ -156,7 +156,7 @@ class PointSerializer(serializers.ModelSerializer):
 class OutcomeSerializer(serializers.Serializer):
     rule = serializers.CharField()
     result = serializers.CharField(help_text="pass, fail or unknown")
-    reason = serializers.CharField(help_text="Why, in plain Dutch")
+    reason = serializers.CharField(help_text="Why, in plain words, in the language of the request")
     default = serializers.BooleanField(help_text="The rule's threshold is a default of the region")
 
 
@@ -297,7 +297,7 @@ class SupportPointViewSet(viewsets.ModelViewSet):
         point = self.get_object()
         result = services.assessment(point)
         outcomes = [
-            {"rule": o.rule_id, "result": o.result, "reason": o.reason, "default": o.default}
+            {"rule": o.rule_id, "result": o.result, "reason": str(o.reason), "default": o.default}
             for o in result.outcomes
         ]
         return Response({"code": point.code, "result": result.result, "outcomes": outcomes})

@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.utils import timezone
 
+from paraat.geo.text import Text
 from paraat.supportpoints.constants import ContactRole, Service
 from paraat.supportpoints.models import SupportPoint
 from paraat.supportpoints.norm_engine import PointFacts, power_autonomy
 
 
-def autonomy_hours(point: SupportPoint) -> tuple[float | None, str]:
+def autonomy_hours(point: SupportPoint) -> tuple[float | None, Text]:
     return power_autonomy(
         generator_kw=point.generator_kw,
         mobile_generator_connection=point.mobile_generator_connection,

@@ -1,7 +1,9 @@
-"""Assess a point against a norm profile: pass, fail or unknown per rule, with the reason in plain Dutch.
+"""Assess a point against a norm profile: pass, fail or unknown per rule, with the reason in plain words.
 
 Plain module without Django: the facts of a point go in as a dataclass, so the rules can be tested
-on their own and reused by the API, the pages, the import and the outage timeline.
+on their own and reused by the API, the pages, the import and the outage timeline. Reasons are
+``paraat.geo.text.Message`` objects: English message ids that read in the active language when
+shown (Dutch on a Dutch page).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from paraat.geo.text import Amount, Joined, Message, MessageError, Text, gettext_noop
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 CHECKS = {
@@ -25,21 +29,22 @@ CHECKS = {
 }
 TIERS = {"coordination", "local", "candidate"}
 DEFAULT_PROFILE = Path(__file__).resolve().parent / "norms" / "default.json"
-SERVICE_NAMES_NL = {
-    "information": "informatie",
-    "emergency_report": "noodmelding",
-    "first_aid": "eerste hulp",
-    "drinking_water": "drinkwater",
-    "charging": "opladen",
-    "warmth": "warmte",
-    "toilet": "toilet zonder waterleiding",
-    "food_medicine": "voedsel of medicijnen",
-    "help_desk": "hulpbalie",
-    "missing_persons": "vermiste personen",
+# The services as a reason names them (in the sentence "Offers first aid.").
+SERVICE_NAMES = {
+    "information": gettext_noop("information"),
+    "emergency_report": gettext_noop("emergency report"),
+    "first_aid": gettext_noop("first aid"),
+    "drinking_water": gettext_noop("drinking water"),
+    "charging": gettext_noop("charging"),
+    "warmth": gettext_noop("warmth"),
+    "toilet": gettext_noop("toilet without mains water"),
+    "food_medicine": gettext_noop("food or medicine"),
+    "help_desk": gettext_noop("help desk"),
+    "missing_persons": gettext_noop("missing persons"),
 }
 
 
-class NormProfileError(ValueError):
+class NormProfileError(MessageError):
     """A norm profile file or edit is not valid; the message names the rule and field."""
 
 
@@ -59,7 +64,7 @@ class Rule:
 class PointFacts:
     tier: str
     power_hours: float | None
-    power_note: str = ""
+    power_note: Text = ""
     comms_kinds: frozenset[str] = frozenset()
     key_holders_24_7: int = 0
     open_within_minutes: int | None = None
@@ -75,7 +80,7 @@ class PointFacts:
 class Outcome:
     rule_id: str
     result: str
-    reason: str
+    reason: Text
     default: bool
 
 
@@ -104,7 +109,7 @@ def power_autonomy(
     power_need_kw: float | None,
     fuel_litres: float | None,
     fuel_consumption_lph: float | None,
-) -> tuple[float | None, str]:
+) -> tuple[float | None, Text]:
     """Hours of power without refuelling: fuel stock / consumption, plus battery / need.
 
     A generator only counts when its power covers the point's need: a 5 kW set cannot run a
@@ -113,35 +118,44 @@ def power_autonomy(
     Solar is not counted: it cannot be relied on at night or in winter. None means unknown.
     """
     parts: list[float] = []
-    notes: list[str] = []
+    notes: list[Text] = []
     if generator_kw is not None and generator_kw > 0:
         if fuel_litres is None or not fuel_consumption_lph:
-            return None, "brandstofvoorraad of verbruik van het aggregaat onbekend"
+            return None, Message(gettext_noop("fuel stock or consumption of the generator unknown"))
         if not power_need_kw:
             notes.append(
-                "stroombehoefte onbekend, dus niet getoetst of het aggregaat genoeg levert"
+                Message(
+                    gettext_noop(
+                        "power need unknown, so not checked whether the generator delivers enough"
+                    )
+                )
             )
             parts.append(fuel_litres / fuel_consumption_lph)
         elif generator_kw < power_need_kw:
             notes.append(
-                f"het aggregaat levert {_fmt(generator_kw)} kW, minder dan de stroombehoefte van "
-                f"{_fmt(power_need_kw)} kW, en telt daarom niet mee"
+                Message(
+                    gettext_noop(
+                        "the generator delivers %(kw)s kW, less than the power need of %(need)s "
+                        "kW, and so does not count"
+                    ),
+                    {"kw": Amount(generator_kw), "need": Amount(power_need_kw)},
+                )
             )
         else:
             parts.append(fuel_litres / fuel_consumption_lph)
     if battery_kwh is not None and battery_kwh > 0:
         if not power_need_kw:
-            return None, "stroombehoefte onbekend, dus accuduur onbekend"
+            return None, Message(gettext_noop("power need unknown, so battery time unknown"))
         parts.append(battery_kwh / power_need_kw)
     if parts:
-        return round(sum(parts), 1), "; ".join(notes)
+        return round(sum(parts), 1), Joined.of(notes)
     if notes:
-        return 0.0, "; ".join(notes)
+        return 0.0, Joined.of(notes)
     if mobile_generator_connection:
-        return 0.0, "alleen een aansluitpunt voor een mobiel aggregaat"
+        return 0.0, Message(gettext_noop("only a connection for a mobile generator"))
     if generator_kw == 0 or battery_kwh == 0:
-        return 0.0, "geen aggregaat of accu"
-    return None, "geen gegevens over aggregaat of accu"
+        return 0.0, Message(gettext_noop("no generator or battery"))
+    return None, Message(gettext_noop("no data on generator or battery"))
 
 
 def load_profile(path: str | Path = DEFAULT_PROFILE) -> dict[str, Any]:
@@ -149,41 +163,61 @@ def load_profile(path: str | Path = DEFAULT_PROFILE) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise NormProfileError(f"{path.name}: kan niet gelezen worden ({exc})") from None
+        raise NormProfileError(
+            gettext_noop("%(file)s: cannot be read (%(error)s)"),
+            {"file": path.name, "error": str(exc)},
+        ) from None
     parse_rules(data.get("rules"), origin=path.name)
     return dict(data)
 
 
-def parse_rules(raw: Any, *, origin: str = "normprofiel") -> list[Rule]:
+def parse_rules(raw: Any, *, origin: Any = None) -> list[Rule]:
+    origin = origin or Message(gettext_noop("norm profile"))
     if not isinstance(raw, list) or not raw:
-        raise NormProfileError(f"{origin}: 'rules' moet een niet-lege lijst zijn")
+        raise NormProfileError(
+            gettext_noop("%(origin)s: 'rules' must be a non-empty list"), {"origin": origin}
+        )
     rules: list[Rule] = []
     seen: set[str] = set()
     for index, item in enumerate(raw, start=1):
-        where = f"{origin}, regel {index}"
+        where = Message(
+            gettext_noop("%(origin)s, rule %(index)s"), {"origin": origin, "index": index}
+        )
         if not isinstance(item, dict):
-            raise NormProfileError(f"{where}: moet een object zijn")
+            raise NormProfileError(gettext_noop("%(where)s: must be an object"), {"where": where})
         rule_id = str(item.get("id", "")).strip()
         if not rule_id:
-            raise NormProfileError(f"{where}, veld 'id': ontbreekt")
+            raise NormProfileError(gettext_noop("%(where)s, field 'id': missing"), {"where": where})
         if rule_id in seen:
-            raise NormProfileError(f"{where}, veld 'id': '{rule_id}' komt twee keer voor")
+            raise NormProfileError(
+                gettext_noop("%(where)s, field 'id': '%(id)s' occurs twice"),
+                {"where": where, "id": rule_id},
+            )
         seen.add(rule_id)
         check = item.get("check")
         if check not in CHECKS:
             raise NormProfileError(
-                f"{where}, veld 'check': '{check}' is onbekend; kies uit {', '.join(sorted(CHECKS))}"
+                gettext_noop(
+                    "%(where)s, field 'check': '%(check)s' is unknown; choose from %(choices)s"
+                ),
+                {"where": where, "check": check, "choices": ", ".join(sorted(CHECKS))},
             )
         tiers = tuple(item.get("tiers") or ())
         if not tiers or any(t not in TIERS for t in tiers):
-            raise NormProfileError(f"{where}, veld 'tiers': kies uit {', '.join(sorted(TIERS))}")
+            raise NormProfileError(
+                gettext_noop("%(where)s, field 'tiers': choose from %(choices)s"),
+                {"where": where, "choices": ", ".join(sorted(TIERS))},
+            )
         bounds: dict[str, float | None] = {}
         for key in ("min", "max"):
             value = item.get(key)
             if value is not None and (
                 isinstance(value, bool) or not isinstance(value, int | float) or value < 0
             ):
-                raise NormProfileError(f"{where}, veld '{key}': moet een getal van 0 of meer zijn")
+                raise NormProfileError(
+                    gettext_noop("%(where)s, field '%(field)s': must be a number of 0 or more"),
+                    {"where": where, "field": key},
+                )
             bounds[key] = float(value) if value is not None else None
         needs = {
             "power_autonomy_hours": "min",
@@ -194,10 +228,16 @@ def parse_rules(raw: Any, *, origin: str = "normprofiel") -> list[Rule]:
             "generator_tested_within_days": "max",
         }
         if check in needs and bounds[needs[check]] is None:
-            raise NormProfileError(f"{where}, veld '{needs[check]}': nodig voor '{check}'")
+            raise NormProfileError(
+                gettext_noop("%(where)s, field '%(field)s': needed for '%(check)s'"),
+                {"where": where, "field": needs[check], "check": check},
+            )
         service = item.get("service")
-        if check == "service_present" and service not in SERVICE_NAMES_NL:
-            raise NormProfileError(f"{where}, veld 'service': '{service}' is onbekend")
+        if check == "service_present" and service not in SERVICE_NAMES:
+            raise NormProfileError(
+                gettext_noop("%(where)s, field 'service': '%(service)s' is unknown"),
+                {"where": where, "service": service},
+            )
         rules.append(
             Rule(
                 id=rule_id,
@@ -213,104 +253,150 @@ def parse_rules(raw: Any, *, origin: str = "normprofiel") -> list[Rule]:
     return rules
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+def _reason(text: str, **params: Any) -> Message:
+    return Message(text, params)
 
 
-def evaluate(rule: Rule, facts: PointFacts) -> tuple[str, str]:
-    """One rule against one point: (result, reason in plain Dutch)."""
+def evaluate(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    """One rule against one point: (result, reason in plain words)."""
     if rule.check == "power_autonomy_hours":
         assert rule.min is not None
+        least = Amount(rule.min)
         if facts.power_hours is None:
-            return (
-                UNKNOWN,
-                f"Onbekend hoe lang de stroom het houdt ({facts.power_note or 'vul aggregaat, brandstof en verbruik in'}).",
+            note = facts.power_note or Message(
+                gettext_noop("fill in generator, fuel and consumption")
             )
-        extra = f" ({facts.power_note})" if facts.power_note else ""
+            return UNKNOWN, _reason(
+                gettext_noop("Unknown how long the power lasts (%(note)s)."), note=note
+            )
+        extra = Message(" (%(note)s)", {"note": facts.power_note}) if facts.power_note else ""
+        hours = Amount(facts.power_hours)
         if facts.power_hours >= rule.min:
-            return (
-                PASS,
-                f"Stroom voor {_fmt(facts.power_hours)} uur zonder bijtanken{extra} (norm: minstens {_fmt(rule.min)} uur).",
+            return PASS, _reason(
+                gettext_noop(
+                    "Power for %(hours)s hours without refuelling%(extra)s (norm: at least "
+                    "%(min)s hours)."
+                ),
+                hours=hours,
+                extra=extra,
+                min=least,
             )
-        return (
-            FAIL,
-            f"Stroom voor maar {_fmt(facts.power_hours)} uur zonder bijtanken{extra}; de norm is minstens {_fmt(rule.min)} uur.",
+        return FAIL, _reason(
+            gettext_noop(
+                "Power for only %(hours)s hours without refuelling%(extra)s; the norm is at least "
+                "%(min)s hours."
+            ),
+            hours=hours,
+            extra=extra,
+            min=least,
         )
     if rule.check == "comms_without_telecom":
         assert rule.min is not None
         usable = sorted(facts.comms_kinds & COMMS_WITHOUT_TELECOM)
         if len(usable) >= rule.min:
-            return (
-                PASS,
-                f"{len(usable)} verbinding(en) zonder stroomnet en telefoonnet (norm: minstens {_fmt(rule.min)}).",
+            return PASS, _reason(
+                gettext_noop(
+                    "%(count)s connection(s) without the power grid and telephone network "
+                    "(norm: at least %(min)s)."
+                ),
+                count=len(usable),
+                min=Amount(rule.min),
             )
-        return (
-            FAIL,
-            f"{len(usable)} verbinding(en) die werken zonder stroomnet en telefoonnet; de norm is minstens {_fmt(rule.min)} (C2000, satelliettelefoon, amateurradio of loper).",
+        return FAIL, _reason(
+            gettext_noop(
+                "%(count)s connection(s) that work without the power grid and telephone network; "
+                "the norm is at least %(min)s (C2000, satellite phone, amateur radio or runner)."
+            ),
+            count=len(usable),
+            min=Amount(rule.min),
         )
     if rule.check == "key_holders_24_7":
         assert rule.min is not None
         if facts.key_holders_24_7 >= rule.min:
-            return (
-                PASS,
-                f"{facts.key_holders_24_7} sleutelhouders dag en nacht bereikbaar (norm: minstens {_fmt(rule.min)}).",
+            return PASS, _reason(
+                gettext_noop(
+                    "%(count)s key holders reachable day and night (norm: at least %(min)s)."
+                ),
+                count=facts.key_holders_24_7,
+                min=Amount(rule.min),
             )
-        return (
-            FAIL,
-            f"{facts.key_holders_24_7} sleutelhouder(s) dag en nacht bereikbaar; de norm is minstens {_fmt(rule.min)}.",
+        return FAIL, _reason(
+            gettext_noop(
+                "%(count)s key holder(s) reachable day and night; the norm is at least %(min)s."
+            ),
+            count=facts.key_holders_24_7,
+            min=Amount(rule.min),
         )
     if rule.check == "open_within_minutes":
         assert rule.max is not None
         if facts.open_within_minutes is None:
-            return UNKNOWN, "Onbekend hoe snel het punt open kan na activering."
-        if facts.open_within_minutes <= rule.max:
-            return (
-                PASS,
-                f"Open binnen {facts.open_within_minutes} minuten (norm: binnen {_fmt(rule.max)} minuten).",
+            return UNKNOWN, _reason(
+                gettext_noop("Unknown how quickly the point can open after activation.")
             )
-        return (
-            FAIL,
-            f"Open pas na {facts.open_within_minutes} minuten; de norm is binnen {_fmt(rule.max)} minuten.",
+        if facts.open_within_minutes <= rule.max:
+            return PASS, _reason(
+                gettext_noop("Open within %(minutes)s minutes (norm: within %(max)s minutes)."),
+                minutes=facts.open_within_minutes,
+                max=Amount(rule.max),
+            )
+        return FAIL, _reason(
+            gettext_noop(
+                "Open only after %(minutes)s minutes; the norm is within %(max)s minutes."
+            ),
+            minutes=facts.open_within_minutes,
+            max=Amount(rule.max),
         )
     if rule.check == "wheelchair_accessible":
         if facts.wheelchair_accessible is None:
-            return UNKNOWN, "Onbekend of het gebouw toegankelijk is voor rolstoelgebruikers."
+            return UNKNOWN, _reason(
+                gettext_noop("Unknown whether the building is accessible to wheelchair users.")
+            )
         if facts.wheelchair_accessible:
-            return PASS, "Toegankelijk voor rolstoelgebruikers."
-        return FAIL, "Niet toegankelijk voor rolstoelgebruikers."
+            return PASS, _reason(gettext_noop("Accessible to wheelchair users."))
+        return FAIL, _reason(gettext_noop("Not accessible to wheelchair users."))
     if rule.check == "service_present":
-        name = SERVICE_NAMES_NL.get(rule.service or "", rule.service or "")
+        known = SERVICE_NAMES.get(rule.service or "")
+        name = Message(known) if known else (rule.service or "")
         state = facts.services.get(rule.service or "")
         if state is None:
-            return UNKNOWN, f"Onbekend of het punt {name} biedt."
+            return UNKNOWN, _reason(
+                gettext_noop("Unknown whether the point offers %(service)s."), service=name
+            )
         if state:
-            return PASS, f"Biedt {name}."
-        return FAIL, f"Biedt geen {name}."
+            return PASS, _reason(gettext_noop("Offers %(service)s."), service=name)
+        return FAIL, _reason(gettext_noop("Does not offer %(service)s."), service=name)
     if rule.check == "drinking_water_stock":
         assert rule.min is not None
         if facts.drinking_water_litres is None:
-            return UNKNOWN, "Onbekend hoeveel drinkwater er op voorraad is."
+            return UNKNOWN, _reason(gettext_noop("Unknown how much drinking water is in stock."))
+        litres = Amount(facts.drinking_water_litres)
         if facts.drinking_water_litres >= rule.min:
-            return PASS, f"{_fmt(facts.drinking_water_litres)} liter drinkwater op voorraad."
-        return (
-            FAIL,
-            f"{_fmt(facts.drinking_water_litres)} liter drinkwater op voorraad; de norm is minstens {_fmt(rule.min)} liter.",
+            return PASS, _reason(
+                gettext_noop("%(litres)s litres of drinking water in stock."), litres=litres
+            )
+        return FAIL, _reason(
+            gettext_noop(
+                "%(litres)s litres of drinking water in stock; the norm is at least %(min)s litres."
+            ),
+            litres=litres,
+            min=Amount(rule.min),
         )
     if rule.check == "generator_tested_within_days":
         assert rule.max is not None
         if facts.has_generator is False:
-            return FAIL, "Geen vast aggregaat om proef te draaien."
+            return FAIL, _reason(gettext_noop("No fixed generator to test."))
         if facts.generator_last_test is None:
-            return UNKNOWN, "Onbekend wanneer het aggregaat voor het laatst proef heeft gedraaid."
+            return UNKNOWN, _reason(gettext_noop("Unknown when the generator was last test-run."))
         days = (facts.today - facts.generator_last_test).days
         if days <= rule.max:
-            return PASS, f"Aggregaat {days} dagen geleden proef gedraaid."
-        return (
-            FAIL,
-            f"Aggregaat {days} dagen geleden proef gedraaid; de norm is binnen {_fmt(rule.max)} dagen.",
+            return PASS, _reason(gettext_noop("Generator test-run %(days)s days ago."), days=days)
+        return FAIL, _reason(
+            gettext_noop("Generator test-run %(days)s days ago; the norm is within %(max)s days."),
+            days=days,
+            max=Amount(rule.max),
         )
     raise NormProfileError(
-        f"onbekende controle {rule.check}"
+        gettext_noop("unknown check %(check)s"), {"check": rule.check}
     )  # pragma: no cover - parse_rules guards this
 
 
@@ -321,9 +407,12 @@ def assess(rules: list[Rule], facts: PointFacts) -> Assessment:
     for rule in rules:
         if tier not in rule.tiers:
             continue
-        result, reason = evaluate(rule, facts)
+        result, found = evaluate(rule, facts)
+        reason: Text = found
         if rule.default:
-            reason += " (Standaardwaarde, geen landelijke norm.)"
+            reason = Message(
+                gettext_noop("%(reason)s (Default value, not a national norm.)"), {"reason": found}
+            )
         outcomes.append(Outcome(rule.id, result, reason, rule.default))
     if any(o.result == FAIL for o in outcomes):
         overall = FAIL

@@ -261,7 +261,7 @@ def autonomy(point: SupportPoint) -> Autonomy:
                 "hours": _num(round(point.battery_kwh / point.power_need_kw, 1)),
             }
         )
-    return Autonomy(hours=hours, note=note, steps=steps)
+    return Autonomy(hours=hours, note=str(note), steps=steps)
 
 
 def history(point: SupportPoint, related: Iterable[Any] = (), limit: int = 30) -> list[AuditEntry]:

@@ -41,7 +41,7 @@ def readiness_report(region: Region) -> dict[str, Any]:
                     {
                         "rule": o.rule_id,
                         "result": o.result,
-                        "reason": o.reason,
+                        "reason": str(o.reason),
                         "default": o.default,
                     }
                     for o in result.outcomes

@@ -94,7 +94,7 @@ def test_it_gives_the_same_answer_for_huge_numbers_on_every_database(
     with translation.override("en"):
         result = outcome("import_points", str(path), "--region", "VR21")
     assert result.refused
-    assert f"groot.csv, rij 2, veld 'capacity': {message}" in result.message
+    assert f"groot.csv, row 2, field 'capacity': {message}" in result.message
     assert not result.changed
 
 

@@ -27,7 +27,7 @@ def net(cast: Cast) -> Network:
 
 def _power(point: SupportPoint) -> tuple[str, str]:
     outcome = next(o for o in services.assessment(point).outcomes if o.rule_id == "power_autonomy")
-    return outcome.result, outcome.reason
+    return outcome.result, str(outcome.reason)
 
 
 def _change(point: SupportPoint, **data: object) -> SupportPoint:

@@ -245,6 +245,10 @@ def test_it_lets_the_oss_officer_register_edit_and_assess_an_oss_point(
     assert point.norm_result == NormResult.PASS, point.norm_gaps
     page = client.get(_url("detail", "OSS-03")).content.decode()
     assert "voldoet aan de norm" in page and "Stroom voor 100,2 uur" in page
+    # The reasons follow the interface's language, figures included.
+    english = client.get(_url("detail", "OSS-03"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Power for 100.2 hours without refuelling" in english
+    assert "Stroom voor" not in english
 
 
 def test_it_refuses_the_oss_officer_every_edit_page_of_a_vught_point(
