@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Container
+from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from paraat.geo.text import Joined, Message, MessageError, gettext_noop
 
 VERSION = "P2"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -93,18 +96,71 @@ POINT_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,19}$")
 FIELDS = ("version", "point", "time", "state", "services", "visitors", "fuel", "needs", "check")
 
 
-class StatusLineError(ValueError):
-    """A line that is refused, with what is wrong in Dutch and English and where; never with the
-    value that would have been right, so a misheard line cannot be 'fixed' by copying it."""
+class StatusLineError(MessageError):
+    """A line that is refused, with what is wrong and where; never with the value that would have
+    been right, so a misheard line cannot be 'fixed' by copying it. ``message`` (and ``str()``)
+    reads in the active language (an English message id, translated when shown)."""
 
     def __init__(
-        self, message_nl: str, message_en: str, field: str, position: int | None = None
+        self,
+        text: str,
+        params: Mapping[str, Any] | None,
+        field: str,
+        position: int | None = None,
     ) -> None:
-        super().__init__(message_nl)
-        self.message_nl = message_nl
-        self.message_en = message_en
+        super().__init__(text, params)
         self.field = field
         self.position = position
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+# The names of the service and need letters in a refusal ("use I=information, ...").
+LETTER_NAMES = {
+    "INFORMATION": gettext_noop("information"), "EMERGENCY_REPORT": gettext_noop("emergency report"),
+    "FIRST_AID": gettext_noop("first aid"), "DRINKING_WATER": gettext_noop("drinking water"),
+    "CHARGING": gettext_noop("charging"), "WARMTH": gettext_noop("warmth"),
+    "TOILET": gettext_noop("toilet"), "FOOD_MEDICINE": gettext_noop("food and medicine"),
+    "HELP_DESK": gettext_noop("help desk"), "MISSING_PERSONS": gettext_noop("missing persons"),
+    "FUEL": gettext_noop("fuel"), "MEDICAL": gettext_noop("medical"),
+    "TRANSPORT": gettext_noop("transport"), "STAFF": gettext_noop("staff"),
+    "OTHER": gettext_noop("other"),
+}  # fmt: skip
+# What a refusal says about the letter fields, per field (one sentence each for translators).
+LETTER_MESSAGES = {
+    "services": {
+        "count": gettext_noop(
+            "The services field starts with the number of letters (0 if there are none)."
+        ),
+        "unknown": gettext_noop("Unknown character '%(letter)s' in services; use %(allowed)s."),
+        "mismatch": gettext_noop(
+            "The number of services (%(count)s) does not match the letters (%(letters)s): a "
+            "character was dropped or added; read the field out again."
+        ),
+    },
+    "needs": {
+        "count": gettext_noop(
+            "The needs field starts with the number of letters (0 if there are none)."
+        ),
+        "unknown": gettext_noop("Unknown character '%(letter)s' in needs; use %(allowed)s."),
+        "mismatch": gettext_noop(
+            "The number of needs (%(count)s) does not match the letters (%(letters)s): a "
+            "character was dropped or added; read the field out again."
+        ),
+    },
+}
+COUNT_MESSAGES = {
+    "visitors": gettext_noop(
+        "The number of visitors is always %(width)s digits (with leading zeros) or a dash, not "
+        "'%(value)s'."
+    ),
+    "fuel": gettext_noop(
+        "The hours of fuel are always %(width)s digits (with leading zeros) or a dash, not "
+        "'%(value)s'."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -135,26 +191,30 @@ def card_mark(code: str) -> str:
         value = ALPHABET.find(char)
         if value < 0:
             raise StatusLineError(
-                f"Teken '{char}' mag niet in de code van een punt.",
-                f"Character '{char}' is not allowed in a point code.",
+                gettext_noop("Character '%(char)s' is not allowed in a point code."),
+                {"char": char},
                 "point",
             )
         total = ((total + value) * 2) % 37
     return CARD_SYMBOLS[(38 - total) % 37]
 
 
-def code_problem(code: str) -> tuple[str, str] | None:
-    """Why a code cannot be a point's code in a status line (Dutch, English), or None."""
+def code_problem(code: str) -> Message | None:
+    """Why a code cannot be a point's code in a status line, or None."""
     code = code.strip().upper()
     if not POINT_RE.match(code):
-        return (
-            "De code mag alleen hoofdletters, cijfers en streepjes bevatten (hoogstens 20 tekens).",
-            "The code may hold only capital letters, digits and hyphens (at most 20 characters).",
+        return Message(
+            gettext_noop(
+                "The code may hold only capital letters, digits and hyphens (at most 20 "
+                "characters)."
+            )
         )
     if code in RESERVED_CODES:
-        return (
-            f"De code '{code}' leest als een woord van de statusregel; kies een andere code.",
-            f"The code '{code}' reads as a word of the status line; choose another code.",
+        return Message(
+            gettext_noop(
+                "The code '%(code)s' reads as a word of the status line; choose another code."
+            ),
+            {"code": code},
         )
     return None
 
@@ -178,20 +238,20 @@ def make_line(status: StatusLine) -> str:
     code = status.point_code.upper()
     problem = code_problem(code)
     if problem:
-        raise StatusLineError(problem[0], problem[1], "point")
+        raise StatusLineError(problem.text, problem.params, "point")
     if status.state not in STATE_WORD:
         raise StatusLineError(
-            f"Onbekende toestand {status.state}.", f"Unknown state {status.state}.", "state"
+            gettext_noop("Unknown state %(state)s."), {"state": status.state}, "state"
         )
     if not 1 <= status.day <= 31:
-        raise StatusLineError("Dag buiten bereik.", "Day out of range.", "time")
+        raise StatusLineError(gettext_noop("Day out of range."), None, "time")
     when = f"{status.day:02d}{status.time.strftime('%H%M')}"
     for label, value, width in (
         ("visitors", status.visitors, VISITOR_DIGITS),
         ("fuel", status.fuel_hours, FUEL_DIGITS),
     ):
         if value is not None and not 0 <= value < 10**width:
-            raise StatusLineError(f"{label} buiten bereik.", f"{label} out of range.", label)
+            raise StatusLineError(gettext_noop("%(field)s out of range."), {"field": label}, label)
     services = "".join(sorted(SERVICE_CODE[s] for s in status.services))
     needs = "".join(sorted(NEED_CODE[n] for n in status.needs))
     visitors = _number(status.visitors, VISITOR_DIGITS)
@@ -231,58 +291,46 @@ def _letters(
     """``value`` is the field after its prefix: how many letters, then the letters."""
     count_text = re.match(r"\d*", value).group(0)  # type: ignore[union-attr]
     letters = value[len(count_text) :]
-    label_nl = "functies" if field_name == "services" else "behoeften"
+    says = LETTER_MESSAGES[field_name]
     if not count_text:
-        raise StatusLineError(
-            f"Bij {label_nl} staat eerst het aantal letters (0 als er geen zijn).",
-            f"The {field_name} field starts with the number of letters (0 if there are none).",
-            field_name,
-            position,
-        )
+        raise StatusLineError(says["count"], None, field_name, position)
     seen: set[str] = set()
     for offset, letter in enumerate(letters):
         where = position + len(count_text) + offset
         if letter not in table:
-            allowed_nl = ", ".join(f"{k}={NAMES_NL[v]}" for k, v in table.items())
-            allowed_en = ", ".join(f"{k}={v.lower().replace('_', ' ')}" for k, v in table.items())
+            allowed = Joined.of(
+                (Message("%(letter)s=%(name)s", {"letter": k, "name": Message(LETTER_NAMES[v])})
+                 for k, v in table.items()),
+                ", ",
+            )  # fmt: skip
             raise StatusLineError(
-                f"Onbekend teken '{letter}' bij {label_nl}; gebruik {allowed_nl}.",
-                f"Unknown character '{letter}' in {field_name}; use {allowed_en}.",
-                field_name,
-                where,
+                says["unknown"], {"letter": letter, "allowed": allowed}, field_name, where
             )
         if letter in seen:
             raise StatusLineError(
-                f"Letter '{letter}' staat er twee keer in.",
-                f"Letter '{letter}' appears twice.",
+                gettext_noop("Letter '%(letter)s' appears twice."),
+                {"letter": letter},
                 field_name,
                 where,
             )
         seen.add(letter)
     if int(count_text) != len(letters):
         raise StatusLineError(
-            f"Het aantal {label_nl} ({int(count_text)}) klopt niet met het aantal letters"
-            f" ({len(letters)}): er is een teken weggevallen of bijgekomen; lees het veld opnieuw voor.",
-            f"The number of {field_name} ({int(count_text)}) does not match the letters"
-            f" ({len(letters)}): a character was dropped or added; read the field out again.",
+            says["mismatch"],
+            {"count": int(count_text), "letters": len(letters)},
             field_name,
             position,
         )
     return letters, frozenset(table[letter] for letter in seen)
 
 
-def _count(
-    field_name: str, value: str, position: int, width: int, label_nl: str
-) -> tuple[str, int | None]:
+def _count(field_name: str, value: str, position: int, width: int) -> tuple[str, int | None]:
     if value == "-":
         return value, None
     # "²" is a digit to isdigit, not to int
     if not (value.isascii() and value.isdigit()) or len(value) != width:
         raise StatusLineError(
-            f"{label_nl} is altijd {width} cijfers (met voorloopnullen) of een streepje, niet '{value}'.",
-            f"{field_name} is always {width} digits (with leading zeros) or a dash, not '{value}'.",
-            field_name,
-            position,
+            COUNT_MESSAGES[field_name], {"width": width, "value": value}, field_name, position
         )
     return value, int(value)
 
@@ -302,8 +350,8 @@ def _resolve(day: int, clock: dt.time, reference: dt.datetime) -> dt.datetime:
             return found
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     raise StatusLineError(
-        f"Dag {day} bestaat niet in deze of de vorige maand.",
-        f"Day {day} does not exist in this or the previous month.",
+        gettext_noop("Day %(day)s does not exist in this or the previous month."),
+        {"day": day},
         "time",
     )
 
@@ -312,23 +360,26 @@ def _split(raw: str) -> dict[str, tuple[str, int]]:
     parts = _positions(raw)
     if parts[0][0] != VERSION:
         raise StatusLineError(
-            f"De regel moet beginnen met {VERSION} (versie van het formaat).",
-            f"The line must start with {VERSION} (format version).",
+            gettext_noop("The line must start with %(version)s (format version)."),
+            {"version": VERSION},
             "version",
             0,
         )
     if len(parts) < len(FIELDS):
         missing = FIELDS[len(parts)]
         raise StatusLineError(
-            f"De regel is onvolledig: het veld '{missing}' ontbreekt (verwacht 9 velden, ontvangen {len(parts)}).",
-            f"The line is incomplete: field '{missing}' is missing (expected 9 fields, got {len(parts)}).",
+            gettext_noop(
+                "The line is incomplete: field '%(field)s' is missing (expected 9 fields, got "
+                "%(count)s)."
+            ),
+            {"field": missing, "count": len(parts)},
             missing,
             len(raw),
         )
     if len(parts) > len(FIELDS):
         raise StatusLineError(
-            f"De regel heeft {len(parts)} velden; verwacht 9. Staat er een spatie te veel?",
-            f"The line has {len(parts)} fields; expected 9. Is there a space too many?",
+            gettext_noop("The line has %(count)s fields; expected 9. Is there a space too many?"),
+            {"count": len(parts)},
             "line",
             parts[len(FIELDS)][1],
         )
@@ -339,23 +390,26 @@ def _point(text: str, position: int, known_points: Container[str] | None) -> str
     code, _slash, letter = text.rpartition("/")
     if not code or len(letter) != 1 or not POINT_RE.match(code):
         raise StatusLineError(
-            f"'{text}' is geen code met kaartteken (zoals OSS-03/9; beide staan op de kaart).",
-            f"'{text}' is not a code with its card mark (like OSS-03/9; both are on the card).",
+            gettext_noop(
+                "'%(text)s' is not a code with its card mark (like OSS-03/9; both are on the card)."
+            ),
+            {"text": text},
             "point",
             position,
         )
     if letter not in CARD_SYMBOLS or card_mark(code) != letter:
         raise StatusLineError(
-            "Het kaartteken hoort niet bij deze code: code of kaartteken is verkeerd overgenomen."
-            " Lees beide opnieuw voor van de kaart.",
-            "The card mark does not belong to this code: the code or the letter was taken down"
-            " wrongly. Read both out again from the card.",
+            gettext_noop(
+                "The card mark does not belong to this code: the code or the letter was taken down"
+                " wrongly. Read both out again from the card."
+            ),
+            None,
             "point",
             position,
         )
     if known_points is not None and code not in known_points:
         raise StatusLineError(
-            f"Er is geen punt met code {code}.", f"There is no point with code {code}.", "point"
+            gettext_noop("There is no point with code %(code)s."), {"code": code}, "point"
         )
     return code
 
@@ -373,11 +427,11 @@ def parse_line(
         raise ValueError("reference must be timezone-aware")
     raw = text.strip().upper()
     if not raw:
-        raise StatusLineError("De regel is leeg.", "The line is empty.", "line", 0)
+        raise StatusLineError(gettext_noop("The line is empty."), None, "line", 0)
     if len(raw) > MAX_LENGTH:
         raise StatusLineError(
-            f"De regel is te lang ({len(raw)} tekens, hoogstens {MAX_LENGTH}).",
-            f"The line is too long ({len(raw)} characters, at most {MAX_LENGTH}).",
+            gettext_noop("The line is too long (%(length)s characters, at most %(limit)s)."),
+            {"length": len(raw), "limit": MAX_LENGTH},
             "line",
             MAX_LENGTH,
         )
@@ -386,22 +440,22 @@ def parse_line(
     when, when_pos = fields["time"]
     if not (when.isascii() and when.isdigit()) or len(when) != 6:
         raise StatusLineError(
-            f"Tijd '{when}' moet DDUUMM zijn: dag, uur en minuut, zes cijfers.",
-            f"Time '{when}' must be DDHHMM: day, hour and minute, six digits.",
+            gettext_noop("Time '%(time)s' must be DDHHMM: day, hour and minute, six digits."),
+            {"time": when},
             "time",
             when_pos,
         )
     day, hour, minute = int(when[:2]), int(when[2:4]), int(when[4:])
     if hour > 23 or minute > 59 or not 1 <= day <= 31:
         raise StatusLineError(
-            f"Tijd '{when}' bestaat niet.", f"Time '{when}' does not exist.", "time", when_pos
+            gettext_noop("Time '%(time)s' does not exist."), {"time": when}, "time", when_pos
         )
     state_word, state_pos = fields["state"]
     state_word = STATE_ALIASES.get(state_word, state_word)
     if state_word not in STATES:
         raise StatusLineError(
-            f"Onbekende toestand '{state_word}'; gebruik OPEN, BEPERKT, VOL of DICHT.",
-            f"Unknown state '{state_word}'; use OPEN, BEPERKT, VOL or DICHT.",
+            gettext_noop("Unknown state '%(state)s'; use OPEN, BEPERKT, VOL or DICHT."),
+            {"state": state_word},
             "state",
             state_pos,
         )
@@ -416,33 +470,29 @@ def parse_line(
         value, position = fields[name]
         if not value.startswith(prefix) or len(value) < 2:
             raise StatusLineError(
-                f"Veld {name} moet beginnen met {prefix} gevolgd door een waarde.",
-                f"Field {name} must start with {prefix} followed by a value.",
+                gettext_noop("Field %(field)s must start with %(prefix)s followed by a value."),
+                {"field": name, "prefix": prefix},
                 name,
                 position,
             )
         values[name] = (value[1:], position + 1)
     service_letters, services = _letters("services", *values["services"], SERVICE_LETTERS)
     need_letters, needs = _letters("needs", *values["needs"], NEED_LETTERS)
-    visitor_text, visitors = _count(
-        "visitors", *values["visitors"], VISITOR_DIGITS, "Het aantal bezoekers"
-    )
-    fuel_text, fuel = _count("fuel", *values["fuel"], FUEL_DIGITS, "Het aantal uren brandstof")
+    visitor_text, visitors = _count("visitors", *values["visitors"], VISITOR_DIGITS)
+    fuel_text, fuel = _count("fuel", *values["fuel"], FUEL_DIGITS)
     check_text, check_pos = values["check"]
     if len(check_text) != 1 or not (check_text.isascii() and check_text.isdigit()):
         raise StatusLineError(
-            "Het laatste veld is K met één cijfer.",
-            "The last field is K with one digit.",
-            "check",
-            check_pos,
+            gettext_noop("The last field is K with one digit."), None, "check", check_pos
         )
     # The fields read well; the check digit catches a wrong digit or letter that still reads.
     if check_digit(when, visitor_text, fuel_text, service_letters, need_letters) != int(check_text):
         raise StatusLineError(
-            "Het controlecijfer klopt niet: er is een cijfer of letter verkeerd overgenomen of"
-            " verkeerd opgeteld. Tel op de kaart opnieuw op en lees de regel opnieuw voor.",
-            "The check digit does not match: a digit or letter was taken down or added up wrongly."
-            " Add up again on the card and read the line out again.",
+            gettext_noop(
+                "The check digit does not match: a digit or letter was taken down or added up "
+                "wrongly. Add up again on the card and read the line out again."
+            ),
+            None,
             "check",
             check_pos,
         )

@@ -1,17 +1,18 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import CommandError, CommandParser
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from paraat.core.management.base import ParaatCommand
 from paraat.operations import services
 from paraat.operations.statusline import StatusLineError, blank_card, parse_line, spoken
 from paraat.supportpoints.models import SupportPoint
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
     help = (
         "Make a point's one-line status message for its instruction card, or parse a keyed-in line."
     )
@@ -22,12 +23,12 @@ class Command(BaseCommand):
             "make", help="print a point's line, its spoken form and a blank template"
         )
         make.add_argument("code", help="the point's code")
-        make.add_argument("--json", action="store_true")
+        self.add_json_argument(make)
         parse = sub.add_parser(
             "parse", help="say what a line means, or why it is refused (exit code 1)"
         )
         parse.add_argument("line", help="the line, in quotes")
-        parse.add_argument("--json", action="store_true")
+        self.add_json_argument(parse)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "make":
@@ -37,33 +38,39 @@ class Command(BaseCommand):
                 .first()
             )
             if point is None:
-                raise CommandError(f"Geen punt met code {options['code']}")
+                raise CommandError(_("No point with code %(code)s") % {"code": options["code"]})
             line = services.card_line(point=point)
             data = {"line": line, "spoken": spoken(line), "blank": blank_card(point.code)}
-            if options["json"]:
-                self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            if self.wants_json(options):
+                self.emit_json(data)
             else:
-                self.stdout.write(f"{line}\n\nVoorlezen: {data['spoken']}\n\nLeeg: {data['blank']}")
+                read_out = _("Read out: %(spoken)s") % {"spoken": data["spoken"]}
+                blank = _("Blank: %(blank)s") % {"blank": data["blank"]}
+                self.stdout.write(f"{line}\n\n{read_out}\n\n{blank}")
             return
         try:
             parsed = parse_line(options["line"], reference=timezone.now())
         except StatusLineError as error:
-            if options["json"]:
-                self.stdout.write(
-                    json.dumps(
-                        {
-                            "ok": False,
-                            "field": error.field,
-                            "position": error.position,
-                            "message_nl": error.message_nl,
-                            "message_en": error.message_en,
-                        },
-                        ensure_ascii=False,
-                        indent=2,
-                    )
+            if self.wants_json(options):
+                with translation.override("nl"):
+                    dutch = error.message
+                with translation.override("en"):
+                    english = error.message
+                self.emit_json(
+                    {
+                        "ok": False,
+                        "field": error.field,
+                        "position": error.position,
+                        "message": error.message,
+                        "message_nl": dutch,
+                        "message_en": english,
+                    }
                 )
                 raise SystemExit(1) from None
-            raise CommandError(f"Geweigerd ({error.field}): {error.message_nl}") from None
+            raise CommandError(
+                _("Refused (%(field)s): %(message)s")
+                % {"field": error.field, "message": error.message}
+            ) from None
         status = parsed.status
         result: dict[str, Any] = {
             "ok": True,
@@ -75,8 +82,8 @@ class Command(BaseCommand):
             "fuel_hours": status.fuel_hours,
             "needs": sorted(n.lower() for n in status.needs),
         }
-        if options["json"]:
-            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+        if self.wants_json(options):
+            self.emit_json(result)
         else:
             for key, value in result.items():
                 if key != "ok":
