@@ -89,9 +89,11 @@ class Tally:
         self.seconds: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
 
-    def add(self, kind: str, seconds: float, error: str = "") -> None:
+    def add(self, kind: str, seconds: float | None, error: str = "") -> None:
+        """A request's time (None when it had no answer: counted as an error only)."""
         with self.lock:
-            self.seconds.setdefault(kind, []).append(seconds)
+            if seconds is not None:
+                self.seconds.setdefault(kind, []).append(seconds)
             if error:
                 self.errors[f"{kind} {error}"] = self.errors.get(f"{kind} {error}", 0) + 1
 
@@ -103,7 +105,7 @@ def _call(client: Client, tally: Tally, kind: str, method: str, path: str, **kw:
     try:
         result = client.request(method, path, **kw)
     except OSError as exc:
-        tally.add(kind, float("nan"), type(exc).__name__)
+        tally.add(kind, None, type(exc).__name__)
         return
     error = str(result.status) if result.status >= 400 else ""
     if kind == "form" and (result.status != 302 or "/report/" not in result.location):
