@@ -1,15 +1,19 @@
-"""Load benchmark for operations (issue 5): 500 points each reporting every minute for 30 minutes
-of simulated time, plus 20 operators refreshing the picture every 10 s, against a real server on
-loopback, on SQLite and on PostgreSQL.
+"""Load benchmark for status ingest and the operational picture (issues 5 and 16), against a
+real server on loopback (gunicorn gthread, as `paraat serve`), on SQLite and on PostgreSQL.
 
-    .venv/bin/python benchmarks/operations/bench_load.py [--points 500] [--minutes 30] [--backends sqlite,postgres] [--pg-database paraat_bench]
+    .venv/bin/python benchmarks/operations/bench_load.py [--points 500] [--minutes 30] [--backends sqlite,postgres] [--pg-database paraat_bench] [--profile DIR]
+
+500 active points each send a report per simulated minute: 32 concurrent reporters (half through
+the API, half through the phone form) send them as fast as the server takes them, while 20
+operators each refresh the operational picture every 10 s. The baseline, measured against the
+same server just before, is /health/ (one trivial query) from 32 threads; a probe asks /health/
+every 0.5 s during the load too. Printed per backend: requests/s, reports/s, POST and picture
+p50/p99, errors, lost or duplicated reports, the ratios to /health/, and PASS/FAIL against the
+targets of issue 16: POST p99 < 50 ms, at least 300 reports/s, picture p99 < 100 ms.
 
 The PostgreSQL database named by --pg-database is dropped and created again: give it a name of its own.
-
-Simulated time is compressed: requests go as fast as the server takes them. The baseline, measured
-in the same run against the same server, is the /health/ endpoint (one trivial query). Printed per
-backend: throughput, p50/p99 latency, errors, lost or duplicated reports, and the ratios
-(reports/s against what real time needs, and against the baseline).
+With --profile DIR every request of each server worker runs under cProfile (slower: time a run
+without it); the profile per worker goes to DIR and the top functions are printed.
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -35,7 +39,16 @@ from paraat.testing.loadkit import Client, report_body  # noqa: E402
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/"
-CLIENT_THREADS = 16
+REPORTERS = 32
+OPERATORS = 20
+REFRESH_SECONDS = 10.0
+PROBE_SECONDS = 0.5
+BASELINE_REQUESTS = 3000
+# Issue 16's targets.
+TARGET_POST_P99_MS = 50.0
+TARGET_REPORTS_PER_S = 300.0
+TARGET_PICTURE_P99_MS = 100.0
+PROFILE_CONFIG = Path(__file__).with_name("gunicorn_profile.py")
 
 
 def free_port() -> int:
@@ -44,11 +57,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def start_server(env: dict[str, str], port: int, profile: Path | None) -> subprocess.Popen[bytes]:
+    """gunicorn as `paraat serve` starts it (2 gthread workers of 8 threads, its defaults),
+    without the access log."""
+    argv = [sys.executable, "-m", "gunicorn", "paraat.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8", "--worker-class", "gthread"]  # fmt: skip
+    if profile is not None:
+        argv += ["--config", str(PROFILE_CONFIG)]
+        env = {**env, "PARAAT_BENCH_PROFILE_DIR": str(profile)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "paraat.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8", "--worker-class", "gthread"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     for _ in range(300):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
@@ -63,36 +81,119 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def hammer(
-    port: int, token: str, jobs: list[tuple[str, str, dict | None]]
-) -> tuple[float, dict[str, list[float]], dict[str, int]]:
-    latencies: dict[str, list[float]] = {"post": [], "get": []}
-    errors: dict[str, int] = {}
-    lock = threading.Lock()
-    local = threading.local()
+class Tally:
+    """Latencies and errors per kind of request, from many threads."""
 
-    def run(job: tuple[str, str, dict | None]) -> None:
-        method, path, body = job
-        client = getattr(local, "client", None)
-        if client is None:
-            client = local.client = Client("127.0.0.1", port, token)
-        try:
-            result = client.request(method, path, body)
-            status = result.status
-        except OSError as exc:
-            status, result = 0, None
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.seconds: dict[str, list[float]] = {}
+        self.errors: dict[str, int] = {}
+
+    def add(self, kind: str, seconds: float | None, error: str = "") -> None:
+        """A request's time (None when it had no answer: counted as an error only)."""
+        with self.lock:
+            if seconds is not None:
+                self.seconds.setdefault(kind, []).append(seconds)
+            if error:
+                self.errors[f"{kind} {error}"] = self.errors.get(f"{kind} {error}", 0) + 1
+
+    def of(self, *kinds: str) -> list[float]:
+        return [s for kind in kinds for s in self.seconds.get(kind, [])]
+
+
+def _call(client: Client, tally: Tally, kind: str, method: str, path: str, **kw: Any) -> None:
+    try:
+        result = client.request(method, path, **kw)
+    except OSError as exc:
+        tally.add(kind, None, type(exc).__name__)
+        return
+    error = str(result.status) if result.status >= 400 else ""
+    if kind == "form" and (result.status != 302 or "/report/" not in result.location):
+        error = (
+            error or f"{result.status} to {result.location or 'nowhere'}"
+        )  # login, or a form error
+    tally.add(kind, result.seconds, error)
+
+
+def baseline(port: int, token: str) -> tuple[float, list[float]]:
+    """/health/ from as many threads as there are reporters, as fast as it answers."""
+    tally = Tally()
+    jobs = iter(range(BASELINE_REQUESTS))
+    lock = threading.Lock()
+
+    def run() -> None:
+        client = Client("127.0.0.1", port, token)
+        while True:
             with lock:
-                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
-            return
-        with lock:
-            latencies["post" if method == "POST" else "get"].append(result.seconds)
-            if status >= 400:
-                errors[str(status)] = errors.get(str(status), 0) + 1
+                if next(jobs, None) is None:
+                    return
+            _call(client, tally, "health", "GET", "/health/")
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(CLIENT_THREADS) as pool:
-        list(pool.map(run, jobs))
-    return time.perf_counter() - start, latencies, errors
+    threads = [threading.Thread(target=run) for _ in range(REPORTERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start, tally.of("health")
+
+
+def load(port: int, seed: dict[str, Any], minutes: int) -> tuple[float, Tally]:
+    """The reporters until every report is sent; the operators and the probe meanwhile."""
+    incident = seed["incident"]
+    api = f"/api/v1/incidents/{incident}/reports/"
+    form = f"/operations/{incident}/report/"
+    picture = f"/api/v1/incidents/{incident}/picture/"
+    reports = iter(
+        [(code, f"m{minute}-{code}", minute) for minute in range(minutes) for code in seed["codes"]]
+    )
+    lock = threading.Lock()
+    done = threading.Event()
+    tally = Tally()
+
+    def reporter(index: int) -> None:
+        client = Client("127.0.0.1", port, seed["token"])
+        while True:
+            with lock:
+                job = next(reports, None)
+            if job is None:
+                return
+            body = report_body(*job)
+            if index % 2 == 0:
+                _call(client, tally, "api", "POST", api, body=body)
+                continue
+            fields = {
+                "point": body["point"], "idempotency_key": body["idempotency_key"],
+                "state": body["state"], "visitors": str(body["visitors"]),
+                "comms_working": "unknown", "csrfmiddlewaretoken": seed["csrf"],
+            }  # fmt: skip
+            _call(client, tally, "form", "POST", form, form=fields, cookie=seed["cookie"])
+
+    def operator(index: int) -> None:
+        client = Client("127.0.0.1", port, seed["token"])
+        next_at = time.perf_counter() + index * REFRESH_SECONDS / OPERATORS
+        while not done.wait(max(0.0, next_at - time.perf_counter())):
+            _call(client, tally, "picture", "GET", picture)
+            next_at += REFRESH_SECONDS
+
+    def probe() -> None:
+        client = Client("127.0.0.1", port, seed["token"])
+        while not done.wait(PROBE_SECONDS):
+            _call(client, tally, "probe", "GET", "/health/")
+
+    start = time.perf_counter()
+    others = [threading.Thread(target=operator, args=(i,)) for i in range(OPERATORS)]
+    others.append(threading.Thread(target=probe))
+    reporters = [threading.Thread(target=reporter, args=(i,)) for i in range(REPORTERS)]
+    for thread in others + reporters:
+        thread.start()
+    for thread in reporters:
+        thread.join()
+    seconds = time.perf_counter() - start
+    done.set()
+    for thread in others:
+        thread.join()
+    return seconds, tally
 
 
 def count_reports(url: str, db_file: Path | None) -> tuple[int, int]:
@@ -108,7 +209,14 @@ def count_reports(url: str, db_file: Path | None) -> tuple[int, int]:
         return tuple(conn.execute(query).fetchone())  # type: ignore[return-value]
 
 
-def run_backend(backend: str, points: int, minutes: int, pg_database: str) -> dict[str, object]:
+def run_backend(
+    backend: str,
+    points: int,
+    minutes: int,
+    pg_database: str,
+    profile: Path | None,
+    server_src: Path | None = None,
+) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix=f"paraat-bench-{backend}-"))
     env = {
         k: v for k, v in os.environ.items() if not k.startswith("PARAAT_") and k != "DATABASE_URL"
@@ -146,56 +254,84 @@ def run_backend(backend: str, points: int, minutes: int, pg_database: str) -> di
             "--out",
             str(seed_file),
         ],
-        env=env,
+        env={**env, "PYTHONPATH": str(ROOT / "src")},
         check=True,
     )
     seed = json.loads(seed_file.read_text())
+    env["PYTHONPATH"] = str((server_src or ROOT / "src").resolve())
     port = free_port()
-    server = start_server(env, port)
+    if profile is not None:
+        profile = profile / backend
+        profile.mkdir(parents=True, exist_ok=True)
+    server = start_server(env, port, profile)
     try:
-        incident = seed["incident"]
-        warm = [("GET", "/health/", None)] * 64
-        hammer(port, seed["token"], warm)
-        baseline_jobs = [("GET", "/health/", None)] * 2000
-        base_seconds, base_lat, base_err = hammer(port, seed["token"], baseline_jobs)
-        jobs: list[tuple[str, str, dict | None]] = []
-        for minute in range(minutes):
-            jobs += [
-                (
-                    "POST",
-                    f"/api/v1/incidents/{incident}/reports/",
-                    report_body(code, f"m{minute}-{code}", minute),
-                )
-                for code in seed["codes"]
-            ]
-            jobs += [("GET", f"/api/v1/incidents/{incident}/picture/", None)] * (20 * 6)
-        seconds, lat, errors = hammer(port, seed["token"], jobs)
+        baseline(port, seed["token"])  # warms both workers up
+        base_seconds, base_lat = baseline(port, seed["token"])
+        load_before = os.getloadavg()
+        cpu_start = _cpu_of(server.pid)
+        seconds, tally = load(port, seed, minutes)
+        cpu_load = _cpu_of(server.pid) - cpu_start
+        load_after = os.getloadavg()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     total, distinct = count_reports(env["DATABASE_URL"], db_file)
     expected = points * minutes
-    posts = len(lat["post"])
+    posts = tally.of("api", "form")
+    pictures = tally.of("picture")
     return {
         "backend": backend,
-        "requests": len(jobs),
+        "requests": len(posts) + len(pictures) + len(tally.of("probe")),
         "seconds": seconds,
-        "throughput": len(jobs) / seconds,
-        "reports_per_s": posts / seconds,
-        "post_p50_ms": percentile(lat["post"], 0.5) * 1000,
-        "post_p99_ms": percentile(lat["post"], 0.99) * 1000,
-        "get_p50_ms": percentile(lat["get"], 0.5) * 1000,
-        "get_p99_ms": percentile(lat["get"], 0.99) * 1000,
-        "errors": errors,
+        "server_cpu": cpu_load,
+        "throughput": (len(posts) + len(pictures) + len(tally.of("probe"))) / seconds,
+        "reports_per_s": len(posts) / seconds,
+        "post_p50_ms": percentile(posts, 0.5) * 1000,
+        "post_p99_ms": percentile(posts, 0.99) * 1000,
+        "api_p99_ms": percentile(tally.of("api"), 0.99) * 1000,
+        "form_p99_ms": percentile(tally.of("form"), 0.99) * 1000,
+        "get_p50_ms": percentile(pictures, 0.5) * 1000,
+        "get_p99_ms": percentile(pictures, 0.99) * 1000,
+        "pictures": len(pictures),
+        "probe_p99_ms": percentile(tally.of("probe"), 0.99) * 1000,
+        "errors": tally.errors,
         "stored": total,
         "expected": expected,
         "lost": expected - distinct,
         "duplicated": total - distinct,
-        "baseline_rps": len(baseline_jobs) / base_seconds,
-        "baseline_p99_ms": percentile(base_lat["get"], 0.99) * 1000,
-        "baseline_errors": base_err,
+        "baseline_rps": len(base_lat) / base_seconds,
+        "baseline_p50_ms": percentile(base_lat, 0.5) * 1000,
+        "baseline_p99_ms": percentile(base_lat, 0.99) * 1000,
         "realtime_reports_per_s": points / 60,
+        "load": (load_before, load_after),
     }
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds of the server's process group so far (gunicorn's master and its workers)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pid:  # the process group that start_new_session made
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def print_profile(directory: Path, top: int = 25) -> None:
+    import pstats
+
+    files = sorted(directory.glob("worker-*.prof"))
+    if not files:
+        print(f"          no profile written in {directory}")
+        return
+    stats = pstats.Stats(*(str(f) for f in files))
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
 
 
 def main() -> int:
@@ -208,34 +344,62 @@ def main() -> int:
     parser.add_argument(
         "--pg-database", default="paraat_bench", help="dropped and created again for the run"
     )
+    parser.add_argument("--profile", type=Path, help="cProfile the server's requests into DIR")
+    parser.add_argument(
+        "--server-src",
+        type=Path,
+        help="run the server from this src directory (another checkout: the figures before a change)",
+    )
     args = parser.parse_args()
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.pg_database):
         parser.error("--pg-database: lower-case letters, digits and underscores only")
     ok = True
-    print(
-        f"{'backend':9} {'requests':>8} {'seconds':>8} {'req/s':>7} {'reports/s':>9} {'×realtime':>9} {'×health':>8} {'POST p99':>9} {'GET p99':>8} {'errors':>6} {'lost':>5} {'dup':>4}"
-    )
     for backend in args.backends.split(","):
-        r = run_backend(backend.strip(), args.points, args.minutes, args.pg_database)
-        errors = sum(r["errors"].values())  # type: ignore[union-attr]
+        r = run_backend(
+            backend.strip(),
+            args.points,
+            args.minutes,
+            args.pg_database,
+            args.profile,
+            args.server_src,
+        )
+        errors = sum(r["errors"].values())
+        health_p99 = r["baseline_p99_ms"]
         print(
-            f"{r['backend']:9} {r['requests']:>8} {r['seconds']:>8.1f} {r['throughput']:>7.0f} {r['reports_per_s']:>9.0f} "
-            f"{r['reports_per_s'] / r['realtime_reports_per_s']:>9.1f} {r['throughput'] / r['baseline_rps']:>8.2f} "
-            f"{r['post_p99_ms']:>7.0f}ms {r['get_p99_ms']:>6.0f}ms {errors:>6} {r['lost']:>5} {r['duplicated']:>4}"
+            f"{r['backend']}: {r['requests']} requests in {r['seconds']:.1f} s "
+            f"({r['throughput']:.0f} req/s; server CPU {r['server_cpu']:.1f} s), "
+            f"{r['reports_per_s']:.0f} reports/s ({r['reports_per_s'] / r['realtime_reports_per_s']:.1f}x real time); "
+            f"load average {r['load'][0][0]:.1f} before, {r['load'][1][0]:.1f} after"
         )
         print(
-            f"          baseline /health/: {r['baseline_rps']:.0f} req/s, p99 {r['baseline_p99_ms']:.0f} ms; POST p50 {r['post_p50_ms']:.0f} ms, GET p50 {r['get_p50_ms']:.0f} ms; errors {r['errors']}"
+            f"  report POST  p50 {r['post_p50_ms']:.0f} ms, p99 {r['post_p99_ms']:.0f} ms "
+            f"(API p99 {r['api_p99_ms']:.0f} ms, phone form p99 {r['form_p99_ms']:.0f} ms)"
         )
-        verdict = (
-            errors == 0
-            and r["lost"] == 0
-            and r["duplicated"] == 0
-            and r["reports_per_s"] >= r["realtime_reports_per_s"]
-        )
-        ok = ok and verdict
         print(
-            f"          {'PASS' if verdict else 'FAIL'}: no error, no lost or duplicated report, faster than real time"
+            f"  picture GET  p50 {r['get_p50_ms']:.0f} ms, p99 {r['get_p99_ms']:.0f} ms ({r['pictures']} refreshes)"
         )
+        print(
+            f"  /health/     {r['baseline_rps']:.0f} req/s, p50 {r['baseline_p50_ms']:.1f} ms, p99 {health_p99:.1f} ms "
+            f"before the load; p99 {r['probe_p99_ms']:.0f} ms during it"
+        )
+        print(
+            f"  ratios to /health/: reports/s {r['reports_per_s'] / r['baseline_rps']:.3f}, "
+            f"POST p99 {r['post_p99_ms'] / health_p99:.1f}x, picture p99 {r['get_p99_ms'] / health_p99:.1f}x"
+        )
+        print(
+            f"  errors {r['errors'] or 0}; stored {r['stored']} of {r['expected']}, lost {r['lost']}, duplicated {r['duplicated']}"
+        )
+        checks = [
+            (errors == 0 and r["lost"] == 0 and r["duplicated"] == 0, "no error, no lost or duplicated report"),
+            (r["post_p99_ms"] < TARGET_POST_P99_MS, f"report POST p99 < {TARGET_POST_P99_MS:.0f} ms"),
+            (r["reports_per_s"] >= TARGET_REPORTS_PER_S, f"at least {TARGET_REPORTS_PER_S:.0f} reports/s"),
+            (r["get_p99_ms"] < TARGET_PICTURE_P99_MS, f"picture p99 < {TARGET_PICTURE_P99_MS:.0f} ms"),
+        ]  # fmt: skip
+        for passed, what in checks:
+            print(f"  {'PASS' if passed else 'FAIL'}: {what}")
+        ok = ok and all(passed for passed, _what in checks)
+        if args.profile is not None:
+            print_profile(args.profile / backend)
     return 0 if ok else 1
 
 

@@ -70,9 +70,16 @@ class Clock:
     def last(self) -> Stamp:
         return self._last
 
-    def now(self) -> Stamp:
-        """A new stamp, later than every stamp this clock made or received."""
+    def now(self, *, after: Stamp | None = None) -> Stamp:
+        """A new stamp, later than every stamp this clock made or received and than ``after``.
+
+        ``after`` is the newest stamp another process of this node may have made (the top of the
+        shared journal): the clock moves past it without the drift check of ``receive``, as a
+        clock started from the journal does.
+        """
         with self._lock:
+            if after is not None and after > self._last:
+                self._last = after
             wall = self._wall()
             if wall > self._last.wall_ms:
                 stamp = Stamp(wall, 0, self.node)

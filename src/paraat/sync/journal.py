@@ -9,19 +9,23 @@ so the hook stays out while a bundle is applied.
 from __future__ import annotations
 
 import contextvars
+import copy
 import os
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max
+from django.db.models import Subquery
 from django.db.models.signals import post_save, pre_save
 
+from paraat.core.audit import _plain
 from paraat.sync import hlc, registry
+from paraat.sync.constants import Policy
 
 _applying: contextvars.ContextVar[bool] = contextvars.ContextVar("paraat_sync_apply", default=False)
 _clock: hlc.Clock | None = None
@@ -58,18 +62,33 @@ def instance() -> Any:
     return found
 
 
-def clock() -> hlc.Clock:
-    """The clock of this instance, started past every stamp in the journal."""
-    global _clock
-    from paraat.sync.models import Change
-
-    node = instance().node
+def _process_clock(node: str) -> hlc.Clock:
+    """This process's clock of ``node``; a forked worker or another node gets a new one."""
     with _clock_lock:
         if _clock is None or _clock.node != node or _clock_pid != os.getpid():
-            top = Change.objects.aggregate(top=Max("stamp"))["top"]
-            _set_clock(hlc.Clock(node, wall=_wall, last=hlc.Stamp.parse(top) if top else None))
+            _set_clock(hlc.Clock(node, wall=_wall))
         assert _clock is not None
         return _clock
+
+
+def _top_stamp() -> hlc.Stamp | None:
+    from paraat.sync.models import Change
+
+    top = Change.objects.order_by("-stamp").values_list("stamp", flat=True).first()
+    return hlc.Stamp.parse(top) if top else None
+
+
+def clock() -> hlc.Clock:
+    """The clock of this instance, moved past every stamp in the journal.
+
+    Every process of an instance (web workers, the background worker, a command) keeps its own
+    clock; each write of the journal first moves it past the journal's newest stamp, read in the
+    same statement as the node id (``_write``), so a change made after another process's change
+    or a merge always stamps after it.
+    """
+    found = _process_clock(instance().node)
+    found.now(after=_top_stamp())
+    return found
 
 
 _clock_pid = 0
@@ -97,39 +116,202 @@ def field_stamps(label: str, uid: str) -> dict[str, str]:
     return stamps
 
 
-def journal(instance_: models.Model, fields: dict[str, Any]) -> None:
+@dataclass
+class _Row:
+    label: str
+    uid: str
+    fields: dict[str, Any]
+    # A new row of an append-only model: nothing was stamped before it, no base to look up.
+    fresh: bool
+
+
+@dataclass
+class _Batch:
+    rows: list[_Row] = field(default_factory=list)
+    # Rows loaded under a lock held to the end of the transaction (``locked``).
+    locked: list[models.Model] = field(default_factory=list)
+
+
+_batch: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar(
+    "paraat_sync_batch", default=None
+)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Write the journal rows of the changes made in this block at its end, in one statement.
+
+    Use it inside the transaction of the changes (``with transaction.atomic(), journal.batch():``)
+    around a block that does not catch a rolled-back savepoint of its own: an exception leaves
+    nothing to write, as the transaction it rolls back wrote nothing either.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    current = _Batch()
+    token = _batch.set(current)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        for row in current.locked:
+            row.__dict__.pop("_sync_stored", None)
+    if current.rows:
+        _write(current.rows)
+
+
+def locked(instance_: models.Model) -> None:
+    """Say that ``instance_`` was just read under a lock held until the transaction ends
+    (``select_for_update``; on SQLite the IMMEDIATE transaction's write lock): its values are the
+    stored ones, so saving it within the current ``batch`` reads nothing to find what changed.
+    Outside a batch this does nothing."""
+    current = _batch.get()
+    if current is None or registry.spec_of(type(instance_)) is None:
+        return
+    instance_._sync_stored = _raw_values(instance_)  # type: ignore[attr-defined]
+    current.locked.append(instance_)
+
+
+def _raw_values(instance_: models.Model) -> dict[str, Any]:
+    return {
+        f.name: copy.deepcopy(registry.raw_value(instance_, f))
+        for f in registry.synced_fields(type(instance_))
+    }
+
+
+def _state(rows: list[_Row]) -> tuple[str, hlc.Stamp | None, dict[tuple[str, str, str], str]]:
+    """The node, the journal's newest stamp and the newest stamp of each field the rows change
+    that is not fresh, in one query."""
+    from paraat.sync.models import Change, Instance
+
+    wanted = [(r.label, r.uid, name) for r in rows if not r.fresh for name in r.fields]
+    wanted = list(dict.fromkeys(wanted))
+    newest = Change.objects.order_by("-stamp").values("stamp")[:1]
+    annotations: dict[str, Any] = {"journal_top": Subquery(newest)}
+    for i, (label, uid, name) in enumerate(wanted):
+        of_field = Change.objects.of_record(label, uid).filter(fields__has_key=name)
+        annotations[f"field_{i}"] = Subquery(of_field.order_by("-stamp").values("stamp")[:1])
+    names = ["node", *annotations]
+    found = Instance.objects.order_by("pk").annotate(**annotations).values_list(*names).first()
+    if found is None:  # the first change of this instance: make its node id
+        instance()
+        found = Instance.objects.order_by("pk").annotate(**annotations).values_list(*names).first()
+    assert found is not None
+    node, top, *stamps = found
+    bases = {key: stamp for key, stamp in zip(wanted, stamps, strict=True) if stamp}
+    return node, hlc.Stamp.parse(top) if top else None, bases
+
+
+def _write(rows: list[_Row]) -> None:
+    """Stamp the rows in order and insert them: one query for the clock and bases, one insert."""
     from paraat.sync.models import Change
 
+    node, top, bases = _state(rows)
+    clock_ = _process_clock(node)
+    stamp = clock_.now(after=top)
+    made = []
+    for i, row in enumerate(rows):
+        if i:
+            stamp = clock_.now()
+        text = str(stamp)
+        base = {name: bases.get((row.label, row.uid, name), "") for name in row.fields}
+        made.append(
+            Change(
+                model=row.label, record_uid=row.uid, stamp=text, origin=node,
+                fields=row.fields, base=base,
+            )
+        )  # fmt: skip
+        for name in row.fields:  # a later row of the same record sees this one as its base
+            bases[(row.label, row.uid, name)] = text
+    Change.objects.bulk_create(made)
+
+
+def _add(row: _Row) -> None:
+    current = _batch.get()
+    if current is None:
+        _write([row])
+    else:
+        current.rows.append(row)
+
+
+def journal(instance_: models.Model, fields: dict[str, Any], *, fresh: bool = False) -> None:
+    """Journal a change of ``fields`` (portable values) of a synced row; ``fresh`` when the
+    record has no change in the journal yet (a new row of an append-only model), so its fields
+    have no stamps to look up."""
     label = instance_._meta.label_lower
-    uid = str(instance_.uid)  # type: ignore[attr-defined]
-    known = field_stamps(label, uid)
-    Change.objects.create(
-        model=label,
-        record_uid=uid,
-        stamp=str(clock().now()),
-        origin=instance().node,
-        fields=fields,
-        base={name: known.get(name, "") for name in fields},
-    )
+    uid = str(uuid.UUID(str(instance_.uid)))  # type: ignore[attr-defined]
+    _add(_Row(label, uid, fields, fresh))
 
 
-def _pre_save(sender: type[models.Model], instance: models.Model, raw: bool, **kw: Any) -> None:
+def _tracked(sender: type[models.Model], update_fields: Any) -> list[models.Field]:  # type: ignore[type-arg]
+    """The synced fields a save writes: those named in ``update_fields``, or all of them."""
+    fields = registry.synced_fields(sender)
+    if update_fields is None:
+        return fields
+    named = set(update_fields)
+    return [f for f in fields if f.name in named or f.attname in named]
+
+
+def _pre_save(
+    sender: type[models.Model], instance: models.Model, raw: bool, update_fields: Any, **kw: Any
+) -> None:
     if raw or _applying.get() or registry.spec_of(sender) is None or instance.pk is None:
         return
-    old = sender._default_manager.filter(pk=instance.pk).first()
-    instance._sync_before = registry.values_of(old) if old is not None else None  # type: ignore[attr-defined]
+    fields = _tracked(sender, update_fields)
+    stored = getattr(instance, "_sync_stored", None)
+    if stored is not None:  # read under a lock this transaction holds (``locked``)
+        instance._sync_before = {f.name: stored[f.name] for f in fields}  # type: ignore[attr-defined]
+        return
+    if not fields:
+        instance._sync_before = {}  # type: ignore[attr-defined]
+        return
+    # The stored values of the fields this save writes (a foreign key by id): what it changes.
+    old = (
+        sender._default_manager.filter(pk=instance.pk)
+        .values_list(*(f.attname for f in fields))
+        .first()
+    )
+    if old is None:
+        instance._sync_before = None  # type: ignore[attr-defined]
+        return
+    before = {}
+    for f, value in zip(fields, old, strict=True):
+        before[f.name] = value if isinstance(f, models.ForeignKey) else _plain(value)
+    instance._sync_before = before  # type: ignore[attr-defined]
 
 
 def _post_save(
-    sender: type[models.Model], instance: models.Model, created: bool, raw: bool, **kw: Any
+    sender: type[models.Model],
+    instance: models.Model,
+    created: bool,
+    raw: bool,
+    update_fields: Any,
+    **kw: Any,
 ) -> None:
-    if raw or _applying.get() or registry.spec_of(sender) is None:
+    if raw or _applying.get():
         return
-    after = registry.values_of(instance)
+    spec = registry.spec_of(sender)
+    if spec is None:
+        return
     before = None if created else getattr(instance, "_sync_before", None)
-    changed = after if before is None else {k: v for k, v in after.items() if before.get(k) != v}
+    if before is None:
+        changed = registry.values_of(instance)
+    else:
+        changed = {
+            f.name: registry.portable(instance, f)
+            for f in _tracked(sender, update_fields)
+            if f.name in before and before[f.name] != registry.raw_value(instance, f)
+        }
     if changed:
-        journal(instance, changed)
+        journal(instance, changed, fresh=created and spec.policy == Policy.APPEND)
+    stored = getattr(instance, "_sync_stored", None)
+    if stored is not None:  # still locked: what is stored now is what this save wrote
+        stored.update(
+            {
+                f.name: copy.deepcopy(registry.raw_value(instance, f))
+                for f in _tracked(sender, update_fields)
+            }
+        )
 
 
 def _m2m_changed(sender: Any, instance: models.Model, action: str, **kw: Any) -> None:

@@ -8,6 +8,7 @@ the receiving side). Timestamps that Django sets itself on save (``auto_now``) d
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +95,47 @@ def _fk_key(field: models.ForeignKey, pk: Any) -> Any:  # type: ignore[type-arg]
     return None
 
 
+def _loaded_key(field: models.ForeignKey, instance: models.Model) -> tuple[bool, Any]:  # type: ignore[type-arg]
+    """The portable key of a foreign key from the related row already loaded on ``instance``
+    (no query); (False, None) when that row is not loaded or is not the one the key points to."""
+    if not field.is_cached(instance):
+        return False, None
+    related: Any = field.get_cached_value(instance)
+    pk = getattr(instance, field.attname)
+    if related is None or pk is None or related.pk != pk:
+        return False, None
+    target = field.related_model
+    label = target._meta.label_lower  # type: ignore[union-attr]
+    if label in SPECS:
+        return True, str(uuid.UUID(str(related.uid)))
+    if label in BY_CODE:
+        return True, related.code
+    if target is get_user_model():
+        return True, related.get_username()
+    if label == "areas.area":
+        return True, f"{related.kind}:{related.code}"
+    return True, None
+
+
+def portable(instance: models.Model, field: models.Field, *, fk_key: PkToKey | None = None) -> Any:  # type: ignore[type-arg]
+    """One field of a row as its portable value; a foreign key by the related row when loaded."""
+    if isinstance(field, models.ForeignKey):
+        if fk_key is None:
+            found, key = _loaded_key(field, instance)
+            if found:
+                return key
+            fk_key = _fk_key
+        return fk_key(field, getattr(instance, field.attname))
+    return _plain(field.value_from_object(instance))
+
+
+def raw_value(instance: models.Model, field: models.Field) -> Any:  # type: ignore[type-arg]
+    """What decides whether a field changed: a foreign key's id, another field's plain value."""
+    if isinstance(field, models.ForeignKey):
+        return getattr(instance, field.attname)
+    return _plain(field.value_from_object(instance))
+
+
 def _fk_pk(field: models.ForeignKey, key: Any) -> Any:  # type: ignore[type-arg]
     if key is None:
         return None
@@ -117,14 +159,13 @@ KeyToPk = Callable[[models.ForeignKey, Any], Any]  # type: ignore[type-arg]
 PkToKey = Callable[[models.ForeignKey, Any], Any]  # type: ignore[type-arg]
 
 
-def values_of(instance: models.Model, *, fk_key: PkToKey = _fk_key) -> dict[str, Any]:
-    """The row as portable values, by field name."""
-    data: dict[str, Any] = {}
-    for field in synced_fields(type(instance)):
-        if isinstance(field, models.ForeignKey):
-            data[field.name] = fk_key(field, getattr(instance, field.attname))
-        else:
-            data[field.name] = _plain(field.value_from_object(instance))
+def values_of(instance: models.Model, *, fk_key: PkToKey | None = None) -> dict[str, Any]:
+    """The row as portable values, by field name. Without ``fk_key`` a foreign key whose row is
+    loaded on the instance is read from it, the others are looked up."""
+    data: dict[str, Any] = {
+        field.name: portable(instance, field, fk_key=fk_key)
+        for field in synced_fields(type(instance))
+    }
     if type(instance)._meta.label_lower == "operations.incident" and instance.pk:
         data["municipalities"] = sorted(
             instance.municipalities.values_list("code", flat=True)  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ def baseline() -> int:
         known = set(Change.objects.filter(model=label).values_list("record_uid", flat=True))
         for row in model._default_manager.order_by("pk").iterator():
             if str(row.uid) not in known:  # type: ignore[attr-defined]
-                journal.journal(row, registry.values_of(row))
+                journal.journal(row, registry.values_of(row), fresh=True)  # no stamps yet
                 made += 1
     return made
 

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,7 +87,26 @@ def seed(points: int) -> dict[str, Any]:
     )
     services.activate(incident=incident, user=operator)
     token = create_api_token(user=operator, days=1)[1]
-    return {"incident": incident.pk, "codes": codes, "token": token}
+    return {"incident": incident.pk, "codes": codes, "token": token, **_phone_session(operator)}
+
+
+def _phone_session(user: Any) -> dict[str, Any]:
+    """A logged-in session and a CSRF secret for the phone form, without a login over HTTP."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.crypto import get_random_string
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    csrf = get_random_string(32)
+    cookie = (
+        f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+    )
+    return {"cookie": cookie, "csrf": csrf}
 
 
 @dataclass
@@ -94,6 +114,7 @@ class Result:
     status: int
     seconds: float
     body: bytes
+    location: str = ""
 
 
 class Client:
@@ -104,14 +125,30 @@ class Client:
         self.conn: http.client.HTTPConnection | None = None
 
     def request(
-        self, method: str, path: str, body: dict[str, Any] | None = None, timeout: float = 30
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        timeout: float = 30,
+        *,
+        form: dict[str, str] | None = None,
+        cookie: str = "",
     ) -> Result:
+        """A JSON request with the API token; with ``form`` a form post with the session
+        ``cookie`` instead (the phone form)."""
         data = json.dumps(body).encode() if body is not None else None
         headers = {
             "Authorization": f"Token {self.token}",
             "Content-Type": "application/json",
             "Accept": "application/json",
         }
+        if form is not None:
+            data = urllib.parse.urlencode(form).encode()
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": cookie,
+                "Accept": "text/html",
+            }
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
@@ -125,7 +162,8 @@ class Client:
                 if attempt == 2:
                     raise
                 continue
-            return Result(response.status, time.perf_counter() - start, payload)
+            location = response.getheader("Location", "") or ""
+            return Result(response.status, time.perf_counter() - start, payload, location)
         raise RuntimeError("unreachable")
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ from paraat.operations.models import (
 from paraat.operations.services.logbook import STATE_NL, _name, log
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
+from paraat.sync import journal
 
 _sqlite_writes = threading.Lock()
 
@@ -184,7 +185,9 @@ def record_status(
     if channel not in Channel.values:
         raise ValidationError({"channel": [_("Unknown channel.")]})
     try:
-        with _one_writer(), transaction.atomic():
+        # The sync journal's rows of the report, the activation and the log entry go in one
+        # insert at the end of the transaction (paraat.sync.journal.batch).
+        with _one_writer(), transaction.atomic(), journal.batch():
             # Lock the point's activation first: simultaneous reports of one point then take
             # turns, and each compares itself with the latest report committed before it.
             activation = _locked_activation(incident, point)
@@ -235,6 +238,7 @@ def _locked_activation(incident: Incident, point: SupportPoint) -> Activation | 
     if activation is not None:
         # The caller's incident and point: the log entry and the event need no query for them.
         activation.incident, activation.point = incident, point
+        journal.locked(activation)  # its save below reads nothing to find what it changed
     return activation
 
 
