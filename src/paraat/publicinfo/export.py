@@ -7,6 +7,11 @@ the target never sees a half-written site; running it again after every status c
 After a change of some points' state, ``update_points`` rewrites only what shows those states (the
 postcode pages and their data whose nearest points include them, and ``data/points.json``), each
 file replaced by a rename, in well under a second; every other file stays as it was.
+
+The public mirror (``--follow``) keeps a ``Mirror`` between rounds: every postcode page of its
+last full export as a shell with slots for the points' blocks, the map and the "as of" time, so a
+round assembles a changed page by joining strings (no template) and rewrites only the pages
+whose shown points or their states changed.
 """
 
 from __future__ import annotations
@@ -14,19 +19,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable
+import zlib
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.contrib.staticfiles import finders
+from django.utils import translation
+from django.utils.html import escape
 
 from paraat.areas.constants import AreaKind
 from paraat.core import files
 from paraat.core.jobs import ProgressFn
 from paraat.publicinfo import bridge, data, links, pages, posters
 from paraat.publicinfo.constants import Risk
-from paraat.publicinfo.snapshot import AreaEntry, Snapshot
+from paraat.publicinfo.snapshot import AreaEntry, PointStatus, Snapshot
 
 ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
 PAGES = ("", "prepare/", "advice/", "about/", "postcodes/", "offline/")
@@ -70,14 +78,11 @@ class _Writer:
         self.in_place = in_place
 
     def write(self, relative: str, data: bytes, kind: str) -> None:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
         if self.in_place:
-            beside = path.with_name(f".{path.name}.new-{os.getpid()}")
-            beside.write_bytes(data)
-            os.chmod(beside, 0o644)
-            os.replace(beside, path)
+            _replace(os.path.join(self.root, relative), data)
         else:
+            path = self.root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         self.result.add(kind, len(data))
         if self.progress is not None:
@@ -89,6 +94,27 @@ class _Writer:
         self.write(relative, body, "json")
 
 
+def _replace(path: str, data: bytes) -> None:
+    """Write ``path`` beside it first and rename it over the old one: never half-written. (Plain
+    ``os`` calls: the mirror writes thousands of these a second.)"""
+    folder, name = os.path.split(path)
+    beside = os.path.join(folder, f".{name}.new-{os.getpid()}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    try:
+        fd = os.open(beside, flags, 0o644)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+        fd = os.open(beside, flags, 0o644)
+    try:
+        os.fchmod(fd, 0o644)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+    os.replace(beside, path)
+
+
 def export_site(
     snap: Snapshot,
     target: Path,
@@ -97,16 +123,21 @@ def export_site(
     base_url: str = "",
     posters_too: bool = True,
     progress: ProgressFn | None = None,
+    mirror: Mirror | None = None,
 ) -> ExportResult:
     """Write the public site of ``snap`` to ``target`` (replaced as a whole when it exists);
-    ``progress`` hears (files written, files expected, file name) after each file."""
+    ``progress`` hears (files written, files expected, file name) after each file. With a
+    ``mirror``, the postcode pages are written through it, and it keeps their shells for
+    ``Mirror.follow``."""
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     result = ExportResult(target)
     work = files.work_folder(target)
     try:
         writer = _Writer(work, result, progress, expected_files(snap, posters_too=posters_too))
-        _pages(snap, writer)
+        if mirror is not None:
+            mirror.reset()
+        _pages(snap, writer, mirror)
         _data(snap, writer)
         if posters_too:
             _posters(snap, writer, base_url=base_url)
@@ -117,7 +148,11 @@ def export_site(
         files.replace_folder(work, target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
+        if mirror is not None:
+            mirror.reset()
         raise
+    if mirror is not None:
+        mirror.written(snap)
     return result
 
 
@@ -158,16 +193,219 @@ def update_points(snap: Snapshot, target: Path, codes: Iterable[str]) -> ExportR
         raise KeyError(", ".join(unknown))
     result = ExportResult(target)
     writer = _Writer(target, result, in_place=True)
-    areas = affected_areas(snap, wanted)
     writer.json("data/points.json", data.points_data(snap))
-    for area in areas:
-        writer.json(f"data/postcode/{area.code}.json", data.postcode_data(snap, area))
-        for language in links.LANGUAGES:
-            path = f"postcode/{area.code}/"
-            _render(
-                snap, writer, links.page_file(path, language), language, "postcode", code=area.code
-            )
+    for area in affected_areas(snap, wanted):
+        _postcode_files(snap, writer, area)
     return result
+
+
+def _postcode_files(
+    snap: Snapshot, writer: _Writer, area: AreaEntry, mirror: Mirror | None = None
+) -> None:
+    writer.json(f"data/postcode/{area.code}.json", data.postcode_data(snap, area))
+    for language in links.LANGUAGES:
+        file = links.page_file(f"postcode/{area.code}/", language)
+        if mirror is None:
+            _render(snap, writer, file, language, "postcode", code=area.code)
+        else:
+            writer.write(file, mirror.page(snap, area, language), "html")
+
+
+# The public mirror: pages assembled from shells -------------------------------------------------
+
+
+def shown_key(status: PointStatus) -> Hashable:
+    """What a page shows of a point's status: the report time to the minute (as printed)."""
+    reported = status.reported_at
+    if reported is not None:
+        reported = reported.replace(second=0, microsecond=0)
+    return (status.state, status.services, reported, status.stale)
+
+
+class NeedsFullExport(Exception):
+    """The mirror holds no shells for this snapshot (none yet, other places, another situation):
+    write the whole site (``export_site`` with the mirror) instead."""
+
+
+class Mirror:
+    """What ``export-public --follow`` keeps between rounds, to rewrite a point's pages fast.
+
+    A full export through the mirror renders every postcode page once as a *shell*: the page with
+    slots where each shown point's block, the map and the "as of" time go (``pages.slot``), kept
+    compressed in memory. After a status report, ``follow`` finds the points whose shown status
+    changed, and for each postcode area that lists one of them the points it now shows and their
+    states (its *key*); only an area whose key changed gets its page (both languages) and data
+    rewritten, the page joined from its shell, the blocks (``pages.point_html``, kept by content)
+    and the map (redrawn only when the shown points changed). The bytes are those of
+    ``pages.uncached_page`` for the same snapshot (a test checks it).
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.places: Any = None
+        self.situation: Any = None
+        self.statuses: dict[str, PointStatus] = {}
+        self.shown: dict[str, Hashable] = {}
+        self.keys: dict[str, Hashable] = {}
+        self.shells: dict[tuple[str, str], tuple[bytes, tuple[str, ...]]] = {}
+        self.maps: dict[tuple[str, str], tuple[Hashable, bytes]] = {}
+        self.listed_in: dict[int, list[AreaEntry]] = {}
+        self.frames: dict[tuple[int, int, float, str], tuple[str, ...]] = {}
+        self.states: dict[tuple[int, str], tuple[Hashable, tuple[str, str, str]]] = {}
+        self.as_of: dict[str, tuple[Any, str]] = {}
+
+    @property
+    def ready(self) -> bool:
+        return self.places is not None
+
+    def written(self, snap: Snapshot) -> None:
+        """A full export through this mirror is in place: follow from its snapshot."""
+        self.places, self.situation = snap.places, _situation_of(snap)
+        self.statuses = {p.code: snap.status(p) for p in snap.places.points}
+        self.shown = {code: shown_key(status) for code, status in self.statuses.items()}
+        listed_in: dict[int, list[AreaEntry]] = {}
+        for kind in (AreaKind.PC4, AreaKind.PC6):
+            for area in snap.places.areas.get(kind, {}).values():
+                self.keys[area.code] = _area_key(snap, area)
+                for i, _m in area.nearest:
+                    listed_in.setdefault(i, []).append(area)
+        self.listed_in = listed_in
+
+    def follow(self, snap: Snapshot, target: Path) -> tuple[ExportResult, list[str]]:
+        """Rewrite in ``target`` what changed since the last round: the pages and data of the
+        areas whose shown points or states changed, and ``data/points.json`` when any status
+        did. Returns what was written and the codes of the points whose shown status changed."""
+        if (
+            not self.ready
+            or snap.places is not self.places
+            or _situation_of(snap) != self.situation
+        ):
+            raise NeedsFullExport()
+        target = Path(target).resolve()
+        if not (target / "data" / "points.json").is_file():
+            raise NeedsFullExport()
+        result = ExportResult(target)
+        writer = _Writer(target, result, in_place=True)
+        points = snap.places.points
+        statuses = {p.code: snap.status(p) for p in points}
+        if statuses == self.statuses:
+            return result, []
+        shown = {code: shown_key(status) for code, status in statuses.items()}
+        changed = [p for p in points if shown[p.code] != self.shown.get(p.code)]
+        seen: set[str] = set()
+        for point in changed:
+            for area in self.listed_in.get(point.index, ()):
+                if area.code in seen:
+                    continue
+                seen.add(area.code)
+                key = _area_key(snap, area)
+                if key != self.keys.get(area.code):
+                    _postcode_files(snap, writer, area, self)
+                    self.keys[area.code] = key
+        writer.json("data/points.json", data.points_data(snap))
+        self.statuses, self.shown = statuses, shown
+        return result, [p.code for p in changed]
+
+    def page(self, snap: Snapshot, area: AreaEntry, language: str) -> bytes:
+        """The postcode page of ``area`` in ``language``, joined from its shell."""
+        parts, names = self._shell(snap, area, language)
+        chosen = pages.choose(snap, area.nearest)
+        values: dict[str, str] = {}
+        for n, (i, m) in enumerate(chosen):
+            frame = self._frame(snap, i, n + 1, m, language)
+            state, state_html, report_html = self._state(snap, i, language)
+            values[f"b{n}"] = (
+                frame[0] + state + frame[1] + state_html + frame[2] + report_html + frame[3]
+            )
+        if "map" in names:
+            values["map"] = self._map(snap, area, language, chosen)
+        values["asof"] = self._as_of(snap, language)
+        joined = [parts[0]]
+        for name, part in zip(names, parts[1:], strict=True):
+            joined += (values[name], part)
+        return "".join(joined).encode()
+
+    def _shown(
+        self, snap: Snapshot, i: int, number: int, metres: float, language: str
+    ) -> dict[str, Any]:
+        # Every postcode page of a language is as deep as the others: the same relative links.
+        site = links.Site(language, static=True, here=links.page_file("postcode/0000/", language))
+        with translation.override(language):
+            return pages.shown_point(snap, site, number, snap.places.points[i], metres)
+
+    def _frame(
+        self, snap: Snapshot, i: int, number: int, metres: float, language: str
+    ) -> tuple[str, ...]:
+        """A point's block without its state (``pages.point_html``), kept per distance."""
+        key = (i, number, metres, language)
+        frame = self.frames.get(key)
+        if frame is None:
+            if len(self.frames) > 200_000:
+                self.frames.clear()
+            shown = self._shown(snap, i, number, metres, language)
+            frame = pages.point_frame(shown, language)
+            self.frames[key] = frame
+        return frame
+
+    def _state(self, snap: Snapshot, i: int, language: str) -> tuple[str, str, str]:
+        """A point's state parts as its blocks show them, made once per shown status."""
+        status = shown_key(snap.status(snap.places.points[i]))
+        kept = self.states.get((i, language))
+        if kept is not None and kept[0] == status:
+            return kept[1]
+        shown = self._shown(snap, i, 1, 0.0, language)
+        made = (str(escape(shown["state"])), *pages.point_state(shown, language))
+        self.states[(i, language)] = (status, made)
+        return made
+
+    def _as_of(self, snap: Snapshot, language: str) -> str:
+        moment = snap.situation.built_at
+        kept = self.as_of.get(language)
+        if kept is None or kept[0] != moment:
+            with translation.override(language):
+                kept = (moment, str(escape(pages.when(moment))))
+            self.as_of[language] = kept
+        return kept[1]
+
+    def _shell(
+        self, snap: Snapshot, area: AreaEntry, language: str
+    ) -> tuple[list[str], tuple[str, ...]]:
+        stored = self.shells.get((area.code, language))
+        if stored is None:
+            site = links.Site(
+                language, static=True, here=links.page_file(f"postcode/{area.code}/", language)
+            )
+            parts, names = pages.postcode_shell(snap, site, area.code)
+            stored = (zlib.compress("\x00".join(parts).encode(), 1), tuple(names))
+            self.shells[(area.code, language)] = stored
+        return zlib.decompress(stored[0]).decode().split("\x00"), stored[1]
+
+    def _map(
+        self, snap: Snapshot, area: AreaEntry, language: str, chosen: list[tuple[int, float]]
+    ) -> str:
+        which = tuple(i for i, _m in chosen)
+        kept = self.maps.get((area.code, language))
+        if kept is not None and kept[0] == which:
+            return zlib.decompress(kept[1]).decode()
+        with translation.override(language):
+            svg = pages.postcode_map(snap, area, chosen)
+        self.maps[(area.code, language)] = (which, zlib.compress(svg.encode(), 1))
+        return svg
+
+
+def _situation_of(snap: Snapshot) -> Any:
+    """What a shell holds of the situation (all but the points' states and the time)."""
+    situation = snap.situation
+    return (situation.incidents, situation.alerts, situation.alerts_enabled)
+
+
+def _area_key(snap: Snapshot, area: AreaEntry) -> Hashable:
+    """What an area's page and data show that a status report can change."""
+    chosen = tuple(pages.choose(snap, area.nearest))
+    points = snap.places.points
+    return chosen, tuple(shown_key(snap.status(points[i])) for i, _m in chosen)
 
 
 # Following the state of the points --------------------------------------------------------------
@@ -296,7 +534,7 @@ def _render(
     writer.write(file, pages.uncached_page(name, snap, site, **kw), "html")
 
 
-def _pages(snap: Snapshot, writer: _Writer) -> None:
+def _pages(snap: Snapshot, writer: _Writer, mirror: Mirror | None = None) -> None:
     for language in links.LANGUAGES:
         for path in PAGES:
             _render(snap, writer, links.page_file(path, language), language, PAGE_NAMES[path])
@@ -306,11 +544,12 @@ def _pages(snap: Snapshot, writer: _Writer) -> None:
                 snap, writer, links.page_file(path, language), language, "advice_risk", risk=risk
             )
         for kind in (AreaKind.PC4, AreaKind.PC6):
-            for code in snap.places.areas.get(kind, {}):
-                path = f"postcode/{code}/"
-                _render(
-                    snap, writer, links.page_file(path, language), language, "postcode", code=code
-                )
+            for code, area in snap.places.areas.get(kind, {}).items():
+                file = links.page_file(f"postcode/{code}/", language)
+                if mirror is None:
+                    _render(snap, writer, file, language, "postcode", code=code)
+                else:
+                    writer.write(file, mirror.page(snap, area, language), "html")
 
 
 def _data(snap: Snapshot, writer: _Writer) -> None:

@@ -7,12 +7,16 @@ are kept per snapshot version, so a busy postcode is rendered once per change.
 
 from __future__ import annotations
 
+import functools
 import re
+import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -110,7 +114,7 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
         "alert_links": {
             "feed": site.shared("alerts.atom") if snap.situation.alerts_enabled else "",
         },
-        "as_of": _when(snap.situation.built_at),
+        "as_of": when(snap.situation.built_at),
     }
 
 
@@ -123,7 +127,8 @@ def _logo(snap: Snapshot, site: Site) -> str:
     return f"{live_root(places.region_code)}logo?v={version}"
 
 
-def _when(moment: Any) -> str:
+def when(moment: Any) -> str:
+    """A moment as the pages print it (local time, to the minute)."""
     if moment is None:
         return ""
     local = timezone.localtime(moment)
@@ -138,7 +143,7 @@ def _incident(snap: Snapshot) -> dict[str, Any] | None:
         "risk": incident.risk,
         "label": Risk(incident.risk).label if incident.risk != Risk.GENERAL else _("a crisis"),
         "places": ", ".join(incident.municipalities),
-        "since": _when(incident.started_at),
+        "since": when(incident.started_at),
     }
 
 
@@ -148,8 +153,8 @@ def _alerts(snap: Snapshot, language: str) -> list[dict[str, Any]]:
     mine = [a for a in alerts if (a.get("language") or language)[:2].lower() == language]
     chosen = mine or alerts
     for alert in chosen:
-        alert["sent_text"] = _when(alert.get("sent"))
-        alert["expires_text"] = _when(alert.get("expires"))
+        alert["sent_text"] = when(alert.get("sent"))
+        alert["expires_text"] = when(alert.get("expires"))
         status = str(alert.get("status") or "").lower()
         alert["exercise"] = status in ("exercise", "test")
         alert["status_label"] = _("EXERCISE") if status == "exercise" else _("TEST")
@@ -277,11 +282,11 @@ def shown_point(
         services_heading = _("In a crisis this point offers")
     reported = ""
     if status.reported_at is not None:
-        when = _when(status.reported_at)
+        moment = when(status.reported_at)
         reported = (
-            _("Last report: %(when)s. This may have changed.") % {"when": when}
+            _("Last report: %(when)s. This may have changed.") % {"when": moment}
             if status.stale
-            else _("Reported by the point at %(when)s.") % {"when": when}
+            else _("Reported by the point at %(when)s.") % {"when": moment}
         )
     note = STATE_NOTES.get(PublicState(status.state))
     if status.state == PublicState.NOT_OPEN and snap.situation.incident is not None:
@@ -310,6 +315,80 @@ def shown_point(
     }
 
 
+# A point's block on a result page, in parts ------------------------------------------------------
+#
+# A status report changes only the state of a point (its badge, note, report time and services),
+# never its name, address or distance. The block is rendered as a frame (``_point.html``, with a
+# slot for each state part) and the state parts (``_point_state.html``, ``_point_report.html``);
+# both are kept by their content, so a block after a report costs two string joins, and the
+# public mirror (``export.Mirror``) can rebuild thousands of pages a second.
+
+STATIC_FIELDS = (
+    "number", "code", "name", "address", "municipality", "kind", "distance", "wheelchair", "poster",
+)  # fmt: skip
+STATE_FIELDS = (
+    "state", "state_label", "state_note", "reported", "stale", "services", "services_heading",
+)  # fmt: skip
+# Slots are marked with a token no page can contain by chance (letters and digits only, so
+# escaping leaves it as it is).
+SLOT = f"PARAATSLOT{secrets.token_hex(6)}"
+SLOT_PATTERN = re.compile(SLOT + r"([a-z0-9]+)X")
+
+
+def slot(name: str) -> SafeString:
+    return mark_safe(f"{SLOT}{name}X")  # noqa: S308 - letters and digits only
+
+
+def split_slots(rendered: str) -> tuple[list[str], list[str]]:
+    """A rendered text with slots: its parts between the slots, and the slots' names in order."""
+    pieces = SLOT_PATTERN.split(rendered)
+    return pieces[0::2], pieces[1::2]
+
+
+def point_html(p: dict[str, Any], language: str) -> SafeString:
+    """The block of one point on a result page (``p`` from ``shown_point``)."""
+    frame = point_frame(p, language)
+    state, report = point_state(p, language)
+    return mark_safe(  # noqa: S308 - parts rendered by the templates, the state escaped
+        frame[0] + escape(p["state"]) + frame[1] + state + frame[2] + report + frame[3]
+    )
+
+
+def point_frame(p: dict[str, Any], language: str) -> tuple[str, ...]:
+    """A point's block without its state: the parts around the state's three slots."""
+    return _point_frame(language, tuple(p[f] for f in STATIC_FIELDS))
+
+
+def point_state(p: dict[str, Any], language: str) -> tuple[str, str]:
+    """A point's state as its block shows it: the badge and note, the report and services."""
+    return _point_state(
+        language, tuple(tuple(p[f]) if f == "services" else p[f] for f in STATE_FIELDS)
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _point_frame(language: str, values: tuple[Any, ...]) -> tuple[str, ...]:
+    p = {**dict(zip(STATIC_FIELDS, values, strict=True)), "state": slot("state")}
+    context = {"p": p, "state_html": slot("html"), "report_html": slot("report")}
+    with translation.override(language):
+        parts, names = split_slots(render("publicinfo/_point.html", context).decode().rstrip("\n"))
+    if names != ["state", "html", "report"]:
+        raise ValueError(
+            f"publicinfo/_point.html must show each state slot once, in order: {names}"
+        )
+    return tuple(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _point_state(language: str, values: tuple[Any, ...]) -> tuple[str, str]:
+    context = {"p": dict(zip(STATE_FIELDS, values, strict=True))}
+    with translation.override(language):
+        return (
+            render("publicinfo/_point_state.html", context).decode().rstrip("\n"),
+            render("publicinfo/_point_report.html", context).decode().rstrip("\n"),
+        )
+
+
 def _result(
     snap: Snapshot,
     site: Site,
@@ -329,18 +408,9 @@ def _result(
     shown = [
         shown_point(snap, site, n, points[i], m, walking) for n, (i, m) in enumerate(chosen, 1)
     ]
-    svg = ""
-    if shown:
-        svg = maps.result_map(
-            title=_("Map: %(place)s and the nearest points, numbered as in the list")
-            % {"place": here[2]},
-            here=here,
-            points=[
-                (points[i].lon, points[i].lat, f"{n}. {points[i].name}")
-                for n, (i, _m) in enumerate(chosen, 1)
-            ],
-            outline=outline,
-        )
+    for p in shown:
+        p["html"] = point_html(p, site.language)
+    svg = result_map(snap, here, chosen, outline) if shown else ""
     if walking == "network":
         distance_note = _("Distances are walking distances over the street network.")
     else:
@@ -358,6 +428,26 @@ def _result(
         "advice_now": _advice_now(snap, site),
         "poster": poster,
     }
+
+
+def result_map(
+    snap: Snapshot,
+    here: tuple[float, float, str],
+    chosen: Iterable[tuple[int, float]],
+    outline: dict[str, Any] | None,
+) -> str:
+    """The map of a result page: ``here`` and the chosen points, numbered as in the list."""
+    points = snap.places.points
+    return maps.result_map(
+        title=_("Map: %(place)s and the nearest points, numbered as in the list")
+        % {"place": here[2]},
+        here=here,
+        points=[
+            (points[i].lon, points[i].lat, f"{n}. {points[i].name}")
+            for n, (i, _m) in enumerate(chosen, 1)
+        ],
+        outline=outline,
+    )
 
 
 def postcode(snap: Snapshot, site: Site, code: str) -> tuple[str, dict]:
@@ -385,6 +475,32 @@ def postcode(snap: Snapshot, site: Site, code: str) -> tuple[str, dict]:
         poster=poster,
     )
     return template, {**context, **_split_alerts(snap, site, area)}
+
+
+def postcode_map(snap: Snapshot, area: AreaEntry, chosen: Iterable[tuple[int, float]]) -> str:
+    """The map of ``area``'s page showing ``chosen`` (as ``postcode`` draws it)."""
+    label = _("Postcode %(code)s") % {"code": _pretty(area.code)}
+    return result_map(snap, (area.lon, area.lat, label), chosen, area.outline)
+
+
+def postcode_shell(snap: Snapshot, site: Site, code: str) -> tuple[list[str], list[str]]:
+    """The postcode page of a known area with slots (``slot``) for what a status report changes:
+    each shown point's block (``b0``, ``b1``, …), the map and the "as of" time; returns the parts
+    between the slots and the slots' names (``export.Mirror`` joins them)."""
+    with translation.override(site.language):
+        template, context = postcode(snap, site, code)
+        count = len(context["shown"])
+        context["shown"] = [{"html": slot(f"b{n}")} for n in range(count)]
+        names = [f"b{n}" for n in range(count)]
+        if context["map"]:
+            context["map"] = slot("map")
+            names.append("map")
+        names.append("asof")
+        context = {**common(snap, site, "postcode", code=code), **context, "as_of": slot("asof")}
+        parts, found = split_slots(render(template, context).decode())
+    if found != names:
+        raise ValueError(f"{template} must show each slot once, in order: {found}")
+    return parts, found
 
 
 def _pretty(code: str) -> str:
@@ -481,7 +597,7 @@ def advice_risk(snap: Snapshot, site: Site, risk: str) -> tuple[str, dict]:
                 "title": text.title,
                 "blocks": library.blocks(text.body),
                 "version": text.version,
-                "updated": _when(text.updated_at) if text.updated_at else "",
+                "updated": when(text.updated_at) if text.updated_at else "",
             }
         )
     return "publicinfo/advice_risk.html", {
@@ -500,7 +616,7 @@ def about(snap: Snapshot, site: Site) -> tuple[str, dict]:
         "walking": places.walking,
         "sources": sorted(library.source_names().values()),
         "stale_minutes": settings.PARAAT_STATUS_STALE_MINUTES,
-        "places_as_of": _when(places.built_at),
+        "places_as_of": when(places.built_at),
     }
 
 
@@ -530,7 +646,7 @@ def offline(snap: Snapshot, site: Site) -> tuple[str, dict]:
             }
             for p in points
         ],
-        "places_as_of": _when(snap.places.built_at),
+        "places_as_of": when(snap.places.built_at),
     }
 
 

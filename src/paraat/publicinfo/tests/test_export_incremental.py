@@ -3,6 +3,8 @@ that show it are rewritten in the published export, with the answer a full expor
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from django.core.management.base import CommandError
 
 from paraat.operations.constants import PointState
 from paraat.publicinfo import export as export_mod
-from paraat.publicinfo import snapshot
+from paraat.publicinfo import links, pages, snapshot
 from paraat.publicinfo.constants import PublicState
 from paraat.publicinfo.tests.factories import Network, report, start_incident
 from paraat.publicinfo.tests.test_export_public import export, points_shown
@@ -150,3 +152,135 @@ def test_it_keeps_the_mirror_current_with_follow_rounds(
     quiet = export(site, "--follow", "--interval", "0", "--rounds", "2", "--no-posters")
     assert _state_in_data(site, "OSS-01") == PublicState.CLOSED
     assert "nothing changed" not in quiet  # a follower says nothing when nothing changed
+
+
+def _postcode_pages(snap: snapshot.Snapshot) -> list[tuple[Any, str, str]]:
+    found = []
+    for kind in ("pc4", "pc6"):
+        for area in snap.places.areas.get(kind, {}).values():
+            for language in links.LANGUAGES:
+                found.append((area, language, links.page_file(f"postcode/{area.code}/", language)))
+    return found
+
+
+def _as_app_renders(snap: snapshot.Snapshot, file: str, language: str, code: str) -> bytes:
+    site = links.Site(language, static=True, here=file)
+    return pages.uncached_page("postcode", snap, site, code=code)
+
+
+def test_it_writes_through_the_mirror_the_same_site_as_without(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    start_incident(cast)
+    snap = snapshot.build()
+    export_mod.export_site(snap, tmp_path / "plain", posters_too=False)
+    export_mod.export_site(snap, tmp_path / "mirror", posters_too=False, mirror=export_mod.Mirror())
+    assert _files(tmp_path / "mirror") == _files(tmp_path / "plain")
+
+
+def test_it_follows_a_report_by_rewriting_only_the_pages_that_changed_as_the_app_renders_them(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    incident = start_incident(cast)
+    report(cast, incident, net.middle, PointState.OPEN)
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    before = _files(site)
+    report(cast, incident, net.near, PointState.FULL)  # no longer usable: the order changes
+    new = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
+
+    result, codes = mirror.follow(new, site)
+
+    assert codes == ["OSS-01"]
+    after = _files(site)
+    changed = {name for name in after if after[name] != before[name]}
+    assert "postcode/5341/index.html" in changed and "data/points.json" in changed
+    for area, language, file in _postcode_pages(new):
+        page = after[file]
+        if file in changed:
+            assert page == _as_app_renders(new, file, language, area.code)
+        else:  # nothing on it changed but the time of writing
+            assert points_shown(page.decode()) == points_shown(
+                _as_app_renders(new, file, language, area.code).decode()
+            )
+        assert (f"data/postcode/{area.code}.json" in changed) == (
+            f"postcode/{area.code}/index.html" in changed
+        )
+    assert len(changed) == result.files
+    assert (
+        points_shown(after["postcode/5341/index.html"].decode())[0][0] != "Wijkcentrum De Ruwaard"
+    )
+
+
+def test_it_rewrites_nothing_when_no_shown_state_changed(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    incident = start_incident(cast)
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    before = _files(site)
+    again = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
+    assert mirror.follow(again, site)[0].files == 0  # the same states: not a file
+
+    reported = snapshot.PointStatus(PublicState.OPEN, (), incident.started_at)
+    later = dataclasses.replace(
+        reported, reported_at=reported.reported_at + dt.timedelta(seconds=1)
+    )
+    for status, expected in ((reported, 1), (later, 0)):
+        statuses = {**again.situation.statuses, "OSS-03": status}
+        moved = dataclasses.replace(
+            again, situation=dataclasses.replace(again.situation, statuses=statuses)
+        )
+        result, codes = mirror.follow(moved, site)
+        assert len(codes) == expected  # the same minute is the same page
+    assert _files(site)["index.html"] == before["index.html"]
+
+
+def test_it_asks_for_a_full_export_when_more_than_the_states_changed(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    with pytest.raises(export_mod.NeedsFullExport):
+        mirror.follow(snap, site)  # no shells yet
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    start_incident(cast)
+    new = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region))
+    with pytest.raises(export_mod.NeedsFullExport):
+        mirror.follow(new, site)  # a new incident: every page changes
+    with pytest.raises(export_mod.NeedsFullExport):
+        mirror.follow(snapshot.build(), site)  # other places
+
+
+def test_it_follows_a_report_from_the_shells_in_the_same_follower(
+    cast: Cast,
+    net: Network,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from paraat.publicinfo.management.commands import export_public
+
+    site = tmp_path / "mirror" / "public"
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = start_incident(cast)
+    reported: list[bool] = []
+
+    def between_rounds(_seconds: float) -> None:  # the staff report while the follower waits
+        if not reported:
+            reported.append(True)
+            with django_capture_on_commit_callbacks(execute=True):
+                report(cast, incident, net.near, PointState.CLOSED)
+
+    monkeypatch.setattr(export_public.time, "sleep", between_rounds)
+    said = export(site, "--follow", "--interval", "0", "--rounds", "2", "--no-posters")
+
+    assert "files rewritten for OSS-01" in said  # the second round: from the shells
+    assert _state_in_data(site, "OSS-01") == PublicState.CLOSED
+    snap = snapshot.build()
+    for area, language, file in _postcode_pages(snap):
+        assert points_shown((site / file).read_text()) == points_shown(
+            _as_app_renders(snap, file, language, area.code).decode()
+        )

@@ -105,6 +105,9 @@ class Command(ParaatCommand):
         A round that fails is reported and the next one writes the whole site again."""
         parent, rounds = options["parent"], options["rounds"]
         options.update(pending=True, quiet=True)
+        # The shells of the postcode pages, kept from one full export to the next, so a round
+        # joins the changed pages from strings (export.Mirror).
+        self._mirror = export.Mirror()
         while (parent is None or _alive(parent)) and (rounds is None or rounds > 0):
             rounds = None if rounds is None else rounds - 1
             started = time.perf_counter()
@@ -149,6 +152,7 @@ class Command(ParaatCommand):
                 base_url=options["base_url"],
                 posters_too=not options["no_posters"],
                 progress=bar,
+                mirror=getattr(self, "_mirror", None),
             )
         except BaseException as exc:
             if options["pending"]:
@@ -177,6 +181,9 @@ class Command(ParaatCommand):
         if pending.full or not (target / "data" / "points.json").is_file():
             return True
         snap = self._snapshot(region, reuse_places=True)
+        mirror: export.Mirror | None = getattr(self, "_mirror", None)
+        if mirror is not None:
+            return self._follow_mirror(mirror, snap, target, region, started)
         known = {p.code for p in snap.places.points}
         codes = sorted(
             SupportPoint.objects.filter(region=region, pk__in=pending.point_ids).values_list(
@@ -195,6 +202,31 @@ class Command(ParaatCommand):
         except BaseException:
             export.note_state_changed(_Retry(region.pk))  # the next run does it all again
             raise
+        return False
+
+    def _follow_mirror(
+        self,
+        mirror: export.Mirror,
+        snap: snapshot.Snapshot,
+        target: Path,
+        region: Any,
+        started: float,
+    ) -> bool:
+        """--follow: rewrite the pages whose shown points changed; True when a full export must
+        follow (no shells yet, or the situation changed beyond the points' states)."""
+        try:
+            result, codes = mirror.follow(snap, target)
+        except export.NeedsFullExport:
+            return True
+        except BaseException:
+            mirror.reset()
+            export.note_state_changed(_Retry(region.pk))  # the next run does it all again
+            raise
+        if codes:
+            self.stdout.write(
+                f"{result.target}: {result.files} files rewritten for {', '.join(codes)}, "
+                f"{result.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.2f} s"
+            )
         return False
 
     def _update(self, snap: snapshot.Snapshot, options: dict[str, Any], started: float) -> None:
