@@ -7,6 +7,8 @@ class SyncConfig(AppConfig):
     verbose_name = _("Laptop instances and synchronisation")
 
     def ready(self) -> None:
+        from paraat.core import changes
         from paraat.sync import journal
 
         journal.connect()
+        changes.register(batch=journal.batch, locked=journal.locked)

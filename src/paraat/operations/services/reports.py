@@ -14,6 +14,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from paraat.core import changes
 from paraat.operations import events, state
 from paraat.operations.constants import (
     Channel,
@@ -31,7 +32,6 @@ from paraat.operations.models import (
 from paraat.operations.services.logbook import STATE_NL, _name, log
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
-from paraat.sync import journal
 
 _sqlite_writes = threading.Lock()
 
@@ -186,8 +186,8 @@ def record_status(
         raise ValidationError({"channel": [_("Unknown channel.")]})
     try:
         # The sync journal's rows of the report, the activation and the log entry go in one
-        # insert at the end of the transaction (paraat.sync.journal.batch).
-        with _one_writer(), transaction.atomic(), journal.batch():
+        # insert at the end of the transaction (paraat.sync.journal.batch, through core.changes).
+        with _one_writer(), transaction.atomic(), changes.batch():
             # Lock the point's activation first: simultaneous reports of one point then take
             # turns, and each compares itself with the latest report committed before it.
             activation = _locked_activation(incident, point)
@@ -238,7 +238,7 @@ def _locked_activation(incident: Incident, point: SupportPoint) -> Activation | 
     if activation is not None:
         # The caller's incident and point: the log entry and the event need no query for them.
         activation.incident, activation.point = incident, point
-        journal.locked(activation)  # its save below reads nothing to find what it changed
+        changes.locked(activation)  # its save below reads nothing to find what it changed
     return activation
 
 
