@@ -14,6 +14,7 @@ from typing import Any
 
 import shapely
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from paraat.areas import services
 from paraat.areas.constants import ImportKind
@@ -61,10 +62,18 @@ def create_region(
     problems: list[Problem] = []
     if not CODE_PATTERN.fullmatch(code):
         problems.append(
-            Problem(table.file, None, "--code", f"'{code}' is geen regiocode (voorbeeld: VR21)")
+            Problem(
+                table.file,
+                None,
+                "--code",
+                gettext_noop("'%(code)s' is not a region code (example: VR21)"),
+                {"code": code},
+            )
         )
     if not name:
-        problems.append(Problem(table.file, None, "--name", "de naam van de regio ontbreekt"))
+        problems.append(
+            Problem(table.file, None, "--name", gettext_noop("the name of the region is missing"))
+        )
     existing = Region.objects.filter(code=code).first()
     if existing is not None and existing.name != name:
         problems.append(
@@ -72,7 +81,11 @@ def create_region(
                 table.file,
                 None,
                 "--code",
-                f"code {code} is al de regio {existing.name}; kies een andere code of dezelfde naam",
+                gettext_noop(
+                    "code %(code)s is already the region %(name)s; choose another code or the "
+                    "same name"
+                ),
+                {"code": code, "name": existing.name},
             )
         )
     parsed = parse_areas(table, kind=ImportKind.MUNICIPALITY)
@@ -90,7 +103,10 @@ def create_region(
                     table.file,
                     record.row,
                     "gm_code",
-                    f"gemeente {record.code} hoort al bij regio {owner.code} ({owner.name})",
+                    gettext_noop(
+                        "municipality %(code)s already belongs to region %(region)s (%(name)s)"
+                    ),
+                    {"code": record.code, "region": owner.code, "name": owner.name},
                 )
             )
     if problems:

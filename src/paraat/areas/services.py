@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from shapely.geometry.base import BaseGeometry
 
 from paraat.areas import logo
@@ -333,8 +334,14 @@ def _write_municipalities(
                     file,
                     record.row,
                     "gm_code",
-                    f"gemeente {record.code} hoort al bij regio {others[record.code].code} "
-                    f"({others[record.code].name})",
+                    gettext_noop(
+                        "municipality %(code)s already belongs to region %(region)s (%(name)s)"
+                    ),
+                    {
+                        "code": record.code,
+                        "region": others[record.code].code,
+                        "name": others[record.code].name,
+                    },
                 )
                 for record in records
                 if record.code in others
@@ -363,7 +370,10 @@ def _write_areas(
         raise ReadError(
             [
                 Problem(
-                    file, None, None, "laad eerst de gemeenten van de regio (--kind municipality)"
+                    file,
+                    None,
+                    None,
+                    gettext_noop("load the region's municipalities first (--kind municipality)"),
                 )
             ]
         )
@@ -376,11 +386,21 @@ def _write_areas(
         )
         if municipality is None:
             message = (
-                f"gemeente {record.municipality_code} is niet bekend in regio {region.name}"
+                gettext_noop("municipality %(code)s is not known in region %(region)s")
                 if record.municipality_code
-                else f"het gebied ligt in geen gemeente van regio {region.name}; geef gm_code op"
+                else gettext_noop(
+                    "the area lies in no municipality of region %(region)s; give gm_code"
+                )
             )
-            problems.append(Problem(file, record.row, "gm_code", message))
+            problems.append(
+                Problem(
+                    file,
+                    record.row,
+                    "gm_code",
+                    message,
+                    {"code": record.municipality_code, "region": region.name},
+                )
+            )
             continue
         resolved.append((record, municipality))
     if problems:

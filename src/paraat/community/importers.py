@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from paraat.areas.models import Region
 from paraat.community import services
@@ -45,7 +46,7 @@ def _columns(file: str, header: list[str]) -> dict[str, str]:
                 break
     missing = [COLUMNS[k][0] for k in REQUIRED if k not in found]
     if missing:
-        raise ReadError([Problem(file, 1, m, "kolom ontbreekt") for m in missing])
+        raise ReadError([Problem(file, 1, m, gettext_noop("column missing")) for m in missing])
     return found
 
 
@@ -67,13 +68,25 @@ def _row(
     bad = [s for s in skills if s not in Skill.values]
     if bad:
         problems.append(
-            Problem(file, line, cols.get("skills"), f"onbekende vaardigheid: {', '.join(bad)}")
+            Problem(
+                file,
+                line,
+                cols.get("skills"),
+                gettext_noop("unknown skill: %(skills)s"),
+                {"skills": ", ".join(bad)},
+            )
         )
     data["skills"] = [s for s in skills if s in Skill.values]
     organisation = cell("organisation") or Organisation.NONE
     if organisation not in Organisation.values:
         problems.append(
-            Problem(file, line, cols.get("organisation"), f"onbekende organisatie '{organisation}'")
+            Problem(
+                file,
+                line,
+                cols.get("organisation"),
+                gettext_noop("unknown organisation '%(name)s'"),
+                {"name": organisation},
+            )
         )
     data["organisation"] = organisation
     certificates = []
@@ -88,13 +101,20 @@ def _row(
                     file,
                     line,
                     cols.get("certificates"),
-                    f"'{part}' is niet vaardigheid:uitgever:JJJJ-MM-DD",
+                    gettext_noop("'%(value)s' is not skill:issuer:YYYY-MM-DD"),
+                    {"value": part},
                 )
             )
             continue
         if skill not in Skill.values:
             problems.append(
-                Problem(file, line, cols.get("certificates"), f"onbekende vaardigheid '{skill}'")
+                Problem(
+                    file,
+                    line,
+                    cols.get("certificates"),
+                    gettext_noop("unknown skill '%(skill)s'"),
+                    {"skill": skill},
+                )
             )
             continue
         certificates.append({"skill": skill, "issuer": issuer, "expires_on": expires})
@@ -103,7 +123,13 @@ def _row(
     unknown = [c for c in codes if c not in points]
     if unknown:
         problems.append(
-            Problem(file, line, cols.get("points"), f"onbekend punt: {', '.join(unknown)}")
+            Problem(
+                file,
+                line,
+                cols.get("points"),
+                gettext_noop("unknown point: %(codes)s"),
+                {"codes": ", ".join(unknown)},
+            )
         )
     data["points"] = [points[c] for c in codes if c in points]
     return data, problems
@@ -178,7 +204,9 @@ def import_initiatives(
         if not cols[k]
     ]
     if missing:
-        raise ReadError([Problem(table.file, 1, m, "kolom ontbreekt") for m in missing])
+        raise ReadError(
+            [Problem(table.file, 1, m, gettext_noop("column missing")) for m in missing]
+        )
     municipalities = {}
     for m in Municipality.objects.in_region(region):
         municipalities[m.code.upper()] = m
@@ -203,7 +231,8 @@ def import_initiatives(
                     table.file,
                     line,
                     cols["municipality"],
-                    f"onbekende gemeente '{cell['municipality']}'",
+                    gettext_noop("unknown municipality '%(code)s'"),
+                    {"code": cell["municipality"]},
                 )
             )
         areas, unknown = initiatives.areas_by_code(
@@ -211,7 +240,13 @@ def import_initiatives(
         )
         if unknown:
             problems.append(
-                Problem(table.file, line, cols["areas"], f"onbekend gebied: {', '.join(unknown)}")
+                Problem(
+                    table.file,
+                    line,
+                    cols["areas"],
+                    gettext_noop("unknown area: %(codes)s"),
+                    {"codes": ", ".join(unknown)},
+                )
             )
         data["areas"] = areas
         codes = [c.upper() for c in _split(cell["points"])]
@@ -221,7 +256,8 @@ def import_initiatives(
                     table.file,
                     line,
                     cols["points"],
-                    f"onbekend punt: {', '.join(c for c in codes if c not in points)}",
+                    gettext_noop("unknown point: %(codes)s"),
+                    {"codes": ", ".join(c for c in codes if c not in points)},
                 )
             )
         data["points"] = [points[c] for c in codes if c in points]

@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from paraat.areas.models import Region
 from paraat.geo import cells, writers
@@ -135,7 +137,10 @@ def export_points(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"onbekend formaat {suffix}; gebruik {', '.join(sorted(FORMATS))}")
+        raise ValueError(
+            _("unknown format %(suffix)s; use %(formats)s")
+            % {"suffix": suffix, "formats": ", ".join(sorted(FORMATS))}
+        )
     points = list(points)
     rows = [point_row(p, include_contacts) for p in points]
     cols = columns(include_contacts)
@@ -232,7 +237,7 @@ def _bool(value: Any) -> bool | None:
         return True
     if text in NO:
         return False
-    raise ValueError(f"'{value}' is geen ja of nee")
+    raise ValueError(_("'%(value)s' is not yes or no") % {"value": value})
 
 
 def _date(value: Any) -> dt.date | None:
@@ -248,7 +253,7 @@ def _date(value: Any) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - only the date is kept
         except ValueError:
             continue
-    raise ValueError(f"'{value}' is geen datum (gebruik JJJJ-MM-DD)")
+    raise ValueError(_("'%(value)s' is not a date (use YYYY-MM-DD)") % {"value": value})
 
 
 def _row_data(
@@ -279,7 +284,9 @@ def _row_data(
                 number = None  # an empty number cell in a GeoPackage
             if number is not None and name in INT_FIELDS:
                 if not float(number).is_integer():
-                    problems.append((name, f"'{lowered[name]}' is geen heel getal"))
+                    problems.append(
+                        (name, _("'%(value)s' is not a whole number") % {"value": lowered[name]})
+                    )
                     continue
                 number = int(number)
             data[name] = number
@@ -301,7 +308,13 @@ def _row_data(
         ("building_type", BuildingType.values),
     ):
         if data.get(name) and data[name] not in choices:
-            problems.append((name, f"'{data[name]}' is onbekend; kies uit {', '.join(choices)}"))
+            problems.append(
+                (
+                    name,
+                    _("'%(value)s' is unknown; choose from %(choices)s")
+                    % {"value": data[name], "choices": ", ".join(choices)},
+                )
+            )
     coordination = _text(lowered.get("coordination_point")).upper()
     svc: dict[str, dict[str, Any]] = {}
     for service in Service.values:
@@ -329,7 +342,11 @@ def _row_data(
         for kind in comms:
             if kind not in CommsKind.values:
                 problems.append(
-                    ("comms", f"'{kind}' is onbekend; kies uit {', '.join(CommsKind.values)}")
+                    (
+                        "comms",
+                        _("'%(value)s' is unknown; choose from %(choices)s")
+                        % {"value": kind, "choices": ", ".join(CommsKind.values)},
+                    )
                 )
     contacts: list[dict[str, Any]] | None = None
     if _text(lowered.get("contacts")):
@@ -341,7 +358,7 @@ def _row_data(
             ):
                 raise ValueError
         except (ValueError, RecursionError):
-            problems.append(("contacts", "geen geldige lijst contactpersonen (JSON)"))
+            problems.append(("contacts", _("not a valid list of contacts (JSON)")))
             contacts = None
         else:
             wrong = _contact_type_problems(contacts)
@@ -361,10 +378,14 @@ def _contact_type_problems(contacts: list[dict[str, Any]]) -> list[str]:
     for number, contact in enumerate(contacts, start=1):
         for key in CONTACT_TEXT_KEYS:
             if contact.get(key) is not None and not isinstance(contact[key], str):
-                found.append(f"contactpersoon {number}: '{key}' moet tekst zijn")
+                found.append(
+                    _("contact %(number)s: '%(key)s' must be text") % {"number": number, "key": key}
+                )
         flag = contact.get("available_24_7")
         if flag is not None and not isinstance(flag, bool):
-            found.append(f"contactpersoon {number}: 'available_24_7' moet true of false zijn")
+            found.append(
+                _("contact %(number)s: 'available_24_7' must be true or false") % {"number": number}
+            )
     return found
 
 
@@ -414,18 +435,28 @@ def import_points(
         for index in order:
             row, line = table.rows[index], table.row_numbers[index]
             if coords[index] is None:
-                problems.append(Problem(table.file, line, "geometry", "de locatie ontbreekt"))
+                problems.append(
+                    Problem(table.file, line, "geometry", gettext_noop("the location is missing"))
+                )
                 continue
             lon, lat = coords[index]  # type: ignore[misc]
             data, coordination, svc, comms, contacts, row_problems = _row_data(row, lon, lat)
             problems += [Problem(table.file, line, f, m) for f, m in row_problems]
             code = str(data.get("code", "")).upper()
             if not code:
-                problems.append(Problem(table.file, line, "code", "de code ontbreekt"))
+                problems.append(
+                    Problem(table.file, line, "code", gettext_noop("the code is missing"))
+                )
                 continue
             if code in seen:
                 problems.append(
-                    Problem(table.file, line, "code", f"code {code} staat ook in rij {seen[code]}")
+                    Problem(
+                        table.file,
+                        line,
+                        "code",
+                        gettext_noop("code %(code)s is also in row %(row)s"),
+                        {"code": code, "row": seen[code]},
+                    )
                 )
                 continue
             seen[code] = line
@@ -445,7 +476,7 @@ def import_points(
                         and point.municipality_id not in allowed_municipalities
                     ):
                         raise ValidationError(
-                            {"lon": ["dit punt ligt in een gemeente waarvoor u geen rechten hebt"]}
+                            {"lon": [_("this point lies in a municipality you have no rights for")]}
                         )
                     if svc:
                         services.set_services(point=point, services=svc)

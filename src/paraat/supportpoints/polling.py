@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from paraat.areas.locate import municipality_at
 from paraat.areas.models import Region
@@ -50,10 +51,15 @@ def import_polling_places(*, path: str | Path, region: Region) -> dict[str, Any]
                 _text(row.get("type_stembureau")) == "mobiel"
                 or _text(row.get("categorie")) == "mobiel"
             ):
-                skipped.append(f"rij {line}: {name} is een mobiel stembureau, geen gebouw")
+                skipped.append(
+                    _("row %(row)s: %(name)s is a mobile polling station, not a building")
+                    % {"row": line, "name": name}
+                )
                 continue
             if xy is None:
-                skipped.append(f"rij {line}: {name} heeft geen locatie")
+                skipped.append(
+                    _("row %(row)s: %(name)s has no location") % {"row": line, "name": name}
+                )
                 continue
             here = _rd(*xy) if xy is not None else None
             twin = next(

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.areas.models import Municipality, Region
 from paraat.core.management.base import resolve_region
@@ -55,9 +56,12 @@ def scope(options: dict[str, Any]) -> tuple[Region, Municipality | None]:
             .first()
         )
         if municipality is None:
-            raise CommandError(f"Geen gemeente met code {options['municipality']} in {region.name}")
+            raise CommandError(
+                _("No municipality with code %(code)s in %(region)s")
+                % {"code": options["municipality"], "region": region.name}
+            )
     if options["network"] is not None and not options["network"].is_file():
-        raise CommandError(f"{options['network']}: bestand niet gevonden")
+        raise CommandError(_("%(file)s: file not found") % {"file": options["network"]})
     return region, municipality
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.core.audit import acting_as
 from paraat.core.management.base import ParaatCommand
@@ -49,7 +50,7 @@ class Command(ParaatCommand):
             with acting_as(None, "export-points"):
                 if options["osm"]:
                     if path.suffix.lower() not in (".geojson", ".json"):
-                        raise ValueError("--osm schrijft GeoJSON; gebruik de extensie .geojson")
+                        raise ValueError(_("--osm writes GeoJSON; use the extension .geojson"))
                     count = osm.export_osm(points, path)
                 else:
                     count = exchange.export_points(
@@ -60,4 +61,8 @@ class Command(ParaatCommand):
         if options["json"]:
             self.stdout.write(dump({"ok": True, "file": str(path), "points": count}))
         else:
-            self.stdout.write(self.style.SUCCESS(f"{count} punten geschreven naar {path}"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("%(count)s points written to %(file)s") % {"count": count, "file": path}
+                )
+            )
