@@ -1,6 +1,6 @@
 #!/bin/sh
 # Static checks, the same locally and in CI: ruff (lint + format), mypy, the import layers,
-# migrations, translations.
+# migrations, translations, no Dutch text outside the catalogue.
 set -eu
 cd "$(dirname "$0")/.."
 export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
@@ -14,4 +14,5 @@ echo "== mypy";        .venv/bin/mypy src || status=1
 echo "== import layers"; PYTHONPATH=src .venv/bin/lint-imports pyproject.toml --no-cache --no-logo || status=1
 echo "== migrations";  .venv/bin/paraat makemigrations --check --dry-run >/dev/null || { echo "missing migrations"; status=1; }
 echo "== translations"; .venv/bin/python scripts/check_translations.py || status=1
+echo "== Dutch outside the catalogue"; .venv/bin/python scripts/check_dutch.py || status=1
 exit $status
