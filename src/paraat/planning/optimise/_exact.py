@@ -76,7 +76,12 @@ def mclp_exact(
     # A better answer fixes more sites: search the sites the LP uses (a small MIP), then swap.
     support = np.flatnonzero(y > INTEGRAL)
     if support.shape[0] <= 4 * k + 20:
-        small = _mclp(matrix[:, support].tocsr(), w, k, None, 0.1 * clock.left(), integer=True)
+        # Restricted to the support, most rows reach no site or the same sites: merge them
+        # (measured on 5,000 x 300, p = 15: 2,210 rows became 52; 0.078 s of CPU became 0.003 s).
+        part = matrix[:, support].tocsr()
+        reach = np.diff(part.indptr) > 0
+        part, part_w = merge_rows(part[reach], w[reach])
+        small = _mclp(part, part_w, k, None, 0.1 * clock.left(), integer=True)
         if small.values is not None:
             found = support[small.values[: support.shape[0]] > 0.5]
             if improve is not None:

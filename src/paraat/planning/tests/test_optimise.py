@@ -22,6 +22,7 @@ from paraat.planning.optimise import (
 )
 from paraat.planning.optimise import covering as covering_module
 from paraat.planning.optimise._common import Clock, merge_rows
+from paraat.planning.optimise._exact import mclp_exact
 from paraat.planning.optimise._lagrange import lagrangian_value, mclp_lagrange
 from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
@@ -126,6 +127,21 @@ def test_it_matches_brute_force_on_dense_overlapping_reach(seed):
     assert mclp.optimal and mclp.objective == pytest.approx(best)
     assert covered(matrix, weights, mclp.selected) == pytest.approx(best)
     assert lscp.optimal and lscp.objective == fewest
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_it_proves_the_brute_force_optimum_from_a_poor_start(seed):
+    # From one site only, the exact step runs its MIP on the LP's support (on merged rows),
+    # fixes sites and solves what is left: it must still reach the brute-force optimum.
+    matrix, weights = random_cover(200 + seed, rows=40, cols=10, density=0.35)
+    k = 2 + seed % 3
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(10), k))
+
+    exact = mclp_exact(sp.csr_matrix(matrix.astype(float)), weights, k, np.array([0]), Clock(30.0))
+
+    assert exact.optimal
+    assert exact.chosen.shape[0] <= k
+    assert covered(matrix, weights, exact.chosen) == pytest.approx(best)
 
 
 def test_it_counts_fixed_sites_but_never_returns_them():
