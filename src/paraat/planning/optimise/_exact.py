@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import highspy
 import numpy as np
 import scipy.sparse as sp
 
 from ._common import Clock, MipResult, merge_rows, solve_mip
 
 INTEGRAL = 1e-6
+# The LP branch and bound after fixing gives up after this many nodes; HiGHS's MIP takes over.
+MAX_NODES = 400
 # With a good start known, HiGHS's presolve and primal heuristics cost more than they bring on
 # covering models (measured: 0.9 s instead of 3.2 s of CPU on 5,000 x 300).
 QUIET = {
@@ -104,6 +107,15 @@ def mclp_exact(
             chosen, value = opened, base
         proven = left >= 0 and (free.shape[0] == 0 or left == 0)
         return Exact(chosen, value if proven else bound, proven, "HiGHS LP + fixing", 0)
+    branched = _mclp_branch(sub, sw, left, value - base, clock)
+    if branched is not None:
+        part, proven = branched
+        if part is not None:
+            candidate = np.concatenate([opened, free[part]])
+            if covered(matrix, w, candidate) > value:
+                chosen, value = candidate, covered(matrix, w, candidate)
+        if proven:
+            return Exact(chosen, value, True, "LP branch and bound", free.shape[0])
     start = None
     if np.isin(opened, chosen).all() and np.isin(chosen, np.concatenate([opened, free])).all():
         start = np.isin(free, chosen).astype(np.float64)
@@ -116,6 +128,65 @@ def mclp_exact(
         return Exact(chosen, value, True, f"HiGHS: {result.status}", free.shape[0])
     upper = min(bound, base + result.bound) if np.isfinite(result.bound) else bound
     return Exact(chosen, max(upper, value), False, f"HiGHS: {result.status}", free.shape[0])
+
+
+def _mclp_branch(
+    matrix: sp.csr_matrix, w: np.ndarray, k: int, target: float, clock: Clock
+) -> tuple[np.ndarray | None, bool] | None:
+    """Depth-first branch and bound on the LP relaxation, for the small model left after fixing.
+
+    Looks for a choice of at most ``k`` columns covering more than ``target``. One HiGHS LP is
+    kept and re-solved from its last basis with changed bounds on the site variables (a node
+    costs a few dual simplex steps); the branch is the most fractional site, opened first. A
+    node is pruned when its LP bound cannot beat the best value (by a whole unit when every
+    weight is a whole number). HiGHS's MIP proves the same at the root with thousands of cuts,
+    four times slower (measured on 5,000 x 300, p = 15: 110 sites, 11 nodes, 0.054 s of CPU
+    instead of 0.20 s). Returns the positions of the best choice found (None when nothing beat
+    ``target``) and whether no better one exists; None when it gave up (``MAX_NODES`` or time),
+    so that HiGHS's MIP takes over."""
+    cols = matrix.shape[1]
+    lp = _mclp(matrix, w, k, None, clock.left(), integer=False, keep=True)
+    highs = lp.solver
+    if highs is None or lp.values is None:
+        return None
+    scale = max(abs(target), 1.0)
+    whole = bool(np.all(w == np.round(w)))
+    # Whole weights: a better answer is at least one unit better (less the LP's tolerance).
+    need = max((1.0 - 1e-7 * scale) if whole else 0.0, 1e-9 * scale)
+    best, best_part = target, None
+    index = np.arange(cols, dtype=np.int32)
+    stack: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(cols), np.ones(cols))]
+    nodes = 0
+    while stack:
+        nodes += 1
+        if nodes > MAX_NODES or clock.left() <= 0.02:
+            return None
+        lower, upper = stack.pop()
+        if nodes > 1:
+            highs.changeColsBounds(cols, index, lower, upper)
+            highs.setOptionValue("time_limit", max(clock.left(), 0.01))
+            highs.run()
+        status = highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            continue  # more sites opened than the budget allows
+        if status != highspy.HighsModelStatus.kOptimal:
+            return None
+        if highs.getInfo().objective_function_value < best + need:
+            continue
+        y = np.asarray(highs.getSolution().col_value)[:cols]
+        fraction = np.minimum(y, 1.0 - y)
+        j = int(np.argmax(fraction))
+        if fraction[j] < INTEGRAL:
+            part = np.flatnonzero(y > 0.5)
+            value = covered(matrix, w, part)
+            if value > best:
+                best, best_part = value, part
+            continue
+        closed, opened = upper.copy(), lower.copy()
+        closed[j], opened[j] = 0.0, 1.0
+        stack.append((lower, closed))
+        stack.append((opened, upper))
+    return best_part, True
 
 
 def lscp_exact(

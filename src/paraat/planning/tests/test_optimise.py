@@ -22,7 +22,7 @@ from paraat.planning.optimise import (
 )
 from paraat.planning.optimise import covering as covering_module
 from paraat.planning.optimise._common import Clock, merge_rows
-from paraat.planning.optimise._exact import mclp_exact
+from paraat.planning.optimise._exact import _mclp_branch, mclp_exact
 from paraat.planning.optimise._lagrange import lagrangian_value, mclp_lagrange
 from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
@@ -142,6 +142,24 @@ def test_it_proves_the_brute_force_optimum_from_a_poor_start(seed):
     assert exact.optimal
     assert exact.chosen.shape[0] <= k
     assert covered(matrix, weights, exact.chosen) == pytest.approx(best)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_it_branches_on_the_lp_to_the_brute_force_optimum(seed):
+    # Whole weights on even seeds (pruned by a whole unit), fractional ones on odd seeds.
+    matrix, weights = random_cover(300 + seed, rows=30, cols=9, density=0.3)
+    if seed % 2:
+        weights = weights + np.random.default_rng(seed).random(weights.shape[0])
+    k = 1 + seed % 4
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(9), k))
+    cover = sp.csr_matrix(matrix.astype(float))
+
+    part, proven = _mclp_branch(cover, weights, k, 0.0, Clock(30.0))
+    nothing_better = _mclp_branch(cover, weights, k, best, Clock(30.0))
+
+    assert proven and part.shape[0] <= k
+    assert covered(matrix, weights, part) == pytest.approx(best)
+    assert nothing_better == (None, True)
 
 
 def test_it_counts_fixed_sites_but_never_returns_them():
