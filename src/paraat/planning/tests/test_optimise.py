@@ -22,7 +22,7 @@ from paraat.planning.optimise import (
 )
 from paraat.planning.optimise import covering as covering_module
 from paraat.planning.optimise._common import Clock, merge_rows
-from paraat.planning.optimise._exact import _mclp_branch, mclp_exact
+from paraat.planning.optimise._exact import _mclp, _mclp_branch, _mclp_relaxation, mclp_exact
 from paraat.planning.optimise._lagrange import lagrangian_value, mclp_lagrange
 from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
@@ -160,6 +160,21 @@ def test_it_branches_on_the_lp_to_the_brute_force_optimum(seed):
     assert proven and part.shape[0] <= k
     assert covered(matrix, weights, part) == pytest.approx(best)
     assert nothing_better == (None, True)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_it_reaches_the_whole_lp_by_adding_rows(seed):
+    # Rows the start reaches twice start out of the model; the LP must still be the whole LP's.
+    matrix, weights = random_cover(400 + seed, rows=40, cols=10, density=0.4)
+    k = 2 + seed % 3
+    cover = sp.csr_matrix(matrix.astype(float))
+    start = np.arange(k)
+
+    whole = _mclp(cover, weights, k, None, 30.0, integer=False)
+    relaxed = _mclp_relaxation(cover, weights, k, start, Clock(30.0))
+
+    assert relaxed.optimal and relaxed.duals is not None
+    assert relaxed.objective == pytest.approx(whole.objective)
 
 
 def test_it_counts_fixed_sites_but_never_returns_them():
