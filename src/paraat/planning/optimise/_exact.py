@@ -20,6 +20,8 @@ from ._common import Clock, MipResult, merge_rows, solve_mip
 INTEGRAL = 1e-6
 # The LP branch and bound after fixing gives up after this many nodes; HiGHS's MIP takes over.
 MAX_NODES = 400
+# Rows the start reaches this often start out of the LP relaxation (row generation).
+REACHED = 2
 # With a good start known, HiGHS's presolve and primal heuristics cost more than they bring on
 # covering models (measured: 0.9 s instead of 3.2 s of CPU on 5,000 x 300).
 QUIET = {
@@ -147,7 +149,7 @@ def _mclp_relaxation(
     count = np.zeros(rows)
     if chosen.shape[0]:
         count = np.asarray(matrix[:, chosen].sum(axis=1)).reshape(-1)
-    out = (count >= 2) & (degree > 1)
+    out = (count >= REACHED) & (degree > 1)
     if not out.any():
         return _mclp(matrix, w, k, None, clock.left(), integer=False)
     lp = _mclp(matrix[~out], w[~out], k, None, clock.left(), integer=False, keep=True)
