@@ -93,6 +93,10 @@ def mclp_exact(
                 found = improve(found)
             if covered(matrix, w, found) > value:
                 chosen, value = found, covered(matrix, w, found)
+    elif improve is not None:
+        found = improve(chosen)
+        if covered(matrix, w, found) > value:
+            chosen, value = found, covered(matrix, w, found)
     if value >= bound - 1e-9 * max(bound, 1.0):
         return Exact(chosen, value, True, "HiGHS LP: bound reached", 0)
     margin = 1e-7 * max(abs(value), 1.0)

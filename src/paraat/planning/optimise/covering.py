@@ -75,16 +75,24 @@ def maximal_covering(
     problem = _reduce(matrix, w, fixed_arr, cand)
     heuristic = _greedy(problem.matrix, problem.weights, k=k, required=None)
     large = problem.matrix.nnz > LAGRANGE_NNZ
-    chosen = heuristic if large else _swap(problem.matrix, problem.weights, heuristic, clock=clock)
+    chosen = heuristic
     value = _covered(problem.matrix, problem.weights, chosen)
     bound = min(
         problem.weights.sum(), value + _top_gains(problem.matrix, problem.weights, chosen, k)
     )
+    exact_next = not large and relative_gap(value, bound) > 0 and clock.left() > 0.05
+    if not large and not exact_next:
+        # HiGHS does not run: swaps give the answer. Before HiGHS they are left to ``improve``
+        # on the LP's sites, which finds a better start (measured: 0.075 s instead of 0.10 s
+        # of CPU at 5,000 x 300, p = 15).
+        chosen = _swap(problem.matrix, problem.weights, heuristic, clock=clock)
+        value = _covered(problem.matrix, problem.weights, chosen)
+        bound = min(bound, value + _top_gains(problem.matrix, problem.weights, chosen, k))
     method, status, optimal = ("greedy" if large else "greedy+swap"), "heuristic", False
     if large and relative_gap(value, bound) > 0 and k > 0:
         chosen, value, bound = _lagrange_bound(problem, k, chosen, value, bound, clock)
         method += "+lagrange+swap"
-    elif relative_gap(value, bound) > 0 and clock.left() > 0.05:
+    elif exact_next:
 
         def improve(start: np.ndarray) -> np.ndarray:
             grown = _greedy(problem.matrix, problem.weights, k=k, required=None, initial=start)
@@ -98,6 +106,9 @@ def maximal_covering(
         bound = min(bound, exact.bound)
         optimal = exact.optimal
         problem.extra["sites_after_fixing"] = exact.free_sites
+        if not optimal:
+            chosen = _swap(problem.matrix, problem.weights, chosen, clock=clock)
+            value = _covered(problem.matrix, problem.weights, chosen)
     bound = max(bound, value)
     gap = relative_gap(value, bound)
     optimal = optimal or gap == 0
