@@ -43,6 +43,9 @@ LAGRANGE_GAP = 0.002
 # Local search for large maximal covering first among this many sites per new site, the ones the
 # Lagrangian multipliers score highest.
 CORE_PER_SITE = 12
+# Up to this many stored entries (after presolve) maximal covering leaves its first swaps to the
+# search on the LP's sites (the LP then takes well under a second).
+SWAP_LATER_NNZ = 250_000
 
 
 @one_blas_thread
@@ -75,16 +78,27 @@ def maximal_covering(
     problem = _reduce(matrix, w, fixed_arr, cand)
     heuristic = _greedy(problem.matrix, problem.weights, k=k, required=None)
     large = problem.matrix.nnz > LAGRANGE_NNZ
-    chosen = heuristic if large else _swap(problem.matrix, problem.weights, heuristic, clock=clock)
+    chosen = heuristic
     value = _covered(problem.matrix, problem.weights, chosen)
     bound = min(
         problem.weights.sum(), value + _top_gains(problem.matrix, problem.weights, chosen, k)
     )
+    exact_next = not large and relative_gap(value, bound) > 0 and clock.left() > 0.05
+    # On small models with time to spare the swaps are left to ``improve`` on the LP's sites,
+    # which finds a better start anyway (measured: 0.075 s instead of 0.10 s of CPU at
+    # 5,000 x 300, p = 15). Otherwise they come first, so a HiGHS run cut short by the time
+    # limit still leaves a swapped answer.
+    swap_later = exact_next and problem.matrix.nnz <= SWAP_LATER_NNZ and clock.left() >= 1.0
+    if not large and not swap_later:
+        chosen = _swap(problem.matrix, problem.weights, heuristic, clock=clock)
+        value = _covered(problem.matrix, problem.weights, chosen)
+        bound = min(bound, value + _top_gains(problem.matrix, problem.weights, chosen, k))
+        exact_next = exact_next and relative_gap(value, bound) > 0 and clock.left() > 0.05
     method, status, optimal = ("greedy" if large else "greedy+swap"), "heuristic", False
     if large and relative_gap(value, bound) > 0 and k > 0:
         chosen, value, bound = _lagrange_bound(problem, k, chosen, value, bound, clock)
         method += "+lagrange+swap"
-    elif relative_gap(value, bound) > 0 and clock.left() > 0.05:
+    elif exact_next:
 
         def improve(start: np.ndarray) -> np.ndarray:
             grown = _greedy(problem.matrix, problem.weights, k=k, required=None, initial=start)
@@ -98,6 +112,9 @@ def maximal_covering(
         bound = min(bound, exact.bound)
         optimal = exact.optimal
         problem.extra["sites_after_fixing"] = exact.free_sites
+        if not optimal:
+            chosen = _swap(problem.matrix, problem.weights, chosen, clock=clock)
+            value = _covered(problem.matrix, problem.weights, chosen)
     bound = max(bound, value)
     gap = relative_gap(value, bound)
     optimal = optimal or gap == 0

@@ -22,6 +22,7 @@ from paraat.planning.optimise import (
 )
 from paraat.planning.optimise import covering as covering_module
 from paraat.planning.optimise._common import Clock, merge_rows
+from paraat.planning.optimise._exact import _mclp, _mclp_branch, _mclp_relaxation, mclp_exact
 from paraat.planning.optimise._lagrange import lagrangian_value, mclp_lagrange
 from paraat.planning.optimise.covering import _greedy, _kernel, _undominated
 
@@ -126,6 +127,54 @@ def test_it_matches_brute_force_on_dense_overlapping_reach(seed):
     assert mclp.optimal and mclp.objective == pytest.approx(best)
     assert covered(matrix, weights, mclp.selected) == pytest.approx(best)
     assert lscp.optimal and lscp.objective == fewest
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_it_proves_the_brute_force_optimum_from_a_poor_start(seed):
+    # From one site only, the exact step runs its MIP on the LP's support (on merged rows),
+    # fixes sites and solves what is left: it must still reach the brute-force optimum.
+    matrix, weights = random_cover(200 + seed, rows=40, cols=10, density=0.35)
+    k = 2 + seed % 3
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(10), k))
+
+    exact = mclp_exact(sp.csr_matrix(matrix.astype(float)), weights, k, np.array([0]), Clock(30.0))
+
+    assert exact.optimal
+    assert exact.chosen.shape[0] <= k
+    assert covered(matrix, weights, exact.chosen) == pytest.approx(best)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_it_branches_on_the_lp_to_the_brute_force_optimum(seed):
+    # Whole weights on even seeds (pruned by a whole unit), fractional ones on odd seeds.
+    matrix, weights = random_cover(300 + seed, rows=30, cols=9, density=0.3)
+    if seed % 2:
+        weights = weights + np.random.default_rng(seed).random(weights.shape[0])
+    k = 1 + seed % 4
+    best = max(covered(matrix, weights, s) for s in itertools.combinations(range(9), k))
+    cover = sp.csr_matrix(matrix.astype(float))
+
+    part, proven = _mclp_branch(cover, weights, k, 0.0, Clock(30.0))
+    nothing_better = _mclp_branch(cover, weights, k, best, Clock(30.0))
+
+    assert proven and part.shape[0] <= k
+    assert covered(matrix, weights, part) == pytest.approx(best)
+    assert nothing_better == (None, True)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_it_reaches_the_whole_lp_by_adding_rows(seed):
+    # Rows the start reaches twice start out of the model; the LP must still be the whole LP's.
+    matrix, weights = random_cover(400 + seed, rows=40, cols=10, density=0.4)
+    k = 2 + seed % 3
+    cover = sp.csr_matrix(matrix.astype(float))
+    start = np.arange(k)
+
+    whole = _mclp(cover, weights, k, None, 30.0, integer=False)
+    relaxed = _mclp_relaxation(cover, weights, k, start, Clock(30.0))
+
+    assert relaxed.optimal and relaxed.duals is not None
+    assert relaxed.objective == pytest.approx(whole.objective)
 
 
 def test_it_counts_fixed_sites_but_never_returns_them():
