@@ -30,7 +30,9 @@ PYTEST=".venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile"
 # with Django. Only for a whole run (no test paths given) that also ran the checks, so the
 # PostgreSQL run of .ci/run takes every test with Django.
 WHOLE=1
-for arg in "$@"; do case "$arg" in -*) ;; *) WHOLE=0 ;; esac; done
+for arg in "$@"; do
+  case "$arg" in -*) ;; *) if [ -e "${arg%%::*}" ]; then WHOLE=0; fi ;; esac
+done
 IGNORE=""
 if [ "$WHOLE" = "1" ] && [ "${PARAAT_SKIP_CHECKS:-}" != "1" ]; then
   PURE=$(.venv/bin/python scripts/pure_tests.py)
