@@ -135,9 +135,17 @@ if not _db_url.startswith(("sqlite://", "postgres://", "postgresql://")):
     raise ConfigurationError(
         f"DATABASE_URL must start with sqlite:/// or postgres://, not {_db_url.split(':', 1)[0]!r}"
     )
-_db = dj_database_url.parse(_db_url, conn_max_age=env_int("PARAAT_DB_CONN_MAX_AGE", 60, minimum=0))
+# Persistent connections on both databases: each server thread keeps its own (Django's
+# connections are per thread) and reuses it for CONN_MAX_AGE seconds. Opening SQLite and running
+# its PRAGMAs cost 13-15 ms per request under load (docs/development.md); the PRAGMAs of
+# init_command now run once per connection. Health checks replace a connection the database
+# dropped (a PostgreSQL restart) before the request uses it.
+_db = dj_database_url.parse(
+    _db_url,
+    conn_max_age=env_int("PARAAT_DB_CONN_MAX_AGE", 60, minimum=0),
+    conn_health_checks=True,
+)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
-    _db["CONN_MAX_AGE"] = 0
     _db["OPTIONS"] = {
         # IMMEDIATE: concurrent writers wait on the busy timeout instead of failing at once.
         "transaction_mode": "IMMEDIATE",

@@ -121,6 +121,18 @@ class Activation(models.Model):
 BURNS_FUEL = (PowerSource.GENERATOR, "")
 
 
+def fuel_hours_at(
+    hours_left: float | None, power_source: str, reported_at: dt.datetime, now: dt.datetime
+) -> float | None:
+    """The fuel hours a report gave, counted down to ``now`` (``StatusReport.fuel_hours_now``)."""
+    if hours_left is None:
+        return None
+    if power_source not in BURNS_FUEL:
+        return round(hours_left, 1)
+    elapsed = (now - reported_at).total_seconds() / 3600
+    return max(0.0, round(hours_left - max(elapsed, 0.0), 1))
+
+
 class StatusReportQuerySet(models.QuerySet["StatusReport"]):
     def for_incident(self, incident: Incident) -> StatusReportQuerySet:
         return self.filter(incident=incident)
@@ -179,12 +191,9 @@ class StatusReport(models.Model):
         hours with the point's litres per hour), so every hour on the generator uses one of them.
         On grid or battery power, or with no power at all, no fuel is burnt and the hours hold.
         """
-        if self.fuel_hours_left is None:
-            return None
-        if self.power_source not in BURNS_FUEL:
-            return round(self.fuel_hours_left, 1)
-        elapsed = ((now or timezone.now()) - self.reported_at).total_seconds() / 3600
-        return max(0.0, round(self.fuel_hours_left - max(elapsed, 0.0), 1))
+        return fuel_hours_at(
+            self.fuel_hours_left, self.power_source, self.reported_at, now or timezone.now()
+        )
 
     def is_stale(self, now: dt.datetime | None = None) -> bool:
         from paraat.operations import state

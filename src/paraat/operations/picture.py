@@ -16,17 +16,66 @@ from django.utils.translation import gettext as _
 
 from paraat.operations import state as state_rules
 from paraat.operations.constants import Freshness, Need, PointState
-from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, StatusReport  # noqa: F401
-from paraat.supportpoints.models import SupportPoint
+from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, fuel_hours_at
 
 FUEL_WARNING_HOURS = 12
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A point's municipality or coordination point, as the picture shows it."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PicturePoint:
+    """The columns of a support point the picture shows (a plain row, not a model instance)."""
+
+    code: str
+    name: str
+    lon: float
+    lat: float
+    municipality: Place
+    coordination_point_id: int | None
+    coordination_point: Place | None
+
+
+@dataclass(frozen=True, slots=True)
+class PictureActivation:
+    checklist: dict[str, bool]
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(1 for done in self.checklist.values() if done)
+
+
+@dataclass(frozen=True, slots=True)
+class PictureReport:
+    """The latest report of a point, the columns the picture shows."""
+
+    state: str
+    reported_at: dt.datetime
+    visitors: int | None
+    services_available: list[str]
+    needs: list[str]
+    comms_working: bool | None
+    fuel_hours_left: float | None
+    power_source: str
+
+    def get_state_display(self) -> str:
+        return str(dict(PointState.choices).get(self.state, self.state))
+
+    def fuel_hours_now(self, now: dt.datetime) -> float | None:
+        return fuel_hours_at(self.fuel_hours_left, self.power_source, self.reported_at, now)
+
+
+@dataclass(slots=True)
 class PointRow:
-    point: SupportPoint
-    activation: Activation
-    report: StatusReport | None
+    point: PicturePoint
+    activation: PictureActivation
+    report: PictureReport | None
     open_requests: int
     now: dt.datetime
 
@@ -64,21 +113,20 @@ class PointRow:
         return hours is not None and hours < FUEL_WARNING_HOURS
 
     def as_dict(self) -> dict[str, Any]:
-        report = self.report
+        report, point, parent = self.report, self.point, self.point.coordination_point
+        freshness = self.freshness
         return {
-            "code": self.point.code,
-            "name": self.point.name,
-            "municipality": self.point.municipality.name,
-            "coordination_point": self.point.coordination_point.code
-            if self.point.coordination_point
-            else None,
-            "lon": self.point.lon,
-            "lat": self.point.lat,
-            "state": self.state,
-            "stale": self.stale,
-            "freshness": self.freshness.value,
+            "code": point.code,
+            "name": point.name,
+            "municipality": point.municipality.name,
+            "coordination_point": parent.code if parent else None,
+            "lon": point.lon,
+            "lat": point.lat,
+            "state": report.state if report else "unknown",
+            "stale": freshness == Freshness.STALE,
+            "freshness": freshness.value,
             "age_minutes": self.age_minutes,
-            "fuel_hours": self.fuel_hours,
+            "fuel_hours": report.fuel_hours_now(self.now) if report else None,
             "visitors": report.visitors if report else None,
             "services_available": report.services_available if report else [],
             "needs": report.needs if report else [],
@@ -149,16 +197,15 @@ class Picture:
         }
 
 
-# Only the columns the picture shows: loading whole points and reports (dozens of columns each)
-# made up most of the time of a refresh with 500 points.
-PICTURE_FIELDS = (
-    "incident_id", "point_id", "checklist", "latest_report_id",
-    "point__code", "point__name", "point__lon", "point__lat", "point__tier",
-    "point__municipality_id", "point__coordination_point_id", "point__municipality__name",
-    "point__coordination_point__code", "point__coordination_point__name",
-    "latest_report__incident_id", "latest_report__point_id", "latest_report__state",
-    "latest_report__reported_at", "latest_report__visitors", "latest_report__services_available",
-    "latest_report__needs", "latest_report__comms_working", "latest_report__fuel_hours_left",
+# Only the columns the picture shows, as plain tuples: model instances (five per point, with their
+# init signals) made up most of the time of a refresh with 500 points.
+PICTURE_COLUMNS = (
+    "checklist", "point__code", "point__name", "point__lon", "point__lat",
+    "point__municipality__name", "point__coordination_point_id",
+    "point__coordination_point__code", "point__coordination_point__name", "point_id",
+    "latest_report_id", "latest_report__state", "latest_report__reported_at",
+    "latest_report__visitors", "latest_report__services_available", "latest_report__needs",
+    "latest_report__comms_working", "latest_report__fuel_hours_left",
     "latest_report__power_source",
 )  # fmt: skip
 
@@ -180,22 +227,40 @@ def build(
     if municipality_ids is not None:
         activations_qs = activations_qs.filter(point__municipality_id__in=municipality_ids)
         requests_qs = requests_qs.filter(point__municipality_id__in=municipality_ids)
-    activations = list(
-        activations_qs.select_related(
-            "point__municipality", "point__coordination_point", "latest_report"
-        )
-        .only(*PICTURE_FIELDS)
-        .order_by("point__code")
-    )
-    latest = {a.point_id: a.latest_report for a in activations if a.latest_report is not None}
     requests = list(requests_qs.open().select_related("point").order_by("-priority", "created_at"))
     per_point = dict(
         requests_qs.open().exclude(point=None).values_list("point_id").annotate(n=Count("pk"))
     )
-    rows = [
-        PointRow(a.point, a, latest.get(a.point_id), per_point.get(a.point_id, 0), now)
-        for a in activations
-    ]
+    places: dict[tuple[str, str], Place] = {}  # one object per municipality or parent point
+
+    def place(code: str, name: str) -> Place:
+        key = (code, name)
+        found = places.get(key)
+        if found is None:
+            found = places[key] = Place(code, name)
+        return found
+
+    rows = []
+    for (
+        checklist, code, name, lon, lat, municipality, parent_id, parent_code, parent_name,
+        point_id, report_id, state, reported_at, visitors, services_available, needs,
+        comms_working, fuel_hours_left, power_source,
+    ) in activations_qs.order_by("point__code").values_list(*PICTURE_COLUMNS):  # fmt: skip
+        point = PicturePoint(
+            code=code, name=name, lon=lon, lat=lat, municipality=place("", municipality),
+            coordination_point_id=parent_id,
+            coordination_point=None if parent_id is None else place(parent_code, parent_name),
+        )  # fmt: skip
+        report = None
+        if report_id is not None:
+            report = PictureReport(
+                state=state, reported_at=reported_at, visitors=visitors,
+                services_available=services_available, needs=needs, comms_working=comms_working,
+                fuel_hours_left=fuel_hours_left, power_source=power_source,
+            )  # fmt: skip
+        rows.append(
+            PointRow(point, PictureActivation(checklist), report, per_point.get(point_id, 0), now)
+        )
     return Picture(incident=incident, rows=rows, now=now, open_requests=requests)
 
 

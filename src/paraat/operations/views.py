@@ -153,7 +153,12 @@ def phase_view(request: HttpRequest, pk: int) -> HttpResponse:
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The point lead's phone form; with JavaScript it keeps the report on the phone until sent."""
     incident = access.incident_for_user(request.user, pk)
-    points = access.reportable_points(request.user, incident)
+    # A post reads the one point it names (one query); the list of every reportable point (500
+    # in a large incident) only when the form is shown, or when the posted point is refused.
+    posted = None
+    if request.method == "POST":
+        posted = access.reportable_point(request.user, incident, request.POST.get("point", ""))
+    points = [posted] if posted is not None else access.reportable_points(request.user, incident)
     if not points:
         raise PermissionDenied
     choices = [(p.code, f"{p.code} {p.name}") for p in points]
@@ -175,6 +180,10 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Report received.") if created else _("This report had already been received."),
             )
             return redirect("operations:report", pk=pk)
+    if posted is not None:  # shown again with its errors: every point to choose from
+        form.fields["point"].choices = [  # type: ignore[attr-defined]
+            (p.code, f"{p.code} {p.name}") for p in access.reportable_points(request.user, incident)
+        ]
     return render(
         request,
         "operations/report.html",

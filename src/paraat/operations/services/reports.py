@@ -213,13 +213,17 @@ def record_status(
                 needs=needs_list, note=note, reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
                 reporter_name=reporter_name or _name(reporter, ""), channel=channel, reported_at=when, raw_line=raw_line[:200],
             )  # fmt: skip
-            _after_report(report, activation)
+            event = _after_report(report, activation)
     except IntegrityError:
         # The key was stored before (a retry), or by another request in the meantime: that counts.
         existing = StatusReport.objects.filter(idempotency_key=key).first()
         if existing is None:
             raise
         return _same_report(existing, incident, point, body), False
+    # Sent after the write lock is released (at once, or when an outer transaction commits):
+    # the receivers (the public pages) never hold up the next report.
+    if event is not None:
+        events.send_on_commit(event)
     return report, True
 
 
@@ -272,8 +276,9 @@ def _same_report(
     return existing
 
 
-def _after_report(report: StatusReport, activation: Activation) -> None:
-    """Keep the activation's first, opened and latest report (the activation row is locked)."""
+def _after_report(report: StatusReport, activation: Activation) -> events.StateChanged | None:
+    """Keep the activation's first, opened and latest report (the activation row is locked);
+    the event to send once committed when the point's latest report changed."""
     changed = []
     if activation.first_report_at is None or report.reported_at < activation.first_report_at:
         activation.first_report_at = report.reported_at
@@ -301,15 +306,14 @@ def _after_report(report: StatusReport, activation: Activation) -> None:
         changed.append("latest_report")
     if changed:
         activation.save(update_fields=changed)
+    event = None
     if "latest_report" in changed:
-        events.send_on_commit(
-            events.StateChanged(
-                region_id=report.incident.region_id,
-                incident_id=report.incident_id,
-                real=state.reaches_residents(report.incident),
-                point_ids=(report.point_id,),
-                reason="report",
-            )
+        event = events.StateChanged(
+            region_id=report.incident.region_id,
+            incident_id=report.incident_id,
+            real=state.reaches_residents(report.incident),
+            point_ids=(report.point_id,),
+            reason="report",
         )
     parts = [f"{report.point.code}: {STATE_NL.get(PointState(report.state), report.state)}"]
     if report.visitors is not None:
@@ -329,6 +333,7 @@ def _after_report(report: StatusReport, activation: Activation) -> None:
         at=report.received_at,
         text=f"{'; '.join(parts)} (via {Channel(report.channel).label})",
     )
+    return event
 
 
 class _RegionPoints:

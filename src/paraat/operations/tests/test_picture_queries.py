@@ -9,7 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from paraat.operations import services
+from paraat.operations import picture, services
+from paraat.operations.constants import PointState
 from paraat.operations.models import Activation
 from paraat.operations.tests.factories import Scene, make_point, make_scene
 from paraat.testing.factories import api_key
@@ -73,3 +74,34 @@ def test_it_shows_the_picture_in_the_same_number_of_queries_for_5_and_50_points(
     with_50 = counts()
     assert with_50 == with_5
     assert len(api.get(f"/api/v1/incidents/{incident}/picture/").json()["points"]) == 50
+
+
+def test_it_builds_the_picture_from_plain_rows_not_model_instances(cast: Cast) -> None:
+    from django.db.models.signals import post_init
+
+    from paraat.operations.models import StatusReport
+    from paraat.supportpoints.models import SupportPoint
+
+    scene = make_scene(cast, exercise=False)
+    _grow_to(cast, scene, 20)
+    made: list[str] = []
+
+    def count(sender: type, **_kw: object) -> None:
+        made.append(sender.__name__)
+
+    for model in (Activation, StatusReport, SupportPoint):
+        post_init.connect(count, sender=model, dispatch_uid=f"test-{model.__name__}")
+    try:
+        view = picture.build(scene.incident)
+    finally:
+        for model in (Activation, StatusReport, SupportPoint):
+            post_init.disconnect(sender=model, dispatch_uid=f"test-{model.__name__}")
+    assert len(view.rows) == 20 and all(row.report is not None for row in view.rows)
+    # Only the points of the open help requests (the list beside the picture) are instances.
+    assert made.count("Activation") == made.count("StatusReport") == 0
+    assert made.count("SupportPoint") == len(view.open_requests)
+    row = view.rows[0]
+    assert row.point.municipality.name == "Oss" and row.report.get_state_display() == str(
+        PointState.FULL.label
+    )
+    assert row.fuel_hours is not None and row.activation.checklist_done == 0

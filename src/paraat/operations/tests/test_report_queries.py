@@ -25,9 +25,10 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from paraat.operations import services
 from paraat.operations.models import LogEntry, StatusReport
 from paraat.operations.statusline import StatusLine, make_line
-from paraat.operations.tests.factories import Scene, make_scene
+from paraat.operations.tests.factories import Scene, make_point, make_scene
 from paraat.sync import journal
 from paraat.sync.models import Change
 from paraat.testing.factories import api_key
@@ -178,3 +179,49 @@ def test_it_audits_the_checklist_but_not_the_pointers_a_report_moves(cast: Cast)
     services.tick_checklist(activation=activation, item="keys", done=True, user=cast.cas)
     assert entries.count() == known + 1
     assert entries.latest("pk").after["checklist"]["keys"] is True
+
+
+def _points_made_by(send: Callable[[str], Any], key: str) -> int:
+    """Support points made as model instances while the phone form takes one report."""
+    from django.db.models.signals import post_init
+
+    from paraat.supportpoints.models import SupportPoint
+
+    made: list[object] = []
+
+    def count(**_kw: object) -> None:
+        made.append(1)
+
+    post_init.connect(count, sender=SupportPoint, dispatch_uid="test-points-made")
+    try:
+        assert send(key).status_code == 302
+    finally:
+        post_init.disconnect(sender=SupportPoint, dispatch_uid="test-points-made")
+    return len(made)
+
+
+def test_it_reads_only_the_posted_point_when_the_phone_form_takes_a_report(cast: Cast) -> None:
+    scene = make_scene(cast, exercise=False)
+    send = _phone_form(cast, scene)
+    send("warm")
+    with CaptureQueriesContext(connection) as few:
+        made_few = _points_made_by(send, "few")
+    for i in range(20):
+        make_point(cast, f"OSS-{100 + i}", dx=40 * (i + 1))
+    services.activate(incident=scene.incident, user=cast.cas)
+    with CaptureQueriesContext(connection) as many:
+        made_many = _points_made_by(send, "many")
+    assert made_few == made_many == 1  # the posted point, not the 24 it could have chosen
+    assert len(many) == len(few)
+
+
+def test_it_shows_every_point_again_when_the_posted_point_is_refused(cast: Cast) -> None:
+    scene = make_scene(cast, exercise=False)
+    client = Client()
+    client.force_login(cast.cas)
+    url = reverse("operations:report", args=[scene.incident.pk])
+    body = {"point": "NOPE-1", "idempotency_key": "k", "state": "open", "comms_working": "unknown"}
+    answer = client.post(url, body)
+    assert answer.status_code == 400
+    assert "OSS-01" in answer.content.decode() and "OSS-02" in answer.content.decode()
+    assert not StatusReport.objects.exists()
