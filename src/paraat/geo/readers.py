@@ -492,17 +492,7 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise ReadError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    gettext_noop("the Excel file cannot be read (%(error)s)"),
-                    {"error": str(exc)},
-                )
-            ]
-        ) from None
+        raise _unreadable_excel(name, exc) from None
     try:
         sheet = workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
@@ -524,17 +514,7 @@ def _xlsx_rows(path: Path, name: str) -> tuple[list[str], list[list[Any]]]:
     except ReadError:
         raise
     except Exception as exc:
-        raise ReadError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    gettext_noop("the Excel file cannot be read (%(error)s)"),
-                    {"error": str(exc)},
-                )
-            ]
-        ) from None
+        raise _unreadable_excel(name, exc) from None
     finally:
         workbook.close()
     header = [str(h).strip() if h is not None else "" for h in header_cells]
@@ -656,6 +636,20 @@ class NumberError(ValueError):
 
     def __str__(self) -> str:
         return render(self.text, self.params)
+
+
+def _unreadable_excel(name: str, exc: Exception) -> ReadError:
+    return ReadError(
+        [
+            Problem(
+                name,
+                None,
+                None,
+                gettext_noop("the Excel file cannot be read (%(error)s)"),
+                {"error": str(exc)},
+            )
+        ]
+    )
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")

@@ -196,20 +196,17 @@ def set_covering(
     if optimal:
         bound = value
         status = status if status != "heuristic" else "proven optimal by the bound"
-    order, gains = _greedy_order(problem.matrix, problem.weights, chosen)
-    return Solution(
-        model="lscp",
-        selected=problem.columns[order],
-        objective=value,
-        bound=bound,
-        gap=relative_gap(value, bound),
-        optimal=optimal,
-        seconds=clock.elapsed(),
-        method=method,
-        gains=gains,
-        covered=float(problem.base + _covered(problem.matrix, problem.weights, chosen)),
-        status=status,
-        details=problem.details(),
+    return _lscp_solution(
+        problem,
+        problem.matrix,
+        problem.weights,
+        chosen,
+        value,
+        bound,
+        optimal,
+        clock,
+        method,
+        status,
     )
 
 
@@ -291,6 +288,22 @@ def _cover_all(problem: _Reduced, clock: Clock, total: float) -> Solution:
     value = float(chosen.shape[0])
     if optimal:
         bound = value
+    return _lscp_solution(problem, matrix, w, chosen, value, bound, optimal, clock, method, status)
+
+
+def _lscp_solution(
+    problem: Any,
+    matrix: sp.csr_matrix,
+    w: np.ndarray,
+    chosen: np.ndarray,
+    value: float,
+    bound: float,
+    optimal: bool,
+    clock: Clock,
+    method: str,
+    status: str,
+) -> Solution:
+    """A set covering answer: the chosen sites in the order they add coverage."""
     order, gains = _greedy_order(matrix, w, chosen)
     return Solution(
         model="lscp",
