@@ -66,7 +66,10 @@ def authenticate_key(key: str) -> ApiToken | None:
     """The usable token for this key (and its user), or None; notes the time of use."""
     now = timezone.now()
     token = (
-        ApiToken.objects.usable(now).select_related("user").filter(key_hash=hash_key(key)).first()
+        ApiToken.objects.usable(now)
+        .select_related("user__region")
+        .filter(key_hash=hash_key(key))
+        .first()
     )
     if token is None:
         return None

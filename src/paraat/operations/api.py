@@ -107,7 +107,9 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         region = getattr(user, "region", None)
         if region is None:
             return Incident.objects.none()
-        return access.incidents_for(user, region).order_by("-started_at")
+        # The region comes along: a report and the picture need it, and loading it on its own
+        # was one more query per report.
+        return access.incidents_for(user, region).select_related("region").order_by("-started_at")
 
     @extend_schema(
         request=StatusReportInSerializer,
@@ -135,10 +137,11 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         point = SupportPoint.objects.filter(
-            region=incident.region, code=str(values.pop("point")).upper()
+            region_id=incident.region_id, code=str(values.pop("point")).upper()
         ).first()
         if point is None:
             raise ApiValidationError({"point": ["Unknown point code."]})
+        point.region = incident.region  # the same row: the access check needs no query for it
         if not access.can_report(request.user, incident, point):
             raise ApiDenied("You may not report for this point.")
         try:
