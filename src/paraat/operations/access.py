@@ -113,13 +113,18 @@ def reportable_point(user: Any, incident: Incident, code: str) -> SupportPoint |
     report needs, in one query instead of every reportable point (``reportable_points``)."""
     activation = (
         activations_to_check(user, incident)
-        .select_related("point__municipality", "point__region")
+        .select_related("point")
         .filter(point__code=code)
         .first()
     )
-    if activation is None or not can_report(user, incident, activation.point):
+    if activation is None:
         return None
-    return activation.point
+    point = activation.point
+    if point.region_id == incident.region_id:
+        point.region = incident.region  # the same row: no join and no query for it
+    if not can_report(user, incident, point):
+        return None
+    return point
 
 
 def incident_for_user(user: Any, pk: int) -> Incident:
