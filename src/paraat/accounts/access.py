@@ -78,7 +78,8 @@ def municipality_ids(user: AnyUser) -> set[int]:
         return set()
     if user.role != Role.MUNICIPAL_OFFICER:
         return set()
-    return set(user.municipalities.values_list("pk", flat=True))
+    # .all(), not values_list: a caller that checks many points prefetches them once.
+    return {municipality.pk for municipality in user.municipalities.all()}
 
 
 def can_view_audit(user: AnyUser) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, TypeGuard
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from paraat.accounts import access as accounts_access
@@ -108,6 +108,9 @@ def reportable_points(user: AnyUser, incident: Incident) -> list[SupportPoint]:
         "point__municipality", "point__region"
     )
     points = [a.point for a in activations.order_by("point__code")]
+    if user.is_authenticated:
+        # An officer's municipalities once for the whole list, not once per point.
+        prefetch_related_objects([user], "municipalities")
     return [p for p in points if can_report(user, incident, p)]
 
 
