@@ -13,11 +13,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from paraat.operations.constants import PointState
 from paraat.supportpoints.models import SupportPoint
 
 EARTH_M = 6_371_000.0
-USABLE = ("open", "limited")
-NOT_USABLE = ("closed", "full")
+USABLE = (PointState.OPEN, PointState.LIMITED)
+NOT_USABLE = (PointState.CLOSED, PointState.FULL)
 
 
 @dataclass(frozen=True)

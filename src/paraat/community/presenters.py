@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from paraat.community import access, availability, roster
-from paraat.community.constants import AskState, Skill
+from paraat.community.constants import AskState, CalloutState, Skill
 from paraat.community.models import Callout, Partner, PartnerContact, Volunteer
 
 
@@ -109,6 +109,7 @@ def callout_context(user: Any, callout: Callout) -> dict[str, Any]:
     counts = {state: sum(1 for a in asks if a.state == state) for state in AskState.values}
     return {
         "callout": callout,
+        "asking": callout.state == CalloutState.OPEN,
         "asks": asks,
         "visible": {v.pk for v in shown},
         "counts": counts,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.access import AnyUser
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality, Region
@@ -23,7 +24,7 @@ from paraat.core.forms import add_service_errors
 from paraat.supportpoints import access as points_access
 
 
-def _municipalities(user: object, region: Region) -> object:
+def _municipalities(user: AnyUser, region: Region) -> object:
     allowed = points_access.editable_municipality_ids(user, region)
     found = Municipality.objects.in_region(region).order_by("name")
     return found if allowed is None else found.for_ids(allowed)

@@ -30,7 +30,8 @@ def _fold(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     words = [_fold(w) for w in WORD.findall(text)]
-    return _stemmer().stemWords([w for w in words if w])
+    found: list[str] = _stemmer().stemWords([w for w in words if w])
+    return found
 
 
 def document(text: str) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from paraat.accounts import access as accounts_access
+from paraat.accounts.access import AnyUser
 from paraat.accounts.constants import Role
+from paraat.accounts.models import User
 from paraat.operations.models import (
     Activation,
     EmergencyRelay,
@@ -24,7 +27,7 @@ from paraat.supportpoints.models import SupportPoint
 OPERATIONS_ROLES = (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR, Role.MUNICIPAL_OFFICER)
 
 
-def can_view_operations(user: Any, region: Any) -> bool:
+def can_view_operations(user: AnyUser, region: Any) -> TypeGuard[User]:
     """Crisis operators and coordinators see all of the region; officers too (their points matter)."""
     if not accounts_access.can_use_app(user):
         return False
@@ -33,7 +36,7 @@ def can_view_operations(user: Any, region: Any) -> bool:
     return bool(user.is_superuser or user.role in OPERATIONS_ROLES)
 
 
-def can_view_region_picture(user: Any, region: Any) -> bool:
+def can_view_region_picture(user: AnyUser, region: Any) -> bool:
     """The region-wide picture (logbook, sitrep, metrics): coordinators and crisis operators only;
     a municipal officer's scope is the points of his own municipalities."""
     if not can_view_operations(user, region):
@@ -41,40 +44,40 @@ def can_view_region_picture(user: Any, region: Any) -> bool:
     return bool(user.is_superuser or user.role in (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR))
 
 
-def picture_municipality_ids(user: Any, region: Any) -> set[int] | None:
+def picture_municipality_ids(user: AnyUser, region: Any) -> set[int] | None:
     """Which points the picture shows: None for all of the region, else these municipalities."""
     if can_view_region_picture(user, region):
         return None
     return accounts_access.municipality_ids(user)
 
 
-def can_manage_incidents(user: Any, region: Any) -> bool:
+def can_manage_incidents(user: AnyUser, region: Any) -> bool:
     if not can_view_operations(user, region):
         return False
     return bool(user.is_superuser or user.role in (Role.REGION_COORDINATOR, Role.CRISIS_OPERATOR))
 
 
-def can_handle_requests(user: Any, incident: Incident) -> bool:
+def can_handle_requests(user: AnyUser, incident: Incident) -> bool:
     return can_manage_incidents(user, incident.region)
 
 
-def can_report(user: Any, incident: Incident, point: SupportPoint) -> bool:
+def can_report(user: AnyUser, incident: Incident, point: SupportPoint) -> bool:
     """A point lead reports only for his own points; crisis staff for every point."""
     if not accounts_access.can_use_app(user):
         return False
     return point_access.can_report_for_point(user, point) and point.region_id == incident.region_id
 
 
-def activations_to_check(user: Any, incident: Incident) -> Any:
+def activations_to_check(user: AnyUser, incident: Incident) -> QuerySet[Activation]:
     """The activations ``can_report`` may allow: a point lead's own only, so a page for him does
     not check hundreds of points one by one."""
     activations = Activation.objects.filter(incident=incident)
-    if getattr(user, "role", None) == Role.POINT_LEAD and not user.is_superuser:
+    if user.is_authenticated and user.role == Role.POINT_LEAD and not user.is_superuser:
         return activations.filter(point__leads=user)
     return activations
 
 
-def can_see_incident(user: Any, incident: Incident) -> bool:
+def can_see_incident(user: AnyUser, incident: Incident) -> bool:
     if can_view_operations(user, incident.region):
         return True
     return bool(
@@ -84,7 +87,7 @@ def can_see_incident(user: Any, incident: Incident) -> bool:
     )
 
 
-def incidents_for(user: Any, region: Any) -> IncidentQuerySet:
+def incidents_for(user: AnyUser, region: Any) -> IncidentQuerySet:
     if can_view_operations(user, region):
         return Incident.objects.in_region(region)
     if accounts_access.can_use_app(user) and user.role == Role.POINT_LEAD:
@@ -92,23 +95,26 @@ def incidents_for(user: Any, region: Any) -> IncidentQuerySet:
     return Incident.objects.none()
 
 
-def can_open_incident_list(user: Any, region: Any) -> bool:
+def can_open_incident_list(user: AnyUser, region: Any) -> bool:
     """Crisis staff and officers always; a point lead once one of his points is activated."""
     if can_view_operations(user, region):
         return True
     return incidents_for(user, region).exists()
 
 
-def reportable_points(user: Any, incident: Incident) -> list[SupportPoint]:
+def reportable_points(user: AnyUser, incident: Incident) -> list[SupportPoint]:
     """The activated points the user may report for, in code order: a point lead's own only."""
     activations = activations_to_check(user, incident).select_related(
         "point__municipality", "point__region"
     )
     points = [a.point for a in activations.order_by("point__code")]
+    if user.is_authenticated:
+        # An officer's municipalities once for the whole list, not once per point.
+        prefetch_related_objects([user], "municipalities")
     return [p for p in points if can_report(user, incident, p)]
 
 
-def reportable_point(user: Any, incident: Incident, code: str) -> SupportPoint | None:
+def reportable_point(user: AnyUser, incident: Incident, code: str) -> SupportPoint | None:
     """The activated point with this code if the user may report for it, else None: what a posted
     report needs, in one query instead of every reportable point (``reportable_points``)."""
     activation = (
@@ -127,7 +133,7 @@ def reportable_point(user: Any, incident: Incident, code: str) -> SupportPoint |
     return point
 
 
-def incident_for_user(user: Any, pk: int) -> Incident:
+def incident_for_user(user: AnyUser, pk: int) -> Incident:
     incident = Incident.objects.select_related("region").filter(pk=pk).first()
     if incident is None:
         raise Http404("no such incident")
@@ -137,7 +143,7 @@ def incident_for_user(user: Any, pk: int) -> Incident:
 
 
 def visible_requests(
-    user: Any, incident: Incident, own_points: Iterable[SupportPoint]
+    user: AnyUser, incident: Incident, own_points: Iterable[SupportPoint]
 ) -> HelpRequestQuerySet:
     """Crisis staff see every request; a point lead only those of the points he reports for."""
     requests = HelpRequest.objects.filter(incident=incident).order_by("status", "-created_at")
@@ -146,7 +152,7 @@ def visible_requests(
     return requests.filter(point__in=list(own_points))
 
 
-def visible_relays(user: Any, incident: Incident, own_points: Iterable[SupportPoint]) -> Any:
+def visible_relays(user: AnyUser, incident: Incident, own_points: Iterable[SupportPoint]) -> Any:
     """Relayed emergency reports hold residents' details: a point lead sees only his own points'."""
     relays = EmergencyRelay.objects.filter(incident=incident).select_related("point")
     if can_view_operations(user, incident.region):

@@ -19,6 +19,9 @@ from paraat.operations.constants import Freshness, Need, PointState
 from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, fuel_hours_at
 
 FUEL_WARNING_HOURS = 12
+# A point without a status report: counted and coloured beside the PointState values.
+NO_REPORT = "unknown"
+NO_REPORT_COLOUR = "#6e7781"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,7 @@ class PointRow:
 
     @property
     def state(self) -> str:
-        return self.report.state if self.report else "unknown"
+        return self.report.state if self.report else NO_REPORT
 
     @property
     def freshness(self) -> Freshness:
@@ -122,7 +125,7 @@ class PointRow:
             "coordination_point": parent.code if parent else None,
             "lon": point.lon,
             "lat": point.lat,
-            "state": report.state if report else "unknown",
+            "state": report.state if report else NO_REPORT,
             "stale": freshness == Freshness.STALE,
             "freshness": freshness.value,
             "age_minutes": self.age_minutes,
@@ -147,7 +150,7 @@ class Picture:
 
     def counts(self) -> dict[str, int]:
         counter = Counter(row.state for row in self.rows)
-        return {state: counter.get(state, 0) for state in [*PointState.values, "unknown"]}
+        return {state: counter.get(state, 0) for state in [*PointState.values, NO_REPORT]}
 
     @property
     def stale_rows(self) -> list[PointRow]:
@@ -293,12 +296,11 @@ def map_svg(view: Picture) -> str:
     """The points on a plain SVG map of the area (no tile server: it works in the blackout)."""
     from paraat.geo import svgmap
 
-    colours = {
-        "open": "#1a7f37",
-        "limited": "#b35900",
-        "full": "#8250df",
-        "closed": "#a40e26",
-        "unknown": "#6e7781",
+    colours: dict[str, str] = {
+        PointState.OPEN: "#1a7f37",
+        PointState.LIMITED: "#b35900",
+        PointState.FULL: "#8250df",
+        PointState.CLOSED: "#a40e26",
     }
     states = dict(PointState.choices)
     markers = [
@@ -307,7 +309,7 @@ def map_svg(view: Picture) -> str:
             lat=row.point.lat,
             label=f"{row.point.code} {row.point.name}: {states.get(row.state, _('no report'))}",
             href=reverse("supportpoints:detail", args=[row.point.code]),
-            fill=colours.get(row.state, "#6e7781"),
+            fill=colours.get(row.state, NO_REPORT_COLOUR),
             symbol="square" if row.point.coordination_point_id is None else "circle",
         )
         for row in view.rows

@@ -125,7 +125,7 @@ def content(report: Sitrep) -> Content:
             (_("Limited"), counts[PointState.LIMITED]),
             (_("Full"), counts[PointState.FULL]),
             (_("Closed"), counts[PointState.CLOSED]),
-            (_("No report"), counts["unknown"]),
+            (_("No report"), counts[picture.NO_REPORT]),
             (_("Stale reports"), len(view.stale_rows)),
             (_("Fuel below 12 hours"), len(view.fuel_low_rows)),
             (_("Open help requests"), len(view.open_requests)),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.operations import access, metrics, picture, radio, services, sitrep
-from paraat.operations.constants import Channel
+from paraat.operations.constants import Channel, RequestStatus
 from paraat.operations.forms import (
     ActivateForm,
     AssignForm,
@@ -230,6 +230,7 @@ def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
             "incident": incident,
             "form": form if can_handle or points else None,
             "requests": requests,
+            "status_open": RequestStatus.OPEN,
             "can_handle": can_handle,
             "assign_form": AssignForm(),
             "done_form": DoneForm(),

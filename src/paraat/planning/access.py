@@ -9,13 +9,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from paraat.accounts import access as accounts_access
+from paraat.accounts.access import AnyUser
 from paraat.accounts.constants import Role
+from paraat.accounts.models import User
 from paraat.areas.models import Municipality, Region
 from paraat.planning.models import CoverageRun, OptimisationRun, RunQuerySet, WalkingNetwork
 
@@ -23,7 +25,7 @@ READ_ROLES = frozenset({Role.REGION_COORDINATOR, Role.MUNICIPAL_OFFICER, Role.VI
 RUN_ROLES = frozenset({Role.REGION_COORDINATOR, Role.MUNICIPAL_OFFICER})
 
 
-def can_read(user: Any, region: Region) -> bool:
+def can_read(user: AnyUser, region: Region) -> TypeGuard[User]:
     if not accounts_access.can_use_app(user):
         return False
     if user.is_superuser:
@@ -33,7 +35,7 @@ def can_read(user: Any, region: Region) -> bool:
     return user.role in READ_ROLES
 
 
-def can_run(user: Any, region: Region, municipality: Municipality | None = None) -> bool:
+def can_run(user: AnyUser, region: Region, municipality: Municipality | None = None) -> bool:
     """Coordinators for the region or any municipality in it; officers for their own only."""
     if not can_read(user, region):
         return False
@@ -44,21 +46,21 @@ def can_run(user: Any, region: Region, municipality: Municipality | None = None)
     return municipality.pk in accounts_access.municipality_ids(user)
 
 
-def can_run_somewhere(user: Any, region: Region) -> bool:
+def can_run_somewhere(user: AnyUser, region: Region) -> TypeGuard[User]:
     """Whether to offer the run forms at all."""
     if not can_read(user, region):
         return False
     return bool(user.is_superuser or user.role in RUN_ROLES)
 
 
-def can_import_network(user: Any, region: Region) -> bool:
+def can_import_network(user: AnyUser, region: Region) -> bool:
     """A walking network serves the whole region, so only its coordinators register one."""
     if not can_read(user, region):
         return False
     return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
 
 
-def runnable_municipalities(user: Any, region: Region) -> list[Municipality]:
+def runnable_municipalities(user: AnyUser, region: Region) -> list[Municipality]:
     """The municipalities the user may run for (the region itself is not in this list)."""
     municipalities = Municipality.objects.in_region(region).order_by("name")
     if not can_run_somewhere(user, region):
@@ -68,31 +70,31 @@ def runnable_municipalities(user: Any, region: Region) -> list[Municipality]:
     return list(municipalities.for_ids(accounts_access.municipality_ids(user)))
 
 
-def _scope(user: Any) -> set[int] | None:
+def _scope(user: User) -> set[int] | None:
     if user.is_superuser or user.role != Role.MUNICIPAL_OFFICER:
         return None
     return accounts_access.municipality_ids(user)
 
 
-def coverage_runs(user: Any, region: Region) -> RunQuerySet:
+def coverage_runs(user: AnyUser, region: Region) -> RunQuerySet:
     if not can_read(user, region):
         return CoverageRun.objects.none()
     return CoverageRun.objects.in_region(region).visible_in(_scope(user))
 
 
-def optimisation_runs(user: Any, region: Region) -> RunQuerySet:
+def optimisation_runs(user: AnyUser, region: Region) -> RunQuerySet:
     if not can_read(user, region):
         return OptimisationRun.objects.none()
     return OptimisationRun.objects.in_region(region).visible_in(_scope(user))
 
 
-def networks(user: Any, region: Region) -> Any:
+def networks(user: AnyUser, region: Region) -> Any:
     if not can_read(user, region):
         return WalkingNetwork.objects.none()
     return WalkingNetwork.objects.filter(region=region)
 
 
-def coverage_run_for(user: Any, region: Region, pk: int) -> CoverageRun:
+def coverage_run_for(user: AnyUser, region: Region, pk: int) -> CoverageRun:
     run = (
         coverage_runs(user, region)
         .select_related("region", "municipality", "network")
@@ -104,7 +106,7 @@ def coverage_run_for(user: Any, region: Region, pk: int) -> CoverageRun:
     return run  # type: ignore[return-value]
 
 
-def optimisation_run_for(user: Any, region: Region, pk: int) -> OptimisationRun:
+def optimisation_run_for(user: AnyUser, region: Region, pk: int) -> OptimisationRun:
     run = (
         optimisation_runs(user, region)
         .select_related("region", "municipality", "network")
@@ -116,7 +118,7 @@ def optimisation_run_for(user: Any, region: Region, pk: int) -> OptimisationRun:
     return run  # type: ignore[return-value]
 
 
-def _deny(user: Any, region: Region, model: type[Any], pk: int) -> None:
+def _deny(user: AnyUser, region: Region, model: type[Any], pk: int) -> None:
     """404 for a run that does not exist in the region; 403 for one the user may not see."""
     if model.objects.filter(region=region, pk=pk).exists() and accounts_access.can_use_app(user):
         raise PermissionDenied

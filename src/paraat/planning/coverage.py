@@ -76,7 +76,9 @@ def nearest_in_cover(cover: csr_matrix) -> np.ndarray:
     return result
 
 
-def map_blocks(demand: Demand, weights: np.ndarray, covered: np.ndarray, cell: float) -> dict:
+def map_blocks(
+    demand: Demand, weights: np.ndarray, covered: np.ndarray, cell: float
+) -> dict[str, Any]:
     """Demand cells grouped into square blocks for the map: [x, y, total, covered] (RD centres).
 
     Blocks are whole multiples of the demand cell, large enough to keep at most about MAP_CELLS

@@ -9,12 +9,14 @@ functions below serve both pages); another region's rows are not found at all (4
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from paraat.accounts.access import AnyUser
 from paraat.accounts.constants import Role
+from paraat.accounts.models import User
 from paraat.areas.models import Municipality, Region
 from paraat.programme.models import (
     Activity,
@@ -26,23 +28,23 @@ from paraat.programme.models import (
 from paraat.supportpoints import access as points_access
 
 
-def can_view_programme(user: Any, region: Region) -> bool:
+def can_view_programme(user: AnyUser, region: Region) -> TypeGuard[User]:
     return points_access.can_view_points(user, region)
 
 
-def can_manage_programme(user: Any, region: Region) -> bool:
+def can_manage_programme(user: AnyUser, region: Region) -> bool:
     """Lines, level descriptions, region-wide activities and the board's report."""
     if not can_view_programme(user, region):
         return False
     return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
 
 
-def can_edit_municipality(user: Any, municipality: Municipality) -> bool:
+def can_edit_municipality(user: AnyUser, municipality: Municipality) -> bool:
     """Ambitions, activities and the council report of one municipality."""
     return points_access.can_edit_in_municipality(user, municipality)
 
 
-def can_edit_place(user: Any, region: Region, municipality: Municipality | None) -> bool:
+def can_edit_place(user: AnyUser, region: Region, municipality: Municipality | None) -> bool:
     """Save a row for one municipality (its officers and the coordinator) or region-wide (the
     coordinator only): activities, calendar entries, critical processes."""
     if municipality is None:
@@ -50,17 +52,17 @@ def can_edit_place(user: Any, region: Region, municipality: Municipality | None)
     return can_edit_municipality(user, municipality)
 
 
-def can_add_activities(user: Any, region: Region) -> bool:
+def can_add_activities(user: AnyUser, region: Region) -> bool:
     return points_access.can_register_points(user, region)
 
 
-def can_edit_activity(user: Any, activity: Activity) -> bool:
+def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
     if activity.municipality is None:
         return can_manage_programme(user, activity.region)
     return can_edit_municipality(user, activity.municipality)
 
 
-def municipality_for_user(user: Any, region: Region, code: str) -> Municipality:
+def municipality_for_user(user: AnyUser, region: Region, code: str) -> Municipality:
     municipality = Municipality.objects.filter(region=region, code=code.upper()).first()
     if municipality is None:
         raise Http404("no such municipality")
@@ -69,7 +71,7 @@ def municipality_for_user(user: Any, region: Region, code: str) -> Municipality:
     return municipality
 
 
-def activity_for_user(user: Any, region: Region, pk: int) -> Activity:
+def activity_for_user(user: AnyUser, region: Region, pk: int) -> Activity:
     activity = (
         Activity.objects.select_related("municipality", "line", "region").filter(pk=pk).first()
     )
@@ -80,7 +82,7 @@ def activity_for_user(user: Any, region: Region, pk: int) -> Activity:
     return activity
 
 
-def ambition_for_user(user: Any, municipality: Municipality, line: int) -> Ambition:
+def ambition_for_user(user: AnyUser, municipality: Municipality, line: int) -> Ambition:
     ambition = (
         Ambition.objects.select_related("line", "municipality")
         .filter(municipality=municipality, line_id=line)
@@ -93,7 +95,7 @@ def ambition_for_user(user: Any, municipality: Municipality, line: int) -> Ambit
     return ambition
 
 
-def line_for_user(user: Any, region: Region, pk: int) -> ProgrammeLine:
+def line_for_user(user: AnyUser, region: Region, pk: int) -> ProgrammeLine:
     line = ProgrammeLine.objects.filter(pk=pk, region=region).first()
     if line is None:
         raise Http404("no such line")
@@ -102,14 +104,14 @@ def line_for_user(user: Any, region: Region, pk: int) -> ProgrammeLine:
     return line
 
 
-def can_edit_process(user: Any, process: CriticalProcess) -> bool:
+def can_edit_process(user: AnyUser, process: CriticalProcess) -> bool:
     """A municipal officer keeps her own municipality's register; the coordinator the region's."""
     if process.municipality is None:
         return can_manage_programme(user, process.region)
     return can_edit_municipality(user, process.municipality)
 
 
-def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
+def process_for_user(user: AnyUser, region: Region, pk: int) -> CriticalProcess:
     process = CriticalProcess.objects.select_related("municipality", "region").filter(pk=pk).first()
     if process is None or process.region_id != region.pk:
         raise Http404("no such process")
@@ -118,14 +120,14 @@ def process_for_user(user: Any, region: Region, pk: int) -> CriticalProcess:
     return process
 
 
-def can_edit_training(user: Any, training: TrainingEvent) -> bool:
+def can_edit_training(user: AnyUser, training: TrainingEvent) -> bool:
     """A municipal officer keeps her own municipality's calendar; the coordinator the region's."""
     if training.municipality is None:
         return can_manage_programme(user, training.region)
     return can_edit_municipality(user, training.municipality)
 
 
-def training_for_user(user: Any, region: Region, pk: int) -> TrainingEvent:
+def training_for_user(user: AnyUser, region: Region, pk: int) -> TrainingEvent:
     training = TrainingEvent.objects.select_related("municipality", "region").filter(pk=pk).first()
     if training is None or training.region_id != region.pk:
         raise Http404("no such training or exercise")

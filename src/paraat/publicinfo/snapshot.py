@@ -37,6 +37,7 @@ from scipy.spatial import cKDTree
 
 from paraat.areas.constants import AreaKind
 from paraat.areas.models import Area, Municipality, Region
+from paraat.geo.distance import CIRCUITY
 from paraat.publicinfo import advice as library
 from paraat.publicinfo import bridge
 from paraat.publicinfo import nearest as nearest_mod
@@ -177,10 +178,7 @@ class Snapshot:
         """Nearest points of a coordinate (estimated walking metres), from memory only."""
         origin = nearest_mod.project([lon], [lat])
         metres, found = nearest_mod.straight(self.places.tree, origin, k)
-        return [
-            (int(i), float(m) * nearest_mod.CIRCUITY)
-            for i, m in zip(found[0], metres[0], strict=True)
-        ]
+        return [(int(i), float(m) * CIRCUITY) for i, m in zip(found[0], metres[0], strict=True)]
 
     def advice(self, risk: str, phase: str, language: str) -> AdviceText | None:
         advice = self.places.advice

@@ -8,15 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from paraat.accounts import access as accounts_access
+from paraat.accounts.access import AnyUser
 from paraat.accounts.constants import Role
+from paraat.accounts.models import User
 from paraat.core.models import Job
 
 
-def _sees_region_jobs(user: Any) -> bool:
+def _sees_region_jobs(user: User) -> bool:
     return bool(user.is_superuser or user.role == Role.REGION_COORDINATOR)
 
 
-def can_see(user: Any, job: Job) -> bool:
+def can_see(user: AnyUser, job: Job) -> bool:
     """The user who started a job sees it, in the region it ran for; the region's coordinators
     see every job of their region; nobody else does."""
     if not accounts_access.can_use_app(user):
@@ -26,7 +28,7 @@ def can_see(user: Any, job: Job) -> bool:
     return bool(job.started_by_id == user.pk or _sees_region_jobs(user))
 
 
-def visible_jobs(user: Any) -> Any:
+def visible_jobs(user: AnyUser) -> Any:
     """The jobs on /jobs/: the user's own in their region; a coordinator's: all of the region."""
     if not accounts_access.can_use_app(user) or user.region_id is None:
         return Job.objects.none()
@@ -36,7 +38,7 @@ def visible_jobs(user: Any) -> Any:
     return found.select_related("started_by").newest_first()
 
 
-def job_for(user: Any, pk: int) -> Job:
+def job_for(user: AnyUser, pk: int) -> Job:
     """The job for its page; 404 when it does not exist or is not this user's to see."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied

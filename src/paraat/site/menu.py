@@ -121,7 +121,7 @@ def main_menu(user: Any) -> list[dict[str, Any]]:
         region = region_for_user(user)
     except PermissionDenied:
         # A partner has no staff pages, yet has a region: its knowledge platform.
-        if not (can_sign_in(user) and user.region_id):
+        if not (can_sign_in(user) and user.region is not None):
             return []
         region = user.region
     except Http404:

@@ -302,6 +302,7 @@ def point_page(point: SupportPoint, *, show_contacts: bool, can_edit: bool) -> d
         "contacts": contacts if show_contacts else [],
         "contact_count": len(contacts),
         "tasks": tasks,
+        "task_open": TaskStatus.OPEN,
         "open_tasks": sum(1 for t in tasks if t.status == TaskStatus.OPEN),
         "inspections": [
             inspection_row(i, by_id) for i in point.inspections.select_related("inspector")

@@ -15,7 +15,8 @@ from paraat.alerts.cap.model import (
     Reference,
     Resource,
 )
-from paraat.alerts.cap.validate import Problem, Report, check
+from paraat.alerts.cap.rules import Problem
+from paraat.alerts.cap.validate import Report, check
 from paraat.alerts.cap.xmlio import from_xml, to_xml
 
 __all__ = [

@@ -74,7 +74,11 @@ def leaves(value: Any, prefix: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
 
 
 def merge(
-    base: dict[str, Any], extra: Mapping[str, Any], label: str, prov: Provenance, prefix=()
+    base: dict[str, Any],
+    extra: Mapping[str, Any],
+    label: str,
+    prov: Provenance,
+    prefix: tuple[str, ...] = (),
 ) -> None:
     """Merge `extra` into `base` in place; tables merge, everything else (lists too) replaces."""
     for key, value in extra.items():
@@ -174,7 +178,9 @@ def available_scenarios() -> list[str]:
     )
 
 
-def override_sources(overrides: OverrideInput | Sequence[OverrideInput] | None):
+def override_sources(
+    overrides: OverrideInput | Sequence[OverrideInput] | None,
+) -> list[tuple[str, Mapping[str, Any]]]:
     """Normalise the `overrides` argument to (label, data) pairs."""
     if overrides is None:
         return []

@@ -27,7 +27,8 @@ GRID = QUANTILE_GRID.tolist()
 
 @lru_cache(maxsize=256)
 def _table(a: float, b: float) -> list[float]:
-    return _unit_quantiles(a, b).tolist()
+    table: list[float] = _unit_quantiles(a, b).tolist()
+    return table
 
 
 def _quantile(figure: Figure, u: float) -> float:
@@ -37,7 +38,10 @@ def _quantile(figure: Figure, u: float) -> float:
     table = _table(*pert_parameters(figure.min, figure.likely, figure.max))
     j = min(max(bisect.bisect_right(GRID, u) - 1, 0), len(GRID) - 2)
     share = (u - GRID[j]) / (GRID[j + 1] - GRID[j])
-    return figure.min + (figure.max - figure.min) * (table[j] + share * (table[j + 1] - table[j]))
+    quantile: float = figure.min + (figure.max - figure.min) * (
+        table[j] + share * (table[j + 1] - table[j])
+    )
+    return quantile
 
 
 def reference_probabilities(

@@ -54,7 +54,8 @@ class ServiceOutcome:
 
     @property
     def p_at_least_degraded(self) -> np.ndarray:
-        return self.p_down + self.p_degraded
+        either: np.ndarray = self.p_down + self.p_degraded
+        return either
 
 
 @dataclass(frozen=True)

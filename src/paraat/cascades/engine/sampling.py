@@ -54,7 +54,8 @@ def service_rng(entropy: int, service_id: str) -> np.random.Generator:
 
 @lru_cache(maxsize=256)
 def _unit_quantiles(a: float, b: float) -> np.ndarray:
-    return betaincinv(a, b, QUANTILE_GRID)
+    grid: np.ndarray = betaincinv(a, b, QUANTILE_GRID)
+    return grid
 
 
 def pert_quantiles(figure: Figure, u: np.ndarray) -> np.ndarray:
@@ -62,7 +63,10 @@ def pert_quantiles(figure: Figure, u: np.ndarray) -> np.ndarray:
     if figure.max <= figure.min:
         return np.full_like(u, figure.min)
     grid = _unit_quantiles(*pert_parameters(figure.min, figure.likely, figure.max))
-    return figure.min + (figure.max - figure.min) * np.interp(u, QUANTILE_GRID, grid)
+    quantiles: np.ndarray = figure.min + (figure.max - figure.min) * np.interp(
+        u, QUANTILE_GRID, grid
+    )
+    return quantiles
 
 
 def sample_figure(rng: np.random.Generator, figure: Figure, runs: int) -> np.ndarray:

@@ -133,7 +133,9 @@ def build_figure(result: Result, *, lang: str = "nl") -> Figure:
     return figure
 
 
-def _breakpoints(p_down: np.ndarray, p_degraded: np.ndarray):
+def _breakpoints(
+    p_down: np.ndarray, p_degraded: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Only the time points where the drawn bands change (on a 0.5% grid): smaller files."""
     down = np.round(p_down * 200) / 200
     degraded = np.round(p_degraded * 200) / 200
@@ -142,11 +144,12 @@ def _breakpoints(p_down: np.ndarray, p_degraded: np.ndarray):
     return keep, down[keep], degraded[keep]
 
 
-def _sqrt(x):
-    return abs(x) ** 0.5
+def _sqrt(x: np.ndarray) -> np.ndarray:
+    root: np.ndarray = abs(x) ** 0.5
+    return root
 
 
-def _square(x):
+def _square(x: np.ndarray) -> np.ndarray:
     return x**2
 
 

@@ -267,7 +267,7 @@ def solve_mip(
     from. Returns the values (None when HiGHS found none), the objective, the proven bound and
     whether optimality was proven.
     """
-    highs = highspy.Highs()
+    highs = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy's binding has no types
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("time_limit", max(float(time_limit), 0.01))
     highs.setOptionValue("mip_rel_gap", 1e-9)

@@ -72,7 +72,8 @@ def nearest(capped: np.ndarray, chosen: np.ndarray, baseline: np.ndarray) -> np.
     """Distance from each row to its nearest open site (chosen candidates or fixed sites)."""
     if chosen.shape[0] == 0:
         return baseline.copy()
-    return capped[:, chosen].min(axis=1)
+    nearest: np.ndarray = capped[:, chosen].min(axis=1)
+    return nearest
 
 
 def served_order(

@@ -56,7 +56,8 @@ def _start(matrix: sp.csr_matrix, w: np.ndarray, chosen: np.ndarray, k: int) -> 
     a few levels (one product each)."""
     rows = matrix.shape[0]
     if chosen.shape[0] == 0:
-        return np.minimum(w, w / np.maximum(np.diff(matrix.indptr), 1))
+        capped: np.ndarray = np.minimum(w, w / np.maximum(np.diff(matrix.indptr), 1))
+        return capped
     sub = matrix[:, chosen].tocsr()
     count = np.diff(sub.indptr)
     single = count == 1

@@ -27,7 +27,7 @@ from ._common import (
     relative_gap,
     solve_mip,
 )
-from ._distance import check_reachable, matrix_shape, nearest, prepare, served_order
+from ._distance import Distances, check_reachable, matrix_shape, nearest, prepare, served_order
 
 
 def p_center(
@@ -131,7 +131,17 @@ def p_center(
     return _solution(data, chosen, best, min(bound, best), optimal, clock, method, status, details)
 
 
-def _solution(data, chosen, objective, bound, optimal, clock, method, status, details) -> Solution:
+def _solution(
+    data: Distances,
+    chosen: np.ndarray,
+    objective: float,
+    bound: float,
+    optimal: bool,
+    clock: Clock,
+    method: str,
+    status: str,
+    details: dict[str, Any],
+) -> Solution:
     selected, gains = served_order(data.capped, data.weights, data.baseline, np.asarray(chosen))
     return Solution(
         model="pcenter",

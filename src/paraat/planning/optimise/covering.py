@@ -601,4 +601,5 @@ def _row_sums(matrix: sp.csr_matrix, rows: np.ndarray, w: np.ndarray) -> np.ndar
 
 
 def _rows(csc: sp.csc_matrix, j: int) -> np.ndarray:
-    return csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
+    rows: np.ndarray = csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
+    return rows

@@ -23,6 +23,7 @@ import scipy.sparse as sp
 
 from ._common import (
     Clock,
+    MipResult,
     OptimisationError,
     Solution,
     check_count,
@@ -359,7 +360,9 @@ class _Median:
             self.bound, self.optimal = self.upper, True
 
 
-def _radius_mip(cost: np.ndarray, w: np.ndarray, p: int, start: np.ndarray, clock: Clock):
+def _radius_mip(
+    cost: np.ndarray, w: np.ndarray, p: int, start: np.ndarray, clock: Clock
+) -> tuple[MipResult, float]:
     """p-median by distance levels (Elloumi 2010), chained so each level costs O(sites) entries.
 
     For demand i with distinct distances v_1 < ... < v_K: z_ik = 1 when no open site is nearer
