@@ -25,8 +25,8 @@ from django.apps import apps
 from scipy.spatial import cKDTree
 
 from paraat.areas.models import Region
+from paraat.geo import nearest as nearest_mod
 from paraat.geo.network import NetworkError, WalkingNetwork
-from paraat.publicinfo import nearest as nearest_mod
 
 log = logging.getLogger(__name__)
 
