@@ -24,10 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
+from paraat.geo import nearest
 from paraat.geo.crs import RD_NEW, reproject
 from paraat.geo.network import WalkingNetwork
 from paraat.geo.readers import read_features
-from paraat.publicinfo import nearest
 
 DATA = Path(__file__).resolve().parents[2] / "src/paraat/areas/demo_data/brabant-noord"
 TARGET_PASSES = 40.0

@@ -9,14 +9,13 @@ point inside the area; the list says "about" so nobody reads it as walking dista
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
+from paraat.geo.nearest import metres_between
 from paraat.operations.constants import PointState
 from paraat.supportpoints.models import SupportPoint
 
-EARTH_M = 6_371_000.0
 USABLE = (PointState.OPEN, PointState.LIMITED)
 NOT_USABLE = (PointState.CLOSED, PointState.FULL)
 
@@ -28,14 +27,6 @@ class NearbyPoint:
     address: str
     metres: float
     reported_open: bool
-
-
-def metres_between(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance (haversine) in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_M * math.asin(math.sqrt(h))
 
 
 def open_incident(region: Any) -> Any:

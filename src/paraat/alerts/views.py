@@ -23,6 +23,7 @@ from paraat.alerts.forms import AlertForm, ImportForm, TemplateForm
 from paraat.alerts.models import Alert
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality, Region
+from paraat.core.forms import add_service_errors
 
 PAGE_SIZE = 50
 
@@ -32,12 +33,7 @@ def _alert(request: HttpRequest, pk: int) -> Alert:
 
 
 def _errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            target = "area_codes" if name == "areas" else name
-            form.add_error(target if target in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
+    add_service_errors(form, error, {"areas": "area_codes"})
 
 
 def _choosable(request: HttpRequest, region: Region) -> list[Municipality]:

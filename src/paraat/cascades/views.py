@@ -17,6 +17,7 @@ from paraat.cascades import access, areas, engine, presenters, runs, services
 from paraat.cascades.constants import CONTENT_TYPES, ChartFormat
 from paraat.cascades.forms import FiguresForm, InjectForm, TimelineForm
 from paraat.cascades.models import RegionalFigures
+from paraat.core.forms import add_service_errors
 from paraat.programme import register
 
 
@@ -149,9 +150,7 @@ def figures_view(request: HttpRequest) -> HttpResponse:
                 note=form.cleaned_data.get("note") or "",
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                name = "extra_text" if field == "extra" else field
-                form.add_error(name if name in form.fields else None, problems)
+            add_service_errors(form, error, {"extra": "extra_text"})
         else:
             messages.success(request, _("Partner figures saved. The timeline uses them now."))
             return redirect("cascades:timeline")

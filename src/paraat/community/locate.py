@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from paraat.areas.constants import AreaKind
 from paraat.areas.models import Area, Municipality, Region
-from paraat.geo import crs as geocrs
+from paraat.geo.nearest import point_rd
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})?\s*$")
 
@@ -36,6 +34,4 @@ def postcode_location(region: Region, postcode: str) -> tuple[Municipality, floa
     return None
 
 
-def rd(lon: float, lat: float) -> tuple[float, float]:
-    xs, ys = geocrs.to_rd(np.array([lon]), np.array([lat]))
-    return float(xs[0]), float(ys[0])
+rd = point_rd  # one lon/lat in RD New metres (paraat.geo.nearest)

@@ -430,3 +430,16 @@ def _split(
         v,
         (length / pieces)[edge_seg],
     )
+
+
+def read_network(
+    path: str | Path, *, layer: str | None = None, max_edge: float = DEFAULT_MAX_EDGE
+) -> WalkingNetwork:
+    """The one way to load a walking network: a stored ``.npz`` as it is, an ``.osm.pbf`` (or
+    ``.pbf``, ``.osm``) or a line layer (GeoPackage, GeoJSON) built. Raises NetworkError."""
+    path = Path(path)
+    if path.suffix == ".npz":
+        return WalkingNetwork.load(path)
+    if path.name.endswith((".osm.pbf", ".pbf", ".osm")):
+        return WalkingNetwork.from_osm(path, max_edge=max_edge)
+    return WalkingNetwork.from_lines(path, layer=layer, max_edge=max_edge)

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.models import Municipality
+from paraat.core.forms import DecimalCommaField
 from paraat.operations.constants import (
     ChecklistItem,
     IncidentKind,
@@ -18,15 +19,6 @@ from paraat.operations.constants import (
 )
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
-
-
-class DecimalCommaField(forms.FloatField):
-    """Accepts '6,5' as well as '6.5': point leads type on Dutch phones."""
-
-    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
-        return super().to_python(value)
 
 
 class IncidentForm(forms.Form):
@@ -69,7 +61,11 @@ class StatusForm(forms.Form):
         label=_("Power source"), choices=[("", "—"), *PowerSource.choices], required=False
     )
     fuel_hours_left = DecimalCommaField(
-        label=_("Fuel hours left"), min_value=0, max_value=10_000, required=False
+        label=_("Fuel hours left"),
+        min_value=0,
+        max_value=10_000,
+        required=False,
+        widget=forms.NumberInput,
     )
     fuel_litres_left = DecimalCommaField(
         label=_("Or: fuel left in litres"),
@@ -77,6 +73,7 @@ class StatusForm(forms.Form):
         min_value=0,
         max_value=1_000_000,
         required=False,
+        widget=forms.NumberInput,
     )
     comms_working = forms.NullBooleanField(
         label=_("Communications working"),

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
+from paraat.core.forms import add_service_errors
 from paraat.operations import access, metrics, picture, radio, services, sitrep
 from paraat.operations.constants import Channel, RequestStatus
 from paraat.operations.forms import (
@@ -35,11 +34,6 @@ def _say(request: HttpRequest, incident: Incident, text: str, error: bool = Fals
     if incident.is_exercise:
         text = f"{_('EXERCISE')}: {text}"
     (messages.error if error else messages.success)(request, text)
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 @staff_view
@@ -172,7 +166,7 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
                 incident=incident, point=point, channel=Channel.WEB, reporter=request.user, **data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             _say(
                 request,
@@ -216,7 +210,7 @@ def requests_view(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             _say(request, incident, _("Help request sent to the crisis team."))
             return redirect("operations:requests", pk=pk)
@@ -404,7 +398,7 @@ def line_view(request: HttpRequest, pk: int) -> HttpResponse:
         except StatusLineError as error:
             refusal = error
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if readback is None:
                 _say(

@@ -19,7 +19,7 @@ from paraat.geo import crs as geocrs
 from paraat.geo.demand import Demand, DemandError, spread_areas
 from paraat.geo.distance import within_straight
 from paraat.geo.geojson import from_geojson
-from paraat.geo.network import NetworkError
+from paraat.geo.network import NetworkError, read_network
 from paraat.geo.network import WalkingNetwork as Graph
 from paraat.planning.constants import DEFAULT_CELL_M, Weight
 from paraat.planning.coverage import AreaInfo, SiteInfo
@@ -280,11 +280,7 @@ def check_threshold(threshold_m: float) -> float:
 def load_graph(path: Path) -> Graph:
     """A walking network from a stored .npz, or built from an .osm.pbf / line layer file."""
     try:
-        if path.suffix == ".npz":
-            return Graph.load(path)
-        if path.name.endswith((".osm.pbf", ".pbf", ".osm")):
-            return Graph.from_osm(path)
-        return Graph.from_lines(path)
+        return read_network(path)
     except NetworkError as exc:
         raise ValidationError({"network": str(exc)}) from None
 

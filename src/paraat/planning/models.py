@@ -23,6 +23,12 @@ from paraat.planning.constants import (
 )
 
 
+class NetworkQuerySet(models.QuerySet[Any]):
+    def newest_for(self, region: object) -> Any:
+        """The region's newest network (the one the public pages walk over), or None."""
+        return self.filter(region=region).order_by("-created_at", "-pk").first()
+
+
 class WalkingNetwork(models.Model):
     """A street network for walking distances, built from an OSM or GeoPackage file.
 
@@ -42,6 +48,8 @@ class WalkingNetwork(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    objects = NetworkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("walking network")

@@ -22,7 +22,7 @@ from scipy.spatial.distance import cdist
 
 from paraat.areas.models import Municipality, Region
 from paraat.core.jobs import ProgressFn
-from paraat.geo.network import NetworkError
+from paraat.geo.network import NetworkError, read_network
 from paraat.geo.network import WalkingNetwork as Graph
 from paraat.planning import coverage, explain, inputs, privacy
 from paraat.planning.constants import (
@@ -469,11 +469,12 @@ def import_network(
     """Build a walking network from an .osm.pbf file or a line layer and register it for the
     region. The built network is stored under the data directory; nothing is kept on failure."""
     path = Path(path)
+    if path.suffix == ".npz":  # a stored network is not a source to import
+        raise ValidationError(
+            {"file": _("%(file)s: give an .osm.pbf file or a line layer.") % {"file": path.name}}
+        )
     try:
-        if path.name.endswith((".osm.pbf", ".pbf", ".osm")):
-            graph = Graph.from_osm(path)
-        else:
-            graph = Graph.from_lines(path, layer=layer)
+        graph = read_network(path, layer=layer)
     except NetworkError as exc:
         raise ValidationError({"file": str(exc)}) from None
     if graph.n_edges == 0:

@@ -37,10 +37,10 @@ from scipy.spatial import cKDTree
 
 from paraat.areas.constants import AreaKind
 from paraat.areas.models import Area, Municipality, Region
+from paraat.geo import nearest as nearest_mod
 from paraat.geo.distance import CIRCUITY
 from paraat.publicinfo import advice as library
 from paraat.publicinfo import bridge
-from paraat.publicinfo import nearest as nearest_mod
 from paraat.publicinfo import walking as streets
 from paraat.publicinfo.constants import KEPT_POINTS, RISK_FOR_INCIDENT, PublicState, Risk
 

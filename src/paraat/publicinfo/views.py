@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from paraat.accounts.decorators import staff_view
 from paraat.areas import logo
 from paraat.areas.access import region_for_user
+from paraat.core.forms import add_service_errors
 from paraat.publicinfo import (
     access,
     bridge,
@@ -407,8 +408,7 @@ def advice_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as exc:
-            for field, problems in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The text is saved. Residents see it within a minute."))
             return redirect("publicinfo:editor-advice")
@@ -431,8 +431,7 @@ def contacts_edit(request: HttpRequest) -> HttpResponse:
         try:
             form.save()
         except ValidationError as exc:
-            for field, problems in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The numbers are saved."))
             return redirect("publicinfo:editor-advice")

@@ -25,8 +25,8 @@ from django.apps import apps
 from scipy.spatial import cKDTree
 
 from paraat.areas.models import Region
-from paraat.geo.network import NetworkError, WalkingNetwork
-from paraat.publicinfo import nearest as nearest_mod
+from paraat.geo import nearest as nearest_mod
+from paraat.geo.network import NetworkError, WalkingNetwork, read_network
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def for_region(region: Region) -> WalkingNetwork | None:
         return None
     from paraat.planning.models import WalkingNetwork as Registered
 
-    record = Registered.objects.filter(region=region).order_by("-created_at", "-pk").first()
+    record = Registered.objects.newest_for(region)
     if record is None:
         return None
     return _load(region.code, Path(record.full_path))
@@ -90,7 +90,7 @@ def _load(region_code: str, path: Path) -> WalkingNetwork | None:
         if cached is not None and cached[0] == key:
             return cached[1]
         try:
-            network = WalkingNetwork.load(path)
+            network = read_network(path)
         except NetworkError:
             log.exception(
                 "walking network %s of %s unreadable; using the estimate", path, region_code

@@ -25,6 +25,7 @@ from paraat.areas.constants import AreaKind
 from paraat.areas.demo import DEMO_DIR, REGION_CODE
 from paraat.areas.models import Area, Municipality, Region
 from paraat.geo import crs as geocrs
+from paraat.geo.nearest import point_rd
 from paraat.geo.readers import read_features
 from paraat.supportpoints import polling, services
 from paraat.supportpoints.constants import (
@@ -124,8 +125,7 @@ def _coordination_points(region: Region, rng: random.Random) -> list[SupportPoin
 
 
 def _rd(point: SupportPoint) -> tuple[float, float]:
-    x, y = geocrs.to_rd(np.array([point.lon]), np.array([point.lat]))
-    return float(x[0]), float(y[0])
+    return point_rd(point.lon, point.lat)
 
 
 def points_wanted(population: int | None) -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from paraat.areas.locate import municipality_at
 from paraat.areas.models import Municipality, Region
+from paraat.core.forms import DecimalCommaField
 from paraat.supportpoints import norm_engine
 from paraat.supportpoints.constants import (
     BuildingType,
@@ -35,28 +36,6 @@ def _label(model: type[models.Model], name: str) -> Any:
 def _date_field(label: Any, **kwargs: Any) -> forms.DateField:
     widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     return forms.DateField(label=label, widget=widget, **kwargs)
-
-
-class DecimalCommaInput(forms.TextInput):
-    """A text box for numbers that shows stored values with a Dutch decimal comma."""
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__({"inputmode": "decimal", **(attrs or {})})
-
-    def format_value(self, value: Any) -> str | None:
-        shown = super().format_value(value)
-        return shown.replace(".", ",") if isinstance(value, float) and shown else shown
-
-
-class DecimalCommaField(forms.FloatField):
-    """Accepts '51,765' as well as '51.765'."""
-
-    widget = DecimalCommaInput
-
-    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
-        return super().to_python(value)
 
 
 def _text(name: str, **kwargs: Any) -> forms.CharField:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from paraat.areas.locate import municipality_at
 from paraat.areas.models import Region
-from paraat.geo import crs as geocrs
+from paraat.geo.nearest import point_rd
 from paraat.geo.readers import Problem, ReadError
 from paraat.supportpoints import services
 from paraat.supportpoints.constants import BuildingType, Lifecycle, Tier
@@ -41,7 +41,7 @@ def import_polling_places(*, path: str | Path, region: Region) -> dict[str, Any]
     created = updated = 0
     skipped: list[str] = []
     registered = [
-        (p, _rd(p.lon, p.lat))
+        (p, point_rd(p.lon, p.lat))
         for p in SupportPoint.objects.in_region(region).exclude(tier=Tier.CANDIDATE)
     ]
     with transaction.atomic():
@@ -61,7 +61,7 @@ def import_polling_places(*, path: str | Path, region: Region) -> dict[str, Any]
                     _("row %(row)s: %(name)s has no location") % {"row": line, "name": name}
                 )
                 continue
-            here = _rd(*xy) if xy is not None else None
+            here = point_rd(*xy) if xy is not None else None
             twin = next(
                 (
                     p
@@ -116,8 +116,3 @@ def import_polling_places(*, path: str | Path, region: Region) -> dict[str, Any]
             else:
                 updated += 1
     return {"created": created, "updated": updated, "skipped": skipped}
-
-
-def _rd(lon: float, lat: float) -> tuple[float, float]:
-    x, y = geocrs.to_rd(np.array([lon]), np.array([lat]))
-    return float(x[0]), float(y[0])

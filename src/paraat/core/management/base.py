@@ -90,3 +90,9 @@ class ParaatCommand(BaseCommand):
 
     def emit_json(self, data: Any) -> None:
         self.stdout.write(dump_json(data))
+
+    def refuse_problems(self, options: dict[str, Any], problems: Any, heading: str) -> CommandError:
+        """A file's problems: printed as JSON when asked; returns the error that exits with 1."""
+        if self.wants_json(options):
+            self.emit_json({"ok": False, "problems": [p.as_dict() for p in problems]})
+        return CommandError(heading + "\n" + "\n".join(f"  - {p}" for p in problems))

@@ -21,7 +21,7 @@ import pytest
 import shapely
 
 from paraat.geo.distance import ZERO_DISTANCE
-from paraat.geo.network import NetworkError, WalkingNetwork, is_walkable
+from paraat.geo.network import NetworkError, WalkingNetwork, is_walkable, read_network
 
 X0, Y0 = 155_000.0, 463_000.0
 A, B, C, D, E = (0, 0), (300, 0), (600, 0), (300, 400), (900, 400)
@@ -153,6 +153,17 @@ def test_it_saves_and_loads_the_same_network(network: WalkingNetwork, tmp_path: 
         "streets.gpkg",
     )
     assert np.allclose(loaded.within(DEMAND, SITES, 10_000).toarray(), WALK)
+
+
+def test_it_reads_a_stored_network_and_a_line_layer_alike(
+    network: WalkingNetwork, tmp_path: Path
+) -> None:
+    network.save(tmp_path / "net.npz")
+    stored = read_network(tmp_path / "net.npz")
+    built = read_network(write_lines(tmp_path / "again.gpkg"))
+    assert (stored.n_nodes, built.n_nodes) == (network.n_nodes, network.n_nodes)
+    assert np.allclose(stored.within(DEMAND, SITES, 10_000).toarray(), WALK)
+    assert np.allclose(built.within(DEMAND, SITES, 10_000).toarray(), WALK)
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def test_it_says_which_on_the_page_and_answers_without_a_query(
 def test_it_walks_again_only_when_points_or_network_change(
     cast: Cast, net: Network, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paraat.publicinfo import nearest
+    from paraat.geo import nearest
     from paraat.supportpoints import services as point_services
 
     calls: list[int] = []

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.alerts import cap
 from paraat.core import uploads
+from paraat.core.management.base import ParaatCommand
 
 
 def read_limited(name: str, limit: int) -> bytes:
@@ -19,7 +19,8 @@ def read_limited(name: str, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    json_option = True
     help = (
         "Check a CAP document against the official CAP 1.2 schema and the platform's rules "
         "(time offsets, polygons, references, identifiers). Exit code 1 when it is not valid."
@@ -27,7 +28,6 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the CAP XML file ('-' reads standard input)")
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
         parser.add_argument(
             "--schema-only",
             action="store_true",
@@ -43,8 +43,8 @@ class Command(BaseCommand):
         report = cap.check(
             data, rules_apply=not options["schema_only"], max_bytes=uploads.max_bytes("cap")
         )
-        if options["json"]:
-            self.stdout.write(json.dumps({"file": name, **report.as_dict()}, indent=2))
+        if self.wants_json(options):
+            self.emit_json({"file": name, **report.as_dict()})
         elif report.ok:
             self.stdout.write(f"{name}: valid CAP {report.version}")
         else:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.management.base import CommandError, CommandParser
+from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.areas import services
 from paraat.areas.constants import ImportKind
@@ -14,6 +14,7 @@ from paraat.geo.readers import ReadError
 
 class Command(ParaatCommand):
     region_option = True
+    json_option = True
 
     help = (
         "Import municipalities or areas (wijk, buurt, pc4, pc6, grid) with population from GeoJSON, "
@@ -34,7 +35,6 @@ class Command(ParaatCommand):
             help="the file's coordinate reference system, when it cannot be detected",
         )
         parser.add_argument("--year", type=int, help="reference year of the population figures")
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         region = self.region(options)
@@ -48,21 +48,9 @@ class Command(ParaatCommand):
                     population_year=options["year"],
                 )
         except ReadError as error:
-            if options["json"]:
-                self.stdout.write(
-                    json.dumps(
-                        {"ok": False, "problems": [p.as_dict() for p in error.problems]},
-                        ensure_ascii=False,
-                        indent=2,
-                    )
-                )
-            raise CommandError(
-                "Niets geïmporteerd:\n" + "\n".join(f"  - {p}" for p in error.problems)
-            ) from None
-        if options["json"]:
-            self.stdout.write(
-                json.dumps({"ok": True, **result.as_dict()}, ensure_ascii=False, indent=2)
-            )
+            raise self.refuse_problems(options, error.problems, _("Nothing imported:")) from None
+        if self.wants_json(options):
+            self.emit_json({"ok": True, **result.as_dict()})
         else:
             self.stdout.write(self.style.SUCCESS(result.summary()))
         for warning in result.warnings:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from paraat.areas import regions
@@ -49,11 +49,7 @@ class Command(ParaatCommand):
                     population_year=options["year"],
                 )
         except ReadError as error:
-            if self.wants_json(options):
-                self.emit_json({"ok": False, "problems": [p.as_dict() for p in error.problems]})
-            raise CommandError(
-                _("Nothing stored:") + "\n" + "\n".join(f"  - {p}" for p in error.problems)
-            ) from None
+            raise self.refuse_problems(options, error.problems, _("Nothing stored:")) from None
         if self.wants_json(options):
             self.emit_json({"ok": True, **result.as_dict()})
             return

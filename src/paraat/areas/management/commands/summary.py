@@ -1,24 +1,21 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Count, Sum
 
 from paraat.areas.models import Area, Region
+from paraat.core.management.base import ParaatCommand
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    json_option = True  # every region: a summary of the install
     help = "Summarise each region: municipalities, areas per kind and population."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--json", action="store_true", help="print as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         data = [_region_summary(region) for region in Region.objects.order_by("code")]
-        if options["json"]:
-            self.stdout.write(json.dumps({"regions": data}, ensure_ascii=False, indent=2))
+        if self.wants_json(options):
+            self.emit_json({"regions": data})
             return
         for region in data:
             self.stdout.write(

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from paraat.areas.models import Region
 from paraat.cascades import areas, engine, overrides, presenters, runs
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
 from paraat.cascades.models import RegionalFigures
-from paraat.core.management.base import resolve_region
+from paraat.core.management.base import ParaatCommand
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    region_help = (
+        "code of the safety region whose figures and points are used (required when there are "
+        "several; default: the only one; none: national figures)"
+    )
     help = (
         "The outage clock: simulate a cascade timeline (run) or draw it as SVG, PNG or PDF "
         "(render). Uses the region's own partner figures and its support points' energy "
@@ -25,7 +28,7 @@ class Command(BaseCommand):
         run = sub.add_parser(
             "run", help="print the timeline and decision points (text, or JSON with --json)"
         )
-        run.add_argument("--json", action="store_true", help="print the full result as JSON")
+        self.add_json_argument(run)
         render = sub.add_parser("render", help="draw the swimlane chart to a file")
         render.add_argument(
             "--out", required=True, help="the file to write; .svg, .png or .pdf sets the format"
@@ -50,10 +53,7 @@ class Command(BaseCommand):
                 metavar="ID",
                 help=f"a what-if measure; repeat for more ({', '.join(engine.load_measures())})",
             )
-            p.add_argument(
-                "--region",
-                help="region code (default: the first region, if any); its figures and points are used",
-            )
+            self.add_region_argument(p)
             p.add_argument(
                 "--national",
                 action="store_true",
@@ -83,7 +83,7 @@ class Command(BaseCommand):
             engine.render(result, out, lang=options["lang"])
             self.stdout.write(f"{out}")
             return
-        if options["json"]:
+        if self.wants_json(options):
             data = result.to_dict()
             figures = RegionalFigures.objects.for_region(region) if region else None
             data["region"] = None
@@ -97,7 +97,7 @@ class Command(BaseCommand):
                 }
                 data["power_dependent"] = presenters.power_dependent(result, region)
                 data["areas"] = areas.clocks(region, result).to_dict()
-            self.stdout.write(json.dumps(data, ensure_ascii=False))
+            self.emit_json(data)
             return
         self.stdout.write(_text(result, region, len(prepared.points)))
 
@@ -106,7 +106,7 @@ class Command(BaseCommand):
             return None
         if not options["region"] and not Region.objects.exists():
             return None
-        return resolve_region(options["region"])
+        return self.region(options)
 
 
 def _text(result: engine.Result, region: Region | None, points: int) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.core.audit import acting_as
 from paraat.core.management.base import ParaatCommand
 from paraat.geo.readers import ReadError
-from paraat.supportpoints.management.commands._common import refuse
 
 __all__ = ["FileImportCommand"]
 
@@ -39,7 +39,7 @@ class FileImportCommand(ParaatCommand):
             with acting_as(None, self.actor):
                 result = run(path=options["file"], region=target)
         except ReadError as error:
-            raise refuse(self.stdout, error, options["json"]) from None
+            raise self.refuse_problems(options, error.problems, _("Nothing imported:")) from None
         if self.wants_json(options):
             self.emit_json({"ok": True, **result})
             return

@@ -3,16 +3,17 @@ incidents closed longer ago than the retention period (PARAAT_RELAY_RETENTION_DA
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from paraat.core.management.base import ParaatCommand
 from paraat.operations import services
 
 
-class Command(BaseCommand):
+class Command(ParaatCommand):
+    json_option = True
     help = "Erase the text of relayed emergency reports of incidents closed over N days ago."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -22,18 +23,15 @@ class Command(BaseCommand):
             default=None,
             help="retention in days after the incident closed (default PARAAT_RELAY_RETENTION_DAYS)",
         )
-        parser.add_argument("--json", action="store_true", help="print JSON only")
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
         if days is None:
             days = settings.PARAAT_RELAY_RETENTION_DAYS
         if days < 0:
-            from django.core.management.base import CommandError
-
             raise CommandError("--days must be 0 or more")
         erased = services.erase_relays(days=days)
-        if options["json"]:
-            self.stdout.write(json.dumps({"erased": erased, "retention_days": days}))
+        if self.wants_json(options):
+            self.emit_json({"erased": erased, "retention_days": days})
         else:
             self.stdout.write(f"{erased} emergency reports erased (retention {days} days)")

@@ -9,12 +9,10 @@ from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from paraat.areas.models import Municipality, Region
-from paraat.core.management.base import resolve_region
 from paraat.planning.constants import DEFAULT_THRESHOLD_M, Weight
 
 
 def add_common(parser: CommandParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the run as JSON")
     parser.add_argument("--municipality", help="CBS code (GMxxxx) to plan for one municipality")
     parser.add_argument(
         "--threshold",
@@ -43,9 +41,8 @@ def add_common(parser: CommandParser) -> None:
     )
 
 
-def scope(options: dict[str, Any]) -> tuple[Region, Municipality | None]:
+def scope(region: Region, options: dict[str, Any]) -> tuple[Region, Municipality | None]:
     """The region and municipality asked for; fills in the region's default distance."""
-    region = resolve_region(options["region"])
     if options["threshold"] is None:
         options["threshold"] = region.default_threshold_m or DEFAULT_THRESHOLD_M
     municipality = None

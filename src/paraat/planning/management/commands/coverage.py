@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ class _Rollback(Exception):
 
 class Command(ParaatCommand):
     region_option = True
+    json_option = True
 
     help = (
         "Coverage: how many residents live within the distance threshold of a designated or "
@@ -43,7 +43,7 @@ class Command(ParaatCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         translation.activate("nl")
-        region, municipality = scope(options)
+        region, municipality = scope(self.region(options), options)
         document: dict[str, Any] = {}
         try:
             with transaction.atomic():
@@ -65,8 +65,8 @@ class Command(ParaatCommand):
             document["id"] = None
         except ValidationError as error:
             raise CommandError(messages(error)) from None
-        if options["json"]:
-            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+        if self.wants_json(options):
+            self.emit_json(document)
             return
         figures = document["figures"]
         self.stdout.write(document["explanation"])

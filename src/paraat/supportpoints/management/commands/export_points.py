@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from paraat.core.audit import acting_as
 from paraat.core.management.base import ParaatCommand
 from paraat.supportpoints import exchange, osm
-from paraat.supportpoints.management.commands._common import dump
 from paraat.supportpoints.models import SupportPoint
 
 
 class Command(ParaatCommand):
     region_option = True
+    json_option = True
 
     help = (
         "Export the region's support points to CSV, XLSX, GeoJSON or GeoPackage (format from the "
@@ -35,7 +35,6 @@ class Command(ParaatCommand):
             action="store_true",
             help="OpenStreetMap tags (GeoJSON) instead of a round trip",
         )
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         target = self.region(options)
@@ -58,8 +57,8 @@ class Command(ParaatCommand):
                     )
         except ValueError as error:
             raise CommandError(str(error)) from None
-        if options["json"]:
-            self.stdout.write(dump({"ok": True, "file": str(path), "points": count}))
+        if self.wants_json(options):
+            self.emit_json({"ok": True, "file": str(path), "points": count})
         else:
             self.stdout.write(
                 self.style.SUCCESS(

@@ -3,16 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from paraat.core.audit import acting_as
 from paraat.core.management.base import ParaatCommand
 from paraat.geo.readers import ReadError
 from paraat.supportpoints import exchange, polling
-from paraat.supportpoints.management.commands._common import dump, refuse
 
 
 class Command(ParaatCommand):
     region_option = True
+    json_option = True
 
     help = (
         "Import support points from CSV, XLSX, GeoJSON or GeoPackage (format from the extension). "
@@ -27,7 +28,6 @@ class Command(ParaatCommand):
             action="store_true",
             help="the file holds polling places (stemlokalen): import them as candidate sites",
         )
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         target = self.region(options)
@@ -38,11 +38,11 @@ class Command(ParaatCommand):
                 else:
                     result = exchange.import_points(path=options["file"], region=target)
         except ReadError as error:
-            raise refuse(self.stdout, error, options["json"]) from None
+            raise self.refuse_problems(options, error.problems, _("Nothing imported:")) from None
         except ValueError as error:
             raise CommandError(str(error)) from None
-        if options["json"]:
-            self.stdout.write(dump({"ok": True, **result}))
+        if self.wants_json(options):
+            self.emit_json({"ok": True, **result})
             return
         self.stdout.write(
             self.style.SUCCESS(f"{result['created']} punten nieuw, {result['updated']} bijgewerkt")

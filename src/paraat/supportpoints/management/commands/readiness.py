@@ -2,28 +2,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import CommandParser
-
 from paraat.core.management.base import ParaatCommand
 from paraat.supportpoints import reports
-from paraat.supportpoints.management.commands._common import dump
 
 
 class Command(ParaatCommand):
     region_option = True
+    json_option = True
 
     help = (
         "Readiness against the norm: the result per point (every rule with its reason) and the "
         "counts and most common gaps per municipality."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--json", action="store_true", help="print the result as JSON")
-
     def handle(self, *args: Any, **options: Any) -> None:
         report = reports.readiness_report(self.region(options))
-        if options["json"]:
-            self.stdout.write(dump(report))
+        if self.wants_json(options):
+            self.emit_json(report)
             return
         self.stdout.write(
             f"{'gemeente':<28} {'punten':>6} {'voldoet':>7} {'niet':>5} {'onbekend':>8}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from paraat.geo import nearest
 from paraat.geo.network import WalkingNetwork
-from paraat.publicinfo import nearest
 
 
 def test_it_estimates_walking_as_straight_line_times_circuity() -> None:

@@ -1,4 +1,8 @@
-"""Nearest support points for many places at once, without Django.
+"""The one nearest-point search (nearest sites for many places at once), without Django.
+
+Every app that asks "which points are nearest" uses this module: the public snapshot (walking
+or estimated), the alerts' nearest open points, call-outs, and the importers and demo that put
+places into RD New metres (``point_rd``).
 
 Straight-line distances come from a cKDTree in RD New metres; walking distance is estimated as
 straight-line × 1.2 (the circuity of Dutch towns) unless a walking network
@@ -9,6 +13,7 @@ used as they are. Either is computed once, when the snapshot is built, never per
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +27,8 @@ from paraat.geo.distance import CIRCUITY, ZERO_DISTANCE
 from paraat.geo.network import WalkingNetwork
 
 log = logging.getLogger(__name__)
+
+EARTH_M = 6_371_000.0
 
 # Searching the street network: the first limit at least this, never beyond the maximum (a
 # resident is not sent on a longer walk; a point only that far away is left out).
@@ -46,6 +53,20 @@ def project(lons: Sequence[float], lats: Sequence[float]) -> np.ndarray:
         return np.zeros((0, 2))
     xs, ys = geocrs.to_rd(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
     return np.column_stack([xs, ys])
+
+
+def point_rd(lon: float, lat: float) -> tuple[float, float]:
+    """One lon/lat (WGS84) in RD New metres."""
+    xy = project([lon], [lat])
+    return float(xy[0, 0]), float(xy[0, 1])
+
+
+def metres_between(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance (haversine) in metres, for a few points without projecting."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_M * math.asin(math.sqrt(h))
 
 
 def tree(sites: np.ndarray) -> cKDTree | None:
