@@ -124,8 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "paraat.site.context_processors.paraat",
             ],
-            # One date and time format per kind in every template (paraat.core.when).
-            "builtins": ["paraat.core.templatetags.when"],
+            # One date and time format per kind (paraat.core.when), history as sentences.
+            "builtins": ["paraat.core.templatetags.when", "paraat.core.templatetags.history"],
         },
     },
 ]
