@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "paraat.site.context_processors.paraat",
             ],
+            # One date and time format per kind (paraat.core.when), history as sentences.
+            "builtins": ["paraat.core.templatetags.when", "paraat.core.templatetags.history"],
         },
     },
 ]

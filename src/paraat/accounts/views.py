@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +14,7 @@ from paraat.accounts import access, queries, services
 from paraat.accounts.decorators import staff_view
 from paraat.accounts.forms import LoginForm, TokenForm
 from paraat.accounts.models import User
+from paraat.core import when
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -35,7 +35,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["password"],
             )
         except services.LoginLocked as locked:
-            until = formats.time_format(timezone.localtime(locked.until), "H:i")
+            until = when.clock(locked.until)
             form.add_error(
                 None,
                 _("Too many failed attempts. This account is locked until %(time)s.")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from paraat.community import channels
 from paraat.community.constants import Skill
 from paraat.community.models import Ask, Certificate, Volunteer
+from paraat.core import when
 
 
 def url(name: str, *args: object) -> str:
@@ -104,7 +105,7 @@ def certificate_expiring(cert: Certificate) -> list[channels.Message]:
     volunteer = cert.volunteer
     with translation.override(settings.LANGUAGE_CODE):
         params = {"skill": Skill(cert.skill).label if cert.skill in Skill.values else cert.skill,
-                  "date": cert.expires_on.strftime("%d-%m-%Y"), "id": volunteer.pk}  # fmt: skip
+                  "date": when.date(cert.expires_on), "id": volunteer.pk}  # fmt: skip
         own = channels.Message(
             email=volunteer.email,
             phone="",

@@ -14,6 +14,7 @@ from paraat.community import demo as community_demo
 from paraat.demo import accounts as accounts_demo
 from paraat.demo.accounts import DEMO_PASSWORD
 from paraat.knowledge import demo as knowledge_demo
+from paraat.operations import demo as operations_demo
 from paraat.planning import demo as planning_demo
 from paraat.programme import demo as programme_demo
 from paraat.publicinfo import demo as publicinfo_demo
@@ -26,6 +27,7 @@ LOADERS: list[tuple[str, Callable[[], list[str]]]] = [
     ("areas", areas_demo.load),
     ("accounts", accounts_demo.load),
     ("supportpoints", supportpoints_demo.load),
+    ("operations", operations_demo.load),
     ("publicinfo", publicinfo_demo.load),
     ("planning", planning_demo.load),
     ("alerts", alerts_demo.load),

@@ -171,7 +171,7 @@ class StatusReport(models.Model):
     reporter_name = models.CharField(_("reported by"), max_length=150, blank=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     reported_at = models.DateTimeField(_("time of the report"))
-    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
     raw_line = models.CharField(_("one-line message"), max_length=200, blank=True)
 
     objects = StatusReportQuerySet.as_manager()
@@ -229,7 +229,7 @@ class HelpRequest(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from paraat.core import when
 from paraat.operations import statusline
 from paraat.operations.constants import Need, PointState
 from paraat.supportpoints.constants import Service
@@ -23,7 +24,7 @@ def readback(parsed: statusline.ParsedStatus, point: SupportPoint) -> list[tuple
     moment = timezone.localtime(parsed.at)
     return [
         (_("Point"), f"{point.code}, {point.name}"),
-        (_("Time"), formats.date_format(moment, "l j F, H:i")),
+        (_("Time"), when.date_time(moment)),
         (_("State"), str(PointState(status.state.lower()).label)),
         (
             _("Services available now"),

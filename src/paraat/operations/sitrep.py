@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from paraat.core import when
 from paraat.core.pdf import a4_report
 from paraat.operations import picture
 from paraat.operations.constants import PointState
@@ -69,7 +70,7 @@ def build(incident: Any) -> Sitrep:
 
 
 def _time(value: Any) -> str:
-    return formats.date_format(timezone.localtime(value), "H:i")
+    return when.clock(value)
 
 
 def _hours(value: float) -> str:
@@ -117,7 +118,7 @@ def content(report: Sitrep) -> Content:
     ]
     return Content(
         title=f"{prefix}{_('Situation report')}: {incident.title}",
-        as_of=formats.date_format(timezone.localtime(view.now), "d-m-Y H:i"),
+        as_of=when.date_time(view.now),
         phase=str(incident.get_phase_display()),
         exercise=incident.is_exercise,
         figures=[

@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from paraat.areas.models import Municipality
 from paraat.planning.constants import OptimisationModel, Weight
 
 # Dutch texts for the optimiser's error codes (paraat.planning.optimise MESSAGES keys).
@@ -164,3 +165,69 @@ def for_run(run: Any) -> str:
     if "selected" in run.figures:
         return optimisation(run.figures, run.threshold_m)
     return coverage(run.figures, run.threshold_m)
+
+
+def question(run: Any) -> str:
+    """What an optimisation run asked, with its own number: "Most residents within reach with 5
+    new sites". The model's technical name stays in the page's details."""
+    people = whom(run.weight)
+    k = run.k or 0
+    if run.model == OptimisationModel.LSCP:
+        return _("Fewest new sites to bring %(share)s of the %(whom)s within reach") % {
+            "share": percent(run.target),
+            "whom": people,
+        }
+    if run.model == OptimisationModel.PMEDIAN:
+        text = ngettext(
+            "Shortest average distance with %(k)d new site",
+            "Shortest average distance with %(k)d new sites",
+            k,
+        )
+    elif run.model == OptimisationModel.PCENTER:
+        text = ngettext(
+            "Shortest longest distance with %(k)d new site",
+            "Shortest longest distance with %(k)d new sites",
+            k,
+        )
+    else:
+        text = ngettext(
+            "Most %(whom)s within reach with %(k)d new site",
+            "Most %(whom)s within reach with %(k)d new sites",
+            k,
+        )
+    return text % {"k": k, "whom": people}
+
+
+def total_note(counted: float | None, cbs: int | None, place: str) -> str:
+    """A note when the residents counted differ from the CBS population of the place, with the
+    size of the difference and why; empty when they agree (or one of them is unknown)."""
+    if counted is None or not cbs:
+        return ""
+    difference = round(counted) - cbs
+    if difference == 0:
+        return ""
+    return _(
+        "The %(counted)s residents counted here are %(difference)s %(direction)s than the CBS "
+        "population of %(place)s (%(cbs)s): small counts are suppressed, figures are rounded per "
+        "area, and areas outside the region or without figures are not counted."
+    ) % {
+        "counted": number(counted),
+        "difference": number(abs(difference)),
+        "direction": _("more") if difference > 0 else _("fewer"),
+        "place": place,
+        "cbs": number(cbs),
+    }
+
+
+def run_total_note(run: Any, counted: float | None) -> str:
+    """``total_note`` for a run's scope (its municipality, else its region), residents only."""
+    if run.weight != Weight.RESIDENTS:
+        return ""
+    if run.municipality_id:
+        place, cbs = run.municipality.name, run.municipality.population
+    else:
+        populations = Municipality.objects.filter(region=run.region).values_list(
+            "population", flat=True
+        )
+        place, cbs = run.region.name, sum(p or 0 for p in populations)
+    return total_note(counted, cbs, place)

@@ -218,11 +218,19 @@ def _multipolygon(geom: Any) -> Any:
     return geom if geom.geom_type == "MultiPolygon" else shapely.MultiPolygon([geom])
 
 
+def counted(run: CoverageRun | OptimisationRun) -> float | None:
+    """The residents a run counted (an optimisation: with its proposed sites)."""
+    figures = run.figures.get("after", run.figures)
+    total = figures.get("total")
+    return None if total is None else float(total)
+
+
 def report_context(run: CoverageRun | OptimisationRun) -> dict[str, Any]:
     """What the printable report (HTML and PDF) shows."""
     return {
         "run": run,
         "explanation": explain.for_run(run),
+        "total_note": explain.run_total_note(run, counted(run)),
         "printed_at": timezone.localtime(),
     }
 

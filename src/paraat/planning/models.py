@@ -169,6 +169,13 @@ class OptimisationRun(RunFields):
         return f"{self.model} {self.pk} ({self.created_at:%Y-%m-%d})"
 
     @property
+    def question(self) -> str:
+        """What the run asked, with its number of sites ("with 5 new sites"), in plain words."""
+        from paraat.planning import explain
+
+        return explain.question(self)
+
+    @property
     def residents_added(self) -> float | None:
         """What the proposed sites add together (in the run's weight); None when suppressed."""
         added = self.summary.get("added", 0.0)

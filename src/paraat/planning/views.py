@@ -112,6 +112,7 @@ def coverage_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "figures": figures,
         "explanation": explain.for_run(run),
+        "total_note": explain.run_total_note(run, exports.counted(run)),
         "municipality_names": {m["code"]: m["name"] for m in figures["municipalities"]},
         **_map_context(request, run, rows=figures["areas"], cells=figures.get("cells")),
     }
@@ -126,6 +127,7 @@ def optimisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "figures": figures,
         "explanation": explain.for_run(run),
+        "total_note": explain.run_total_note(run, exports.counted(run)),
         "municipality_rows": exports.rows_of(run, "municipalities")[1],
         **_map_context(
             request, run, rows=figures["after"]["areas"], cells=None, proposed=figures["selected"]

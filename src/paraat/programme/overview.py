@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from paraat.areas.models import Municipality, Region
+from paraat.core import when
 from paraat.programme import progress
 from paraat.programme.constants import IndicatorKind, ProgressBand
 from paraat.programme.measures import Measures
@@ -60,7 +61,7 @@ class Row:
 
 
 def date_text(day: dt.date | None) -> str:
-    return formats.date_format(day, "j F Y") if day else _("no date")
+    return when.date(day) if day else _("no date")
 
 
 def number_text(value: float | None) -> str:

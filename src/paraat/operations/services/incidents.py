@@ -37,7 +37,9 @@ def create_incident(
     municipalities: Iterable[Any],
     started_at: dt.datetime | None = None,
     user: Any = None,
+    at: dt.datetime | None = None,
 ) -> Incident:
+    """Start an incident or exercise in ``municipalities`` (``at``: when it was made, default now)."""
     municipalities = list(municipalities)
     if not municipalities:
         raise ValidationError({"municipalities": [_("Choose at least one municipality.")]})
@@ -59,6 +61,7 @@ def create_incident(
         author=user,
         text=f"{label} aangemaakt: {incident.title} ({', '.join(m.name for m in municipalities)})",
         highlight=True,
+        at=at,
     )
     _state_changed(incident, reason="incident")
     return incident
@@ -89,9 +92,16 @@ def points_in_area(incident: Incident) -> Any:
 
 @transaction.atomic
 def activate(
-    *, incident: Incident, user: Any = None, points: Iterable[SupportPoint] | None = None
+    *,
+    incident: Incident,
+    user: Any = None,
+    points: Iterable[SupportPoint] | None = None,
+    at: dt.datetime | None = None,
 ) -> list[Activation]:
-    """Select the points (all active points in the area, or the chosen ones). Notifies nobody."""
+    """Select the points (all active points in the area, or the chosen ones). Notifies nobody.
+
+    ``at`` dates an activation that happened earlier (the demo's finished exercise); default now.
+    """
     if incident.phase == Phase.CLOSED:
         raise ValidationError({"incident": [_("This incident is closed.")]})
     area = list(incident.municipalities.values_list("pk", flat=True))
@@ -106,7 +116,7 @@ def activate(
                 ]
             }
         )
-    now = timezone.now()
+    now = at or timezone.now()
     made: list[Activation] = []
     for point in chosen:
         activation, created = Activation.objects.get_or_create(
@@ -126,15 +136,19 @@ def activate(
             kind=LogKind.ACTIVATION,
             author=user,
             text=f"{len(made)} punten geactiveerd: {', '.join(a.point.code for a in made[:30])}{' …' if len(made) > 30 else ''}",
+            at=now,
         )
         _state_changed(incident, reason="activation", points=[a.point_id for a in made])
     if incident.phase == Phase.ALERTING:
-        set_phase(incident=incident, phase=Phase.SCALING_UP, user=user)
+        set_phase(incident=incident, phase=Phase.SCALING_UP, user=user, at=now)
     return made
 
 
 @transaction.atomic
-def set_phase(*, incident: Incident, phase: str, user: Any = None) -> Incident:
+def set_phase(
+    *, incident: Incident, phase: str, user: Any = None, at: dt.datetime | None = None
+) -> Incident:
+    """Move the incident to ``phase`` (``at``: when that happened, default now); closing is final."""
     if phase not in Phase.values:
         raise ValidationError({"phase": [_("Unknown phase.")]})
     if incident.phase == phase:
@@ -144,7 +158,8 @@ def set_phase(*, incident: Incident, phase: str, user: Any = None) -> Incident:
             {"phase": [_("A closed incident cannot be reopened; start a new one.")]}
         )
     incident.phase = phase
-    incident.closed_at = timezone.now() if phase == Phase.CLOSED else None
+    moment = at or timezone.now()
+    incident.closed_at = moment if phase == Phase.CLOSED else None
     incident.save(update_fields=["phase", "closed_at"])
     log(
         incident=incident,
@@ -152,6 +167,7 @@ def set_phase(*, incident: Incident, phase: str, user: Any = None) -> Incident:
         author=user,
         text=f"Fase: {Phase(phase).label}",
         highlight=True,
+        at=moment,
     )
     _state_changed(incident, reason="phase")
     return incident
@@ -159,7 +175,12 @@ def set_phase(*, incident: Incident, phase: str, user: Any = None) -> Incident:
 
 @transaction.atomic
 def tick_checklist(
-    *, activation: Activation, item: str, done: bool, user: Any = None
+    *,
+    activation: Activation,
+    item: str,
+    done: bool,
+    user: Any = None,
+    at: dt.datetime | None = None,
 ) -> Activation:
     """Tick (or untick) an item of a point's opening checklist; the logbook says who and when."""
     activation = (
@@ -179,6 +200,7 @@ def tick_checklist(
         point=activation.point,
         text=f"{activation.point.code} openingslijst: {label} {'gedaan' if done else 'niet meer gedaan'}"
         f" ({activation.checklist_done}/{len(activation.checklist)})",
+        at=at,
     )
     return activation
 
@@ -190,6 +212,7 @@ def schedule_injects(
     injects: Iterable[tuple[dt.timedelta, str, str]],
     source: str = "",
     user: Any = None,
+    at: dt.datetime | None = None,
 ) -> list[Inject]:
     """Plan scripted messages for an exercise at their simulated time after its start.
 
@@ -217,6 +240,7 @@ def schedule_injects(
             kind=LogKind.INJECT,
             author=user,
             text=f"{len(made)} oefeninjects gepland{' uit ' + source if source else ''}",
+            at=at,
         )
     return made
 

@@ -157,8 +157,11 @@ def record_status(
     reporter_name: str = "",
     reported_at: dt.datetime | None = None,
     raw_line: str = "",
+    received_at: dt.datetime | None = None,
 ) -> tuple[StatusReport, bool]:
     """Store a status report exactly once; returns (report, created).
+
+    ``received_at`` is when the server got it (default now; the demo's finished exercise dates it).
 
     A retry with the same key returns the stored report and changes nothing. A key that was used
     for another point or incident is refused. Fuel may be given in litres (what the tank gauge
@@ -212,6 +215,7 @@ def record_status(
                 visitors=visitors, power_source=power_source, fuel_hours_left=fuel_hours_left, fuel_litres_left=fuel_litres_left, comms_working=comms_working,
                 needs=needs_list, note=note, reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
                 reporter_name=reporter_name or _name(reporter, ""), channel=channel, reported_at=when, raw_line=raw_line[:200],
+                received_at=received_at or timezone.now(),
             )  # fmt: skip
             event = _after_report(report, activation)
     except IntegrityError:
@@ -372,7 +376,12 @@ def read_line(
 
 
 def record_line(
-    *, incident: Incident, line: str, reporter: Any = None, reference: dt.datetime | None = None
+    *,
+    incident: Incident,
+    line: str,
+    reporter: Any = None,
+    reference: dt.datetime | None = None,
+    received_at: dt.datetime | None = None,
 ) -> tuple[StatusReport, bool]:
     """Store a one-line status message the point lead has confirmed (raises StatusLineError if
     refused). The same line for the same incident and moment is one report (see ``line_key``)."""
@@ -391,6 +400,7 @@ def record_line(
         reporter=reporter,
         reported_at=parsed.at,
         raw_line=parsed.line,
+        received_at=received_at,
     )
 
 

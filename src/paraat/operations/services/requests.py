@@ -40,7 +40,9 @@ def create_help_request(
     point: SupportPoint | None = None,
     priority: str = Priority.NORMAL,
     idempotency_key: str | None = None,
+    at: dt.datetime | None = None,
 ) -> HelpRequest:
+    """Register what a point or the crisis team needs (``at``: when it was asked, default now)."""
     if idempotency_key:
         existing = HelpRequest.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -59,6 +61,7 @@ def create_help_request(
     request = HelpRequest.objects.create(
         incident=incident, point=point, origin=RequestOrigin.POINT if point else RequestOrigin.CRISIS_TEAM, kind=kind, priority=priority,
         description=description.strip(), created_by=user if getattr(user, "is_authenticated", False) else None, idempotency_key=idempotency_key or None,
+        created_at=at or timezone.now(),
     )  # fmt: skip
     where = f"{point.code}: " if point else ""
     log(
@@ -67,6 +70,7 @@ def create_help_request(
         author=user,
         point=point,
         text=f"Hulpvraag ({Priority(priority).label.lower()}) {where}{Need(kind).label}: {description.strip()[:200]}",
+        at=request.created_at,
     )
     return request
 
@@ -87,12 +91,12 @@ def _transition(request: HelpRequest, allowed: tuple[str, ...], target: str) -> 
 
 
 @transaction.atomic
-def claim_request(*, request: HelpRequest, user: Any) -> HelpRequest:
+def claim_request(*, request: HelpRequest, user: Any, at: dt.datetime | None = None) -> HelpRequest:
     _transition(request, (RequestStatus.OPEN,), RequestStatus.CLAIMED)
     request.status, request.claimed_by, request.claimed_at = (
         RequestStatus.CLAIMED,
         user,
-        timezone.now(),
+        at or timezone.now(),
     )
     request.save(update_fields=["status", "claimed_by", "claimed_at"])
     log(
@@ -101,12 +105,15 @@ def claim_request(*, request: HelpRequest, user: Any) -> HelpRequest:
         author=user,
         point=request.point,
         text=f"Hulpvraag #{request.pk} opgepakt door {_name(user)}",
+        at=request.claimed_at,
     )
     return request
 
 
 @transaction.atomic
-def assign_request(*, request: HelpRequest, assignee: str, user: Any) -> HelpRequest:
+def assign_request(
+    *, request: HelpRequest, assignee: str, user: Any, at: dt.datetime | None = None
+) -> HelpRequest:
     _transition(
         request,
         (RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ASSIGNED),
@@ -117,7 +124,7 @@ def assign_request(*, request: HelpRequest, assignee: str, user: Any) -> HelpReq
     request.status, request.assigned_to, request.assigned_at = (
         RequestStatus.ASSIGNED,
         assignee.strip(),
-        timezone.now(),
+        at or timezone.now(),
     )
     request.save(update_fields=["status", "assigned_to", "assigned_at"])
     log(
@@ -126,13 +133,19 @@ def assign_request(*, request: HelpRequest, assignee: str, user: Any) -> HelpReq
         author=user,
         point=request.point,
         text=f"Hulpvraag #{request.pk} toegewezen aan {request.assigned_to}",
+        at=request.assigned_at,
     )
     return request
 
 
 @transaction.atomic
 def complete_request(
-    *, request: HelpRequest, user: Any, outcome: str = "", cancelled: bool = False
+    *,
+    request: HelpRequest,
+    user: Any,
+    outcome: str = "",
+    cancelled: bool = False,
+    at: dt.datetime | None = None,
 ) -> HelpRequest:
     target = RequestStatus.CANCELLED if cancelled else RequestStatus.DONE
     _transition(
@@ -141,7 +154,7 @@ def complete_request(
     request.status, request.done_by, request.done_at, request.outcome = (
         target,
         user,
-        timezone.now(),
+        at or timezone.now(),
         outcome.strip(),
     )
     request.save(update_fields=["status", "done_by", "done_at", "outcome"])
@@ -152,6 +165,7 @@ def complete_request(
         author=user,
         point=request.point,
         text=f"Hulpvraag #{request.pk} {verb}{': ' + request.outcome if request.outcome else ''}",
+        at=request.done_at,
     )
     return request
 
