@@ -7,7 +7,8 @@ Needs nginx and wrk from Debian's packages (`apt-get install nginx-light wrk`).
 
 In a fresh SQLite database: the Brabant-Noord demo region, PC6 areas added (invented, inside the
 demo's PC4 areas, imported with `paraat import-areas` like a real PC6 file) until there are
-``--pages`` distinct postcode pages, and a real incident with every demo point activated. Then
+``--pages`` distinct postcode pages, and a real incident in progress: every demo point activated
+and each has reported its state once. Then
 `paraat serve` (gunicorn, 2 workers × 8 threads) runs behind nginx with deploy/nginx-paraat.conf
 (paraat.testing.nginx: the repository's file with this machine's ports and folders), over TLS,
 with the public mirror on (PARAAT_PUBLIC_MIRROR_DIR: serve keeps the static export current and
@@ -70,7 +71,7 @@ from paraat.accounts.tokens import create_api_token
 from paraat.areas.constants import AreaKind
 from paraat.areas.models import Area, Region
 from paraat.operations import services
-from paraat.operations.constants import IncidentKind
+from paraat.operations.constants import Channel, IncidentKind
 
 pages, out, csv = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 rng = random.Random(16)
@@ -100,9 +101,18 @@ incident = services.create_incident(
     is_exercise=False, municipalities=list(region.municipalities.all()), user=operator,
 )
 services.activate(incident=incident, user=operator)
-codes = list(incident.activations.values_list("point__code", flat=True))
+# An incident in progress: every point has reported its state once (the probe's, the first, open).
+states = {}
+for activation in incident.activations.select_related("point").order_by("pk"):
+    code = activation.point.code
+    states[code] = "open" if not states else rng.choice(["open", "limited", "full"])
+    services.record_status(
+        incident=incident, point=activation.point, idempotency_key=f"seed-{code}",
+        state=states[code], channel=Channel.WEB, visitors=rng.randint(0, 400), reporter=operator,
+    )
+codes = list(states)
 token = create_api_token(user=operator, days=1)[1]
-json.dump({"incident": incident.pk, "points": codes, "token": token,
+json.dump({"incident": incident.pk, "points": codes, "token": token, "states": states,
            "pc4": [a.code for a in pc4]}, open(out, "w"))
 """
 
@@ -228,7 +238,7 @@ def _staff(port: int, seed: dict, stop: threading.Event, counter: list[int]) -> 
     few times per point in an incident); one in ``CHANGE_EVERY`` changes it."""
     client, rng = Tls(port), random.Random(5)
     states = ["open", "limited", "full"]
-    current: dict[str, str] = {}
+    current: dict[str, str] = dict(seed["states"])
     while not stop.wait(0.2):
         code = rng.choice(seed["points"][1:])  # the first point is the freshness probe's
         state = current.get(code)
@@ -275,9 +285,11 @@ def _follower_cpu() -> tuple[int, float]:
     return 0, float("nan")
 
 
-def _rounds(log: Path) -> int:
-    """How many follower rounds rewrote files so far (each says so in the server's log)."""
-    return log.read_text(errors="replace").count("files rewritten for")
+def _rounds(log: Path) -> tuple[int, int]:
+    """How many follower rounds rewrote files so far, and how many files (each round says so in
+    the server's log)."""
+    found = re.findall(r"(\d+) files rewritten for", log.read_text(errors="replace"))
+    return len(found), sum(map(int, found))
 
 
 def _listing(mirror: Path, point: str) -> set[str]:
@@ -414,7 +426,9 @@ def run(tmp: Path, pages: int, seconds: int, connections: int) -> int:
         staff.join()
         _pid, cpu_after = _follower_cpu()
         follower_wall = time.perf_counter() - wall_before
-        rounds = _rounds(tmp / "serve.log") - rounds_before
+        rounds_after = _rounds(tmp / "serve.log")
+        rounds = rounds_after[0] - rounds_before[0]
+        written = rounds_after[1] - rounds_before[1]
     finally:
         if proxy is not None:
             os.killpg(proxy.pid, signal.SIGQUIT)
@@ -441,8 +455,9 @@ def run(tmp: Path, pages: int, seconds: int, connections: int) -> int:
     )
     cpu = cpu_after - cpu_before
     print(
-        f"follower: {cpu:.1f} s CPU in {follower_wall:.1f} s, {rounds} rounds that rewrote files, "
-        f"{cpu / max(rounds, 1):.2f} s CPU per round"
+        f"follower: {cpu:.1f} s CPU in {follower_wall:.1f} s, {rounds} rounds that rewrote "
+        f"{written:,} files, {cpu / max(rounds, 1):.2f} s CPU per round, "
+        f"{1000 * cpu / max(written, 1):.2f} ms CPU per file"
     )
     problems = [
         line

@@ -257,7 +257,9 @@ class Mirror:
         self.shells: dict[tuple[str, str], tuple[bytes, tuple[str, ...]]] = {}
         self.maps: dict[tuple[str, str], tuple[Hashable, bytes]] = {}
         self.listed_in: dict[int, list[tuple[float, AreaEntry]]] = {}
-        self.waiting: dict[str, tuple[float, AreaEntry]] = {}  # areas left for the next round
+        # Areas left for the next round: (round of the change, metres to the point, area).
+        self.waiting: dict[str, tuple[int, float, AreaEntry]] = {}
+        self.round = 0
         self.frames: dict[tuple[int, int, float, str], tuple[str, ...]] = {}
         self.states: dict[tuple[int, str], tuple[Hashable, tuple[str, str, str]]] = {}
         self.as_of: dict[str, tuple[Any, str]] = {}
@@ -285,8 +287,8 @@ class Mirror:
         """Rewrite in ``target`` what changed since the last round: the pages and data of the
         areas whose shown points or states changed, those nearest a changed point first, and
         ``data/points.json`` when any status did. After ``budget`` seconds of writing, the areas
-        not yet looked at wait for the next round (which takes the next report into account
-        first), so one round never holds up the next report for long. Returns what was written
+        not yet looked at wait for the next round (before those of newer changes), so one round
+        never holds up the next report for long. Returns what was written
         and the codes of the points whose shown status changed."""
         if (
             not self.ready
@@ -305,15 +307,17 @@ class Mirror:
             return result, []
         shown = {code: shown_key(status) for code, status in statuses.items()}
         changed = [p for p in points if shown[p.code] != self.shown.get(p.code)]
-        waiting = self.waiting
+        waiting, self.round = self.waiting, self.round + 1
         for point in changed:
             for metres, area in self.listed_in.get(point.index, ()):
                 kept = waiting.get(area.code)
-                if kept is None or metres < kept[0]:
-                    waiting[area.code] = (metres, area)
+                if kept is None or (kept[0] == self.round and metres < kept[1]):
+                    waiting[area.code] = (self.round, metres, area)
         started = time.perf_counter()
-        order = sorted(waiting.values(), key=lambda entry: (entry[0], entry[1].code))
-        for done, (_metres, area) in enumerate(order):
+        # The changes in the order they came (none waits for ever behind newer ones), the pages
+        # of each nearest the changed point first.
+        order = sorted(waiting.values(), key=lambda entry: (entry[0], entry[1], entry[2].code))
+        for done, (_round, _metres, area) in enumerate(order):
             if done and time.perf_counter() - started > budget:
                 break
             del waiting[area.code]
