@@ -57,6 +57,9 @@ class CurrentState:
     services: tuple[str, ...]
     reported_at: dt.datetime | None
     freshness: Freshness
+    # Since when the point is in this state: its first report of the state after a report of
+    # another state (a report that repeats the state does not move it). None: no report yet.
+    since: dt.datetime | None = None
 
 
 def real_incidents(region: Any) -> Any:
@@ -72,7 +75,8 @@ def real_states(
     """Point id → current state of every point activated in a real open incident (one query).
 
     A point active in two real incidents takes its newest report. Activated points that have not
-    reported yet are included with ``state=None``.
+    reported yet are included with ``state=None``. ``since`` is the time of the report that
+    brought the point into its current state (two subqueries over the reports' index).
     """
     from paraat.operations.models import Activation
 
@@ -84,6 +88,7 @@ def real_states(
         .select_related("point", "latest_report")
         .only("point_id", "incident_id", "point__code", "latest_report__state",
               "latest_report__services_available", "latest_report__reported_at")
+        .annotate(**_state_since())
         .order_by("pk")
     )  # fmt: skip
     for activation in activations:
@@ -96,11 +101,41 @@ def real_states(
             services=tuple(report.services_available) if report else (),
             reported_at=report.reported_at if report else None,
             freshness=freshness(report.reported_at if report else None, now),
+            since=activation.since if report else None,  # type: ignore[attr-defined]
         )
         known = found.get(activation.point_id)
         if known is None or _newer(current, known):
             found[activation.point_id] = current
     return found
+
+
+def _state_since() -> dict[str, Any]:
+    """Annotations of an activation: ``changed_at``, its last report of another state than the
+    latest report's (up to the latest), and ``since``, its first report after that one (or its
+    first report at all): when the point came into the state it is in."""
+    from django.db.models import DateTimeField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from paraat.operations.models import StatusReport
+
+    def reports() -> Any:
+        return StatusReport.objects.filter(
+            incident_id=OuterRef("incident_id"),
+            point_id=OuterRef("point_id"),
+            reported_at__lte=OuterRef("latest_report__reported_at"),
+        )
+
+    other = reports().exclude(state=OuterRef("latest_report__state")).order_by("-reported_at")
+    after = reports().filter(reported_at__gt=OuterRef("changed_at")).order_by("reported_at")
+    first = reports().order_by("reported_at")
+    return {
+        "changed_at": Subquery(other.values("reported_at")[:1], output_field=DateTimeField()),
+        "since": Coalesce(
+            Subquery(after.values("reported_at")[:1]),
+            Subquery(first.values("reported_at")[:1]),
+            output_field=DateTimeField(),
+        ),
+    }
 
 
 def _newer(candidate: CurrentState, known: CurrentState) -> bool:

@@ -45,6 +45,9 @@ def points_data(snap: Snapshot) -> dict[str, Any]:
                 "reported_at": snap.status(p).reported_at.isoformat()  # type: ignore[union-attr]
                 if snap.status(p).reported_at
                 else None,
+                "since": snap.status(p).state_since.isoformat()  # type: ignore[union-attr]
+                if snap.status(p).state_since
+                else None,
                 "stale": snap.status(p).stale,
             }
             for p in snap.places.points

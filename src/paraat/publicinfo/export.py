@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 import zlib
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ from paraat.publicinfo.snapshot import AreaEntry, PointStatus, Snapshot
 
 ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
 PAGES = ("", "prepare/", "advice/", "about/", "postcodes/", "offline/")
+# Seconds a follower's round writes pages before it leaves the rest to the next round.
+ROUND_SECONDS = 1.0
 PAGE_NAMES = {
     "": "home",
     "prepare/": "checklist",
@@ -215,11 +218,13 @@ def _postcode_files(
 
 
 def shown_key(status: PointStatus) -> Hashable:
-    """What a page shows of a point's status: the report time to the minute (as printed)."""
-    reported = status.reported_at
-    if reported is not None:
-        reported = reported.replace(second=0, microsecond=0)
-    return (status.state, status.services, reported, status.stale)
+    """What a page shows of a point's status (``pages.shown_point``): the state, the services and,
+    to the minute as printed, since when the point is in the state, or when stale the time of its
+    last report. A report that repeats the state and services changes none of it."""
+    moment = status.reported_at if status.stale else status.state_since
+    if moment is not None:
+        moment = moment.replace(second=0, microsecond=0)
+    return (status.state, status.services, status.from_report, moment, status.stale)
 
 
 class NeedsFullExport(Exception):
@@ -251,7 +256,10 @@ class Mirror:
         self.keys: dict[str, Hashable] = {}
         self.shells: dict[tuple[str, str], tuple[bytes, tuple[str, ...]]] = {}
         self.maps: dict[tuple[str, str], tuple[Hashable, bytes]] = {}
-        self.listed_in: dict[int, list[AreaEntry]] = {}
+        self.listed_in: dict[int, list[tuple[float, AreaEntry]]] = {}
+        # Areas left for the next round: (round of the change, metres to the point, area).
+        self.waiting: dict[str, tuple[int, float, AreaEntry]] = {}
+        self.round = 0
         self.frames: dict[tuple[int, int, float, str], tuple[str, ...]] = {}
         self.states: dict[tuple[int, str], tuple[Hashable, tuple[str, str, str]]] = {}
         self.as_of: dict[str, tuple[Any, str]] = {}
@@ -265,18 +273,23 @@ class Mirror:
         self.places, self.situation = snap.places, _situation_of(snap)
         self.statuses = {p.code: snap.status(p) for p in snap.places.points}
         self.shown = {code: shown_key(status) for code, status in self.statuses.items()}
-        listed_in: dict[int, list[AreaEntry]] = {}
+        listed_in: dict[int, list[tuple[float, AreaEntry]]] = {}
         for kind in (AreaKind.PC4, AreaKind.PC6):
             for area in snap.places.areas.get(kind, {}).values():
                 self.keys[area.code] = _area_key(snap, area)
-                for i, _m in area.nearest:
-                    listed_in.setdefault(i, []).append(area)
+                for i, m in area.nearest:
+                    listed_in.setdefault(i, []).append((m, area))
         self.listed_in = listed_in
 
-    def follow(self, snap: Snapshot, target: Path) -> tuple[ExportResult, list[str]]:
+    def follow(
+        self, snap: Snapshot, target: Path, *, budget: float = ROUND_SECONDS
+    ) -> tuple[ExportResult, list[str]]:
         """Rewrite in ``target`` what changed since the last round: the pages and data of the
-        areas whose shown points or states changed, and ``data/points.json`` when any status
-        did. Returns what was written and the codes of the points whose shown status changed."""
+        areas whose shown points or states changed, those nearest a changed point first, and
+        ``data/points.json`` when any status did. After ``budget`` seconds of writing, the areas
+        not yet looked at wait for the next round (before those of newer changes), so one round
+        never holds up the next report for long. Returns what was written
+        and the codes of the points whose shown status changed."""
         if (
             not self.ready
             or snap.places is not self.places
@@ -290,21 +303,30 @@ class Mirror:
         writer = _Writer(target, result, in_place=True)
         points = snap.places.points
         statuses = {p.code: snap.status(p) for p in points}
-        if statuses == self.statuses:
+        if statuses == self.statuses and not self.waiting:
             return result, []
         shown = {code: shown_key(status) for code, status in statuses.items()}
         changed = [p for p in points if shown[p.code] != self.shown.get(p.code)]
-        seen: set[str] = set()
+        waiting, self.round = self.waiting, self.round + 1
         for point in changed:
-            for area in self.listed_in.get(point.index, ()):
-                if area.code in seen:
-                    continue
-                seen.add(area.code)
-                key = _area_key(snap, area)
-                if key != self.keys.get(area.code):
-                    _postcode_files(snap, writer, area, self)
-                    self.keys[area.code] = key
-        writer.json("data/points.json", data.points_data(snap))
+            for metres, area in self.listed_in.get(point.index, ()):
+                kept = waiting.get(area.code)
+                if kept is None or (kept[0] == self.round and metres < kept[1]):
+                    waiting[area.code] = (self.round, metres, area)
+        started = time.perf_counter()
+        # The changes in the order they came (none waits for ever behind newer ones), the pages
+        # of each nearest the changed point first.
+        order = sorted(waiting.values(), key=lambda entry: (entry[0], entry[1], entry[2].code))
+        for done, (_round, _metres, area) in enumerate(order):
+            if done and time.perf_counter() - started > budget:
+                break
+            del waiting[area.code]
+            key = _area_key(snap, area)
+            if key != self.keys.get(area.code):
+                _postcode_files(snap, writer, area, self)
+                self.keys[area.code] = key
+        if statuses != self.statuses:
+            writer.json("data/points.json", data.points_data(snap))
         self.statuses, self.shown = statuses, shown
         return result, [p.code for p in changed]
 

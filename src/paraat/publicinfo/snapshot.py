@@ -130,10 +130,15 @@ class PointStatus:
     services: tuple[str, ...] = ()
     reported_at: dt.datetime | None = None
     stale: bool = False
+    since: dt.datetime | None = None  # in this state since (a repeated report does not move it)
 
     @property
     def from_report(self) -> bool:
         return self.reported_at is not None
+
+    @property
+    def state_since(self) -> dt.datetime | None:
+        return self.since or self.reported_at
 
 
 NOT_OPEN = PointStatus(PublicState.NOT_OPEN)
@@ -381,6 +386,7 @@ def build_situation(region: Region | None) -> Situation:
             services=current.services,
             reported_at=current.reported_at,
             stale=current.freshness == Freshness.STALE,
+            since=current.since,
         )
     return Situation(now, infos, statuses, alerts, cap, bridge.available())
 

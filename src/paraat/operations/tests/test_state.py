@@ -105,6 +105,29 @@ def test_it_calls_a_point_that_never_reported_no_report_yet_not_stale(cast: Cast
     assert [row.point.code for row in view.stale_rows] == ["OSS-01"]
 
 
+def test_it_dates_a_state_from_its_change_not_from_the_reports_that_repeat_it(
+    cast: Cast,
+) -> None:
+    scene = make_scene(cast, exercise=False)
+    start = timezone.now() - dt.timedelta(hours=1)
+
+    def at(minutes: int, key: str, state: str) -> None:
+        _report(scene, key, state=state, reported_at=start + dt.timedelta(minutes=minutes))
+
+    at(0, "a", PointState.OPEN)
+    at(10, "b", PointState.OPEN)  # repeats the state: still open since minute 0
+    assert state.real_states(cast.region)[scene.a.pk].since == start
+    at(20, "c", PointState.FULL)
+    at(30, "d", PointState.FULL)
+    at(40, "e", PointState.OPEN)
+    at(50, "f", PointState.OPEN)
+    at(45, "g", PointState.OPEN)  # late, between two reports of the same state
+    found = state.real_states(cast.region)
+    assert found[scene.a.pk].since == start + dt.timedelta(minutes=40)
+    assert found[scene.a.pk].reported_at == start + dt.timedelta(minutes=50)
+    assert found[scene.b.pk].since is None  # activated, never reported
+
+
 def test_it_keeps_exercise_reports_out_of_the_real_state(cast: Cast) -> None:
     exercise = make_scene(cast, exercise=True)
     _report(exercise, "ex", state=PointState.FULL)

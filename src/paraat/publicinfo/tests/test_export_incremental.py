@@ -224,17 +224,16 @@ def test_it_rewrites_nothing_when_no_shown_state_changed(
     again = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
     assert mirror.follow(again, site)[0].files == 0  # the same states: not a file
 
-    reported = snapshot.PointStatus(PublicState.OPEN, (), incident.started_at)
-    later = dataclasses.replace(
-        reported, reported_at=reported.reported_at + dt.timedelta(seconds=1)
-    )
+    started = incident.started_at
+    reported = snapshot.PointStatus(PublicState.OPEN, (), started, since=started)
+    later = dataclasses.replace(reported, reported_at=started + dt.timedelta(minutes=10))
     for status, expected in ((reported, 1), (later, 0)):
         statuses = {**again.situation.statuses, "OSS-03": status}
         moved = dataclasses.replace(
             again, situation=dataclasses.replace(again.situation, statuses=statuses)
         )
         result, codes = mirror.follow(moved, site)
-        assert len(codes) == expected  # the same minute is the same page
+        assert len(codes) == expected  # a report repeating the state is the same page
     assert _files(site)["index.html"] == before["index.html"]
 
 
@@ -284,3 +283,64 @@ def test_it_follows_a_report_from_the_shells_in_the_same_follower(
         assert points_shown((site / file).read_text()) == points_shown(
             _as_app_renders(snap, file, language, area.code).decode()
         )
+
+
+def test_it_changes_no_postcode_page_for_a_report_that_repeats_the_state(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    incident = start_incident(cast)
+    report(cast, incident, net.near, PointState.OPEN, minutes_ago=30)
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    before = _files(site)
+    report(cast, incident, net.near, PointState.OPEN, minutes_ago=2)  # the same, 28 min later
+
+    again = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
+    result, codes = mirror.follow(again, site)
+
+    after = _files(site)
+    assert codes == [] and {n for n in after if after[n] != before[n]} == {"data/points.json"}
+    page = after["postcode/5341/index.html"].decode()
+    assert pages.when(again.status(net.near).state_since) in page  # since the first report
+    assert pages.when(again.status(net.near).reported_at) not in page
+
+    report(cast, incident, net.near, PointState.FULL, minutes_ago=1)  # a change: its time shown
+    new = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="3")
+    result, codes = mirror.follow(new, site)
+    body = (site / "postcode/5341/index.html").read_bytes()
+    assert codes == ["OSS-01"]
+    assert body == _as_app_renders(new, "postcode/5341/index.html", "nl", "5341")
+    assert pages.when(new.status(net.near).reported_at) in body.decode()
+
+
+def test_it_writes_the_pages_nearest_a_changed_point_first_and_the_rest_in_the_next_round(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    incident = start_incident(cast)
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    report(cast, incident, net.near, PointState.OPEN)
+    new = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
+    listed = sorted(
+        ((m, area.code) for area in export_mod.affected_areas(new, ["OSS-01"])
+         for i, m in area.nearest if new.places.points[i].code == "OSS-01"),
+    )  # fmt: skip
+    assert len(listed) >= 2
+
+    written: list[str] = []
+    for _round in range(len(listed) + 1):  # a budget of no time: one area a round
+        before = _files(site)
+        mirror.follow(new, site, budget=0)
+        after = _files(site)
+        written += sorted(
+            name.split("/")[2].removesuffix(".json")
+            for name in after
+            if name.startswith("data/postcode/") and after[name] != before[name]
+        )
+        assert len(mirror.waiting) == len(listed) - len(written)
+
+    assert written == [code for _m, code in listed]  # the nearest first, each once
+    for area, language, file in _postcode_pages(new):
+        assert (site / file).read_bytes() == _as_app_renders(new, file, language, area.code)

@@ -173,7 +173,8 @@ class Command(ParaatCommand):
         from paraat.supportpoints.models import SupportPoint
 
         pending = export.take_pending(region.pk)
-        if pending.empty:
+        mirror: export.Mirror | None = getattr(self, "_mirror", None)
+        if pending.empty and not (mirror is not None and mirror.waiting):
             if not options.get("quiet"):
                 self.stdout.write(f"{options['directory']}: nothing changed")
             return False
@@ -181,7 +182,6 @@ class Command(ParaatCommand):
         if pending.full or not (target / "data" / "points.json").is_file():
             return True
         snap = self._snapshot(region, reuse_places=True)
-        mirror: export.Mirror | None = getattr(self, "_mirror", None)
         if mirror is not None:
             return self._follow_mirror(mirror, snap, target, region, started)
         known = {p.code for p in snap.places.points}
@@ -222,9 +222,13 @@ class Command(ParaatCommand):
             mirror.reset()
             export.note_state_changed(_Retry(region.pk))  # the next run does it all again
             raise
-        if codes:
+        if codes or result.files:
+            which = ", ".join(codes) or "the areas left by the round before"
+            left = (
+                f", {len(mirror.waiting)} areas left for the next round" if mirror.waiting else ""
+            )
             self.stdout.write(
-                f"{result.target}: {result.files} files rewritten for {', '.join(codes)}, "
+                f"{result.target}: {result.files} files rewritten for {which}{left}, "
                 f"{result.bytes / 1e6:.1f} MB, {time.perf_counter() - started:.2f} s"
             )
         return False
