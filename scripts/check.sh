@@ -13,6 +13,6 @@ echo "== mypy";        .venv/bin/mypy src || status=1
 # checkout's source, whatever the environment has installed.
 echo "== import layers"; PYTHONPATH=src .venv/bin/lint-imports pyproject.toml --no-cache --no-logo || status=1
 echo "== migrations";  .venv/bin/paraat makemigrations --check --dry-run >/dev/null || { echo "missing migrations"; status=1; }
-echo "== translations"; .venv/bin/python scripts/check_translations.py || status=1
+echo "== translations"; .venv/bin/python scripts/messages.py check || status=1
 echo "== Dutch outside the catalogue"; .venv/bin/python scripts/check_dutch.py || status=1
 exit $status

@@ -1,6 +1,0 @@
-NL = {
-    "Bundle for a laptop instance…": "Bundel voor een laptop…",
-    "The latest bundle for the laptop of this coordination point: %(n)s line with its points, their records and what the laptop needs besides, signed. On an empty laptop: paraat instance init --from %(bundle)s --coordination-point %(code)s.": "De nieuwste bundel voor de laptop van dit coördinatiepunt: %(n)s regel met de punten, hun gegevens en wat de laptop verder nodig heeft, ondertekend. Op een lege laptop: paraat instance init --from %(bundle)s --coordination-point %(code)s.",
-    "The latest bundle for the laptop of this coordination point: %(n)s lines with its points, their records and what the laptop needs besides, signed. On an empty laptop: paraat instance init --from %(bundle)s --coordination-point %(code)s.": "De nieuwste bundel voor de laptop van dit coördinatiepunt: %(n)s regels met de punten, hun gegevens en wat de laptop verder nodig heeft, ondertekend. Op een lege laptop: paraat instance init --from %(bundle)s --coordination-point %(code)s.",
-    "The region's journal was at position %(until)s; with a link, paraat instance refresh brings the laptop up to date from there.": "Het journaal van de regio stond op positie %(until)s; met een verbinding brengt paraat instance refresh de laptop vanaf daar bij.",
-}
