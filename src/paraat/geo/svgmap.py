@@ -86,6 +86,27 @@ def _path(geom: BaseGeometry) -> str:
     return " ".join(parts)
 
 
+# Shapes kept projected, simplified and as a path, per GeoJSON object (``render(keep=True)``): a
+# caller that draws the same outline many times with other markers (the public mirror redraws a
+# postcode's map after each change of its points) projects it once. Checked by identity, so only
+# for GeoJSON that is never changed in place.
+_KEPT: dict[tuple[int, float], tuple[dict[str, Any], BaseGeometry, str]] = {}
+KEPT_SHAPES = 50_000
+
+
+def _projected(geometry: dict[str, Any], simplify_m: float, keep: bool) -> tuple[Any, str]:
+    kept = _KEPT.get((id(geometry), simplify_m)) if keep else None
+    if kept is not None and kept[0] is geometry:
+        return kept[1], kept[2]
+    geom = _rd(shape(geometry)).simplify(simplify_m)
+    path = "" if geom.is_empty else _path(geom)
+    if keep:
+        if len(_KEPT) >= KEPT_SHAPES:
+            _KEPT.clear()
+        _KEPT[(id(geometry), simplify_m)] = (geometry, geom, path)
+    return geom, path
+
+
 def render(
     shapes: Sequence[Shape],
     *,
@@ -96,9 +117,13 @@ def render(
     basemap_url: str = "",
     basemap_layer: str = "standaard",
     extent: BaseGeometry | None = None,
+    keep: bool = False,
 ) -> str:
-    """An accessible inline SVG map (role=img with a title); pair it with a table on the page."""
-    projected = [(_rd(shape(s.geometry)).simplify(simplify_m), s) for s in shapes]
+    """An accessible inline SVG map (role=img with a title); pair it with a table on the page.
+    ``keep``: keep the shapes' projection for the next call with the same GeoJSON objects."""
+    drawn = [(_projected(s.geometry, simplify_m, keep), s) for s in shapes]
+    projected = [(geom, s) for (geom, _path_d), s in drawn]
+    paths = [path_d for (_geom, path_d), _s in drawn]
     marker_points = [(geocrs.to_rd(np.array([m.lon]), np.array([m.lat])), m) for m in markers]
     boxes = [g.bounds for g, _ in projected if not g.is_empty]
     boxes += [(p[0][0], p[1][0], p[0][0], p[1][0]) for p, _ in marker_points]
@@ -141,11 +166,11 @@ def render(
         out.append(
             f'<image href="{escape(basemap_url + sep + query)}" x="{minx:.0f}" y="{-maxy:.0f}" width="{w:.0f}" height="{h:.0f}" opacity="0.6"/>'
         )
-    for geom, item in projected:
+    for (geom, item), path_d in zip(projected, paths, strict=True):
         if geom.is_empty:
             continue
         opacity = ' fill-opacity="0.75"' if basemap_url else ""
-        path = f'<path d="{_path(geom)}" fill="{item.fill}"{opacity} stroke="{item.stroke}" stroke-width="{stroke_w:.0f}" fill-rule="evenodd"><title>{escape(item.label)}</title></path>'
+        path = f'<path d="{path_d}" fill="{item.fill}"{opacity} stroke="{item.stroke}" stroke-width="{stroke_w:.0f}" fill-rule="evenodd"><title>{escape(item.label)}</title></path>'
         if item.href:
             path = f'<a href="{escape(item.href)}" aria-label="{escape(item.label)}">{path}</a>'
         out.append(path)

@@ -39,8 +39,30 @@ def result_map(
         svgmap.Marker(lon, lat, label, symbol="circle", fill=POINT_COLOUR, radius=9)
         for lon, lat, label in points
     ]
-    svg = svgmap.render(shapes, markers=markers, title=title, width=WIDTH, simplify_m=20.0)
+    svg = svgmap.render(
+        shapes, markers=markers, title=title, width=WIDTH, simplify_m=20.0, keep=True
+    )  # the snapshot's outlines are never changed in place: keep their projection
     return _with_numbers(svg, here, points, outline)
+
+
+Box = tuple[float, float, float, float]
+_BOUNDS: dict[int, tuple[dict[str, Any], Box | None]] = {}
+
+
+def _outline_bounds(outline: dict[str, Any]) -> Box | None:
+    """The outline's bounds in RD New (kept per outline object, as svgmap keeps its shape)."""
+    kept = _BOUNDS.get(id(outline))
+    if kept is not None and kept[0] is outline:
+        return kept[1]
+    rd = geocrs.reproject(shape(outline), geocrs.WGS84, geocrs.RD_NEW)
+    bounds: Box | None = None
+    if not rd.is_empty:
+        minx, miny, maxx, maxy = (float(v) for v in shapely.bounds(rd))
+        bounds = (minx, miny, maxx, maxy)
+    if len(_BOUNDS) >= svgmap.KEPT_SHAPES:
+        _BOUNDS.clear()
+    _BOUNDS[id(outline)] = (outline, bounds)
+    return bounds
 
 
 def _with_numbers(
@@ -54,10 +76,9 @@ def _with_numbers(
     lats = [here[1], *(p[1] for p in points)]
     xs, ys = geocrs.to_rd(np.asarray(lons), np.asarray(lats))
     boxes = [(float(x), float(y), float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
-    if outline:
-        rd = geocrs.reproject(shape(outline), geocrs.WGS84, geocrs.RD_NEW)
-        if not rd.is_empty:
-            boxes.append(shapely.bounds(rd).tolist())
+    bounds = _outline_bounds(outline) if outline else None
+    if bounds is not None:
+        boxes.append(bounds)
     arr = np.asarray(boxes, dtype=float)
     span = max(arr[:, 2].max() - arr[:, 0].min(), arr[:, 3].max() - arr[:, 1].min())
     span = span * 1.06 + 200  # svgmap's padding
