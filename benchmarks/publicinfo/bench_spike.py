@@ -295,7 +295,14 @@ def _rounds(log: Path) -> tuple[int, int]:
 def _listing(mirror: Path, point: str) -> set[str]:
     """The postcode areas whose data in the mirror lists ``point`` now."""
     folder = mirror / "data" / "postcode"
-    return {f.stem for f in folder.iterdir() if f'"{point}"' in f.read_text(encoding="utf-8")}
+    found = set()
+    for f in folder.glob("*.json"):  # not the writer's temporary ``.NAME.json.new-PID`` files
+        try:
+            if f'"{point}"' in f.read_text(encoding="utf-8"):
+                found.add(f.stem)
+        except FileNotFoundError:  # replaced between the listing and the read
+            continue
+    return found
 
 
 def _shows(mirror: Path, code: str, point: str, state: str) -> bool:
