@@ -21,6 +21,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Paths that are files, not pages: what a walk over the staff pages leaves out.
+NOT_PAGES = (".csv", ".geojson", ".gpkg", ".xlsx", ".pdf", ".json", ".xml", ".atom", ".svg")
+
+
 def chromium_available() -> bool:
     return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from paraat.testing.browser import axe_violations, describe, login
+from paraat.testing.browser import NOT_PAGES, axe_violations, describe, login
 from paraat.testing.personas import PASSWORD, Cast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,15 +27,7 @@ SKIP = (
     "/accounts/logout",
     "/i18n/",
     "/health/",
-    ".csv",
-    ".geojson",
-    ".gpkg",
-    ".xlsx",
-    ".pdf",
-    ".json",
-    ".xml",
-    ".atom",
-    ".svg",
+    *NOT_PAGES,
     "/export",
     "/download",
     "/cap/",

@@ -35,6 +35,7 @@ from paraat.operations import services
 from paraat.operations.constants import Channel, PointState
 from paraat.operations.models import Activation
 from paraat.operations.tests.factories import Scene, make_point, make_scene
+from paraat.testing.browser import NOT_PAGES
 from paraat.testing.personas import PASSWORD, Cast
 
 SKIP = (
@@ -50,15 +51,7 @@ SKIP = (
     "export",
     "download",
     "chart.",
-    ".csv",
-    ".geojson",
-    ".gpkg",
-    ".xlsx",
-    ".pdf",
-    ".json",
-    ".xml",
-    ".atom",
-    ".svg",
+    *NOT_PAGES,
     ".png",
     ".webmanifest",
     "feed",
