@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from paraat.accounts.models import ApiToken, User
-from paraat.core import audit
+from paraat.core import audit, rows
 
 PREFIX = "prt_"
 DEFAULT_DAYS = 90
@@ -63,21 +64,48 @@ def revoke_api_token(*, token: ApiToken, actor: User | None = None) -> ApiToken:
 
 
 def authenticate_key(key: str) -> ApiToken | None:
-    """The usable token for this key (and its user), or None; notes the time of use."""
+    """The usable token for this key (and its user with the user's region), or None; notes the
+    time of use. One statement (``core.rows``): every API call reads it."""
+    region_model = _region_model()
     now = timezone.now()
-    token = (
-        ApiToken.objects.usable(now)
-        .select_related("user__region")
-        .filter(key_hash=hash_key(key))
-        .first()
+    row = rows.fetch_one(
+        rows.sql_for(_TOKEN_SQL, _token_sql),
+        [hash_key(key), connection.ops.adapt_datetimefield_value(now)],
     )
-    if token is None:
+    if row is None:
         return None
+    token = rows.instance(ApiToken, row)
+    user = rows.instance(User, row, rows.width(ApiToken))
+    assert token is not None and user is not None
+    user.region = rows.instance(region_model, row, rows.width(ApiToken) + rows.width(User), OUTLINE)
+    token.user = user
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         # A plain update: a use is not a change of the token, so it does not enter the trail.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def _region_model() -> Any:
+    """The user's region model, by the user's foreign key (areas sit above accounts)."""
+    return User._meta.get_field("region").related_model
+
+
+_TOKEN_SQL: dict[str, str] = {}
+# The region's outline is read only where it is drawn (a large JSON to decode on every call).
+OUTLINE = ("geometry",)
+
+
+def _token_sql() -> str:
+    """``ApiToken.objects.usable(now)`` by key hash, with the user and the user's region."""
+    region = _region_model()
+    return (
+        f"SELECT {rows.columns(ApiToken, 't')}, {rows.columns(User, 'u')}, "
+        f"{rows.columns(region, 'r', OUTLINE)} FROM {rows.table(ApiToken)} t "
+        f"JOIN {rows.table(User)} u ON u.id = t.user_id "
+        f"LEFT JOIN {rows.table(region)} r ON r.id = u.region_id "
+        "WHERE t.key_hash = %s AND t.revoked_at IS NULL AND t.expires_at > %s AND u.is_active"
+    )
 
 
 SETUP_TOKEN_HOURS = 24

@@ -13,6 +13,7 @@ from paraat.accounts import access as accounts_access
 from paraat.accounts.access import AnyUser
 from paraat.accounts.constants import Role
 from paraat.accounts.models import User
+from paraat.operations import reads
 from paraat.operations.models import (
     Activation,
     EmergencyRelay,
@@ -116,16 +117,11 @@ def reportable_points(user: AnyUser, incident: Incident) -> list[SupportPoint]:
 
 def reportable_point(user: AnyUser, incident: Incident, code: str) -> SupportPoint | None:
     """The activated point with this code if the user may report for it, else None: what a posted
-    report needs, in one query instead of every reportable point (``reportable_points``)."""
-    activation = (
-        activations_to_check(user, incident)
-        .select_related("point")
-        .filter(point__code=code)
-        .first()
-    )
-    if activation is None:
+    report needs, in one query instead of every reportable point (``reportable_points``); a
+    point lead's own points are then checked by ``can_report`` (one more)."""
+    point = reads.activated_point(incident.pk, code)
+    if point is None:
         return None
-    point = activation.point
     if point.region_id == incident.region_id:
         point.region = incident.region  # the same row: no join and no query for it
     if not can_report(user, incident, point):
@@ -133,8 +129,26 @@ def reportable_point(user: AnyUser, incident: Incident, code: str) -> SupportPoi
     return point
 
 
+def reporting_incident(user: AnyUser, pk: object) -> Incident:
+    """The incident an API call names, with its region: one of ``incidents_for`` the user's own
+    region, else 404 (as the API's list of incidents would not show it)."""
+    region = getattr(user, "region", None)
+    try:
+        number = int(str(pk))
+    except ValueError:
+        raise Http404("no such incident") from None
+    incident = reads.incident_with_region(number) if region is not None else None
+    if region is None or incident is None or incident.region_id != region.pk:
+        raise Http404("no such incident")
+    if can_view_operations(user, region):
+        return incident
+    if incidents_for(user, region).filter(pk=number).exists():
+        return incident
+    raise Http404("no such incident")
+
+
 def incident_for_user(user: AnyUser, pk: int) -> Incident:
-    incident = Incident.objects.select_related("region").filter(pk=pk).first()
+    incident = reads.incident_with_region(pk)
     if incident is None:
         raise Http404("no such incident")
     if not can_see_incident(user, incident):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from paraat.operations.models import StatusReport
@@ -118,3 +122,60 @@ def test_it_marks_exercise_reports_and_takes_the_channel_and_litres(cast: Cast) 
         format="json",
     )
     assert line.status_code == 400  # one-line messages come in through their own parser only
+
+
+def test_it_answers_a_report_with_what_its_serializer_describes(cast: Cast) -> None:
+    """The answer is written out by hand for speed (``api.report_json``); the OpenAPI document
+    describes it with ``StatusReportSerializer``: the two stay the same, field by field."""
+    from paraat.operations.api import StatusReportSerializer
+
+    scene = make_scene(cast)
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    moment = timezone.localtime().replace(microsecond=0) - dt.timedelta(minutes=5)
+    body = {
+        "point": "oss-01",
+        "idempotency_key": "phone-shape",
+        "state": "limited",
+        "visitors": 12,
+        "fuel_hours_left": 7.5,
+        "comms_working": False,
+        "needs": ["fuel", "drinking_water"],
+        "services_available": ["information"],
+        "power_source": "generator",
+        "note": "Aggregaat draait",
+        "reported_at": moment.isoformat(),
+    }
+    answer = _api(cast.cas).post(url, body, format="json").json()
+    stored = StatusReport.objects.select_related("point", "incident").get()
+    with timezone.override(dt.UTC):  # the API answers in UTC (core.api.ApiMiddleware)
+        described = json.loads(json.dumps(StatusReportSerializer(stored).data))
+    assert answer == described
+    in_utc = moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat() + "Z"
+    assert answer["reported_at"] == in_utc and answer["point"] == "OSS-01"
+
+
+def test_it_stores_an_api_report_in_a_fixed_number_of_statements(cast: Cast) -> None:
+    """Reads of the token, the incident and the point, then the report's own writes: none more
+    for a region with more points or an incident with more reports (issue 16)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    scene = make_scene(cast)
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    client = _api(cast.cas)
+    body = {"point": "OSS-01", "state": "open", "visitors": 3}
+    client.post(url, {**body, "idempotency_key": "warm"}, format="json")  # notes the token's use
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.post(url, {**body, "idempotency_key": "counted"}, format="json")
+    assert answer.status_code == 201
+    statements = [
+        q["sql"].split()[0].upper()
+        for q in queries.captured_queries
+        if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))
+    ]
+    # token, incident, point; the locked activation (PostgreSQL: and its latest report), the
+    # report, the activation's pointers, the logbook line, the sync journal's state and rows.
+    reads = 5 if connection.vendor == "postgresql" else 4
+    assert statements.count("SELECT") == reads + 1, statements
+    assert statements.count("INSERT") == 3 and statements.count("UPDATE") == 1, statements
+    assert len(statements) == reads + 5
