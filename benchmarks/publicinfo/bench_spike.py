@@ -20,9 +20,9 @@ nginx serves it), and wrk measures in the same run:
    nginx; as in a crisis, most reports repeat the point's state and one in ten changes it);
 3. freshness: during (2), one point's state changes; the postcode page that lists it is read
    through nginx every 0.1 s until it shows the new state or no longer lists the point (a
-   point that closes makes way for open ones), and every page that listed the point
-   (its data and both languages' pages, read from the mirror's folder that nginx serves) until
-   each shows the new state or no longer lists the point.
+   point that closes makes way for open ones), and every page that may show the point (both
+   languages' pages of the areas whose data lists it among their nearest points, read from the
+   mirror's folder that nginx serves) until each shows the new state or does not show the point.
 
 PASS needs the app at ≥ 0.5× the static file's requests per second, no errors, and the probe
 point's new state on every page that listed it within 5 s. The load average is printed before
@@ -258,14 +258,20 @@ def _staff(port: int, seed: dict, stop: threading.Event, counter: list[int]) -> 
 
 
 def _probe_page(port: int, seed: dict) -> tuple[str, str]:
-    """A postcode whose page lists the probe point, and that point's code."""
+    """A postcode whose page shows the probe point, and that point's code."""
     client = Tls(port)
     point = seed["points"][0]
     for code in seed["pc4"]:
-        status, body = client.request("GET", f"/public/data/postcode/{code}.json")
-        if status == 200 and f'"{point}"' in body.decode():
+        status, body = client.request("GET", f"/public/postcode/{code}/")
+        if status == 200 and _state_shown(body.decode(), point) is not None:
             return code, point
-    raise RuntimeError(f"no postcode page lists {point}")
+    raise RuntimeError(f"no postcode page shows {point}")
+
+
+def _state_shown(page: str, point: str) -> str | None:
+    """The state a postcode page shows for ``point``, None when it does not show the point."""
+    found = re.findall(rf'point--(\w+)" id="point-{re.escape(point)}"', page)
+    return found[0] if found else None
 
 
 def _follower_cpu() -> tuple[int, float]:
@@ -293,7 +299,8 @@ def _rounds(log: Path) -> tuple[int, int]:
 
 
 def _listing(mirror: Path, point: str) -> set[str]:
-    """The postcode areas whose data in the mirror lists ``point`` now."""
+    """The postcode areas whose data in the mirror lists ``point`` among their nearest points
+    (those whose page may show it)."""
     folder = mirror / "data" / "postcode"
     found = set()
     for f in folder.glob("*.json"):  # not the writer's temporary ``.NAME.json.new-PID`` files
@@ -306,15 +313,11 @@ def _listing(mirror: Path, point: str) -> set[str]:
 
 
 def _shows(mirror: Path, code: str, point: str, state: str) -> bool:
-    """The area's data and both pages show ``point`` in ``state``, or no longer show it."""
-    for name in (f"data/postcode/{code}.json", f"postcode/{code}/index.html",
-                 f"en/postcode/{code}/index.html"):  # fmt: skip
-        text = (mirror / name).read_text(encoding="utf-8")
-        if name.endswith(".json"):
-            listed = [p["state"] for p in json.loads(text)["nearest"] if p.get("code") == point]
-        else:
-            listed = re.findall(rf'point--(\w+)" id="point-{re.escape(point)}"', text)
-        if listed and listed[0] != state:
+    """The area's pages (both languages) show ``point`` in ``state``, or do not show it (an
+    area's data holds no state: it never changes with a report)."""
+    for name in (f"postcode/{code}/index.html", f"en/postcode/{code}/index.html"):
+        shown = _state_shown((mirror / name).read_text(encoding="utf-8"), point)
+        if shown is not None and shown != state:
             return False
     return True
 
@@ -338,11 +341,11 @@ def _freshness(port: int, seed: dict, code: str, point: str, state: str,
     first = everywhere = float("inf")
     while time.perf_counter() - start < 60:
         if first == float("inf"):
-            _, page = client.request("GET", f"/public/data/postcode/{code}.json")
-            listed = [p for p in json.loads(page)["nearest"] if p.get("code") == point]
+            _, page = client.request("GET", f"/public/postcode/{code}/")
+            shown = _state_shown(page.decode(), point)
             # The new state shown, or the point no longer shown ("open first" put the open
             # points before it): either way the page is the new one.
-            if not listed or listed[0].get("state") == state:
+            if shown is None or shown == state:
                 first = time.perf_counter() - start
         waiting = {c for c in waiting if not _shows(mirror, c, point, state)}
         if not waiting and everywhere == float("inf"):

@@ -53,6 +53,9 @@ class PublicState(models.TextChoices):
 
 # Usable now: these come first in a resident's list during an incident.
 USABLE_STATES = frozenset({PublicState.OPEN, PublicState.LIMITED})
+# No place to go now: a point that comes into one of these sends residents elsewhere, so the
+# public mirror rewrites its pages before any other (``export.urgency``).
+STAY_AWAY_STATES = frozenset({PublicState.CLOSED, PublicState.FULL})
 
 # Walking speed used for the minutes shown next to a distance (km/h).
 WALKING_KMH = 4.5

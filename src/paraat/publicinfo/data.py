@@ -7,9 +7,8 @@ import json
 from typing import Any
 
 from paraat.areas.constants import AreaKind
-from paraat.publicinfo.constants import Risk
+from paraat.publicinfo.constants import SHOWN_POINTS, Risk
 from paraat.publicinfo.links import LANGUAGES, Site, render
-from paraat.publicinfo.pages import choose
 from paraat.publicinfo.snapshot import AreaEntry, Snapshot
 
 # JSON ------------------------------------------------------------------------------------------
@@ -56,22 +55,26 @@ def points_data(snap: Snapshot) -> dict[str, Any]:
 
 
 def postcode_data(snap: Snapshot, area: AreaEntry) -> dict[str, Any]:
+    """An area's nearest points (``KEPT_POINTS``), nearest first, by code: what its page chooses
+    from. It holds no state: ``points.json`` has the states, and the page shows the first
+    ``shown`` of these, during a real incident those open now (``USABLE_STATES``) first. So a
+    status report never changes this file; only what asks for a full export does."""
     points = snap.places.points
     return {
         "postcode": area.code,
         "kind": area.kind,
         "municipality": area.municipality,
         "walking": snap.places.walking,
-        "as_of": snap.situation.built_at.isoformat(),
+        "places_as_of": snap.places.built_at.isoformat(),
+        "shown": SHOWN_POINTS,
         "nearest": [
             {
                 "code": points[i].code,
                 "name": points[i].name,
                 "address": points[i].address,
                 "metres": round(m),
-                "state": snap.status(points[i]).state,
             }
-            for i, m in choose(snap, area.nearest)
+            for i, m in area.nearest
         ],
     }
 

@@ -5,13 +5,15 @@ The folder is built next to the target and swapped in with two renames, so a web
 the target never sees a half-written site; running it again after every status change is safe.
 
 After a change of some points' state, ``update_points`` rewrites only what shows those states (the
-postcode pages and their data whose nearest points include them, and ``data/points.json``), each
-file replaced by a rename, in well under a second; every other file stays as it was.
+postcode pages whose nearest points include them, and ``data/points.json``; an area's data holds
+no state), each file replaced by a rename, in well under a second; every other file stays as it
+was.
 
 The public mirror (``--follow``) keeps a ``Mirror`` between rounds: every postcode page of its
 last full export as a shell with slots for the points' blocks, the map and the "as of" time, so a
 round assembles a changed page by joining strings (no template) and rewrites only the pages
-whose shown points or their states changed.
+whose shown points or their states changed, those of a point that closed or became full first
+(``urgency``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 import zlib
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,7 @@ from paraat.areas.constants import AreaKind
 from paraat.core import files
 from paraat.core.jobs import ProgressFn
 from paraat.publicinfo import bridge, data, links, pages, posters
-from paraat.publicinfo.constants import Risk
+from paraat.publicinfo.constants import STAY_AWAY_STATES, Risk
 from paraat.publicinfo.snapshot import AreaEntry, PointStatus, Snapshot
 
 ASSETS = ("public.css", "public.js", "icon.svg", "icon-192.png", "icon-512.png")
@@ -183,9 +186,10 @@ def affected_areas(snap: Snapshot, codes: Iterable[str]) -> list[AreaEntry]:
 
 def update_points(snap: Snapshot, target: Path, codes: Iterable[str]) -> ExportResult:
     """Rewrite in a published export (``target``, made by ``export_site``) what a change of these
-    points' state changes: ``data/points.json`` and, in both languages, the page and the data of
-    every area in ``affected_areas``. Unknown codes are refused; nothing else is touched, so the
-    other pages keep the time they were written ("as of")."""
+    points' state changes: ``data/points.json`` and, in both languages, the page of every area in
+    ``affected_areas`` (an area's data holds no state: ``data.postcode_data``). Unknown codes are
+    refused; nothing else is touched, so the other pages keep the time they were written ("as
+    of")."""
     target = Path(target).resolve()
     if not (target / "data" / "points.json").is_file():
         raise NotAnExport(str(target))
@@ -205,7 +209,8 @@ def update_points(snap: Snapshot, target: Path, codes: Iterable[str]) -> ExportR
 def _postcode_files(
     snap: Snapshot, writer: _Writer, area: AreaEntry, mirror: Mirror | None = None
 ) -> None:
-    writer.json(f"data/postcode/{area.code}.json", data.postcode_data(snap, area))
+    """The area's pages in both languages (its data, ``data/postcode/<code>.json``, holds no
+    state: only the full export writes it)."""
     for language in links.LANGUAGES:
         file = links.page_file(f"postcode/{area.code}/", language)
         if mirror is None:
@@ -227,6 +232,24 @@ def shown_key(status: PointStatus) -> Hashable:
     return (status.state, status.services, status.from_report, moment, status.stale)
 
 
+class Urgency(IntEnum):
+    """How soon the mirror rewrites the pages of an area whose shown point changed: lower first."""
+
+    STAY_AWAY = 0  # a point closed or became full: residents must go elsewhere
+    STATE = 1  # another change of state (a point opens, has limits, is being opened)
+    DETAILS = 2  # the same state: only its services or since when changed
+
+
+def urgency(old: PointStatus | None, new: PointStatus) -> Urgency:
+    """What a change of a point's shown status asks of residents (``Mirror.follow`` orders the
+    pages by it; the one place that decides)."""
+    if old is not None and old.state == new.state:
+        return Urgency.DETAILS
+    if new.state in STAY_AWAY_STATES:
+        return Urgency.STAY_AWAY
+    return Urgency.STATE
+
+
 class NeedsFullExport(Exception):
     """The mirror holds no shells for this snapshot (none yet, other places, another situation):
     write the whole site (``export_site`` with the mirror) instead."""
@@ -239,10 +262,14 @@ class Mirror:
     slots where each shown point's block, the map and the "as of" time go (``pages.slot``), kept
     compressed in memory. After a status report, ``follow`` finds the points whose shown status
     changed, and for each postcode area that lists one of them the points it now shows and their
-    states (its *key*); only an area whose key changed gets its page (both languages) and data
-    rewritten, the page joined from its shell, the blocks (``pages.point_html``, kept by content)
-    and the map (redrawn only when the shown points changed). The bytes are those of
+    states (its *key*); only an area whose key changed gets its page (both languages)
+    rewritten, joined from its shell, the blocks (``pages.point_html``, kept by content) and the
+    map (redrawn only when the shown points changed). The bytes are those of
     ``pages.uncached_page`` for the same snapshot (a test checks it).
+
+    The order of the areas is ``urgency`` first (a point that closed or became full before any
+    other change, one that changed state before one whose services changed), then the round of
+    the change (arrival order), then the distance to the changed point (nearest first).
     """
 
     def __init__(self) -> None:
@@ -257,10 +284,13 @@ class Mirror:
         self.shells: dict[tuple[str, str], tuple[bytes, tuple[str, ...]]] = {}
         self.maps: dict[tuple[str, str], tuple[Hashable, bytes]] = {}
         self.listed_in: dict[int, list[tuple[float, AreaEntry]]] = {}
-        # Areas left for the next round: (round of the change, metres to the point, area).
-        self.waiting: dict[str, tuple[int, float, AreaEntry]] = {}
+        # Areas left for the next round: their place in the order (urgency, round of the change,
+        # metres to the changed point, code) and the area.
+        self.waiting: dict[str, tuple[tuple[int, int, float, str], AreaEntry]] = {}
         self.round = 0
         self.frames: dict[tuple[int, int, float, str], tuple[str, ...]] = {}
+        self.facts: dict[tuple[int, str], dict[str, Any]] = {}
+        self.distances: dict[tuple[float, str], str] = {}
         self.states: dict[tuple[int, str], tuple[Hashable, tuple[str, str, str]]] = {}
         self.as_of: dict[str, tuple[Any, str]] = {}
 
@@ -284,12 +314,12 @@ class Mirror:
     def follow(
         self, snap: Snapshot, target: Path, *, budget: float = ROUND_SECONDS
     ) -> tuple[ExportResult, list[str]]:
-        """Rewrite in ``target`` what changed since the last round: the pages and data of the
-        areas whose shown points or states changed, those nearest a changed point first, and
+        """Rewrite in ``target`` what changed since the last round: the pages of the areas whose
+        shown points or states changed, in the order of the class's docstring, and
         ``data/points.json`` when any status did. After ``budget`` seconds of writing, the areas
-        not yet looked at wait for the next round (before those of newer changes), so one round
-        never holds up the next report for long. Returns what was written
-        and the codes of the points whose shown status changed."""
+        not yet looked at wait for the next round (before those of newer changes of the same
+        urgency), so one round never holds up the next report for long. Returns what was
+        written and the codes of the points whose shown status changed."""
         if (
             not self.ready
             or snap.places is not self.places
@@ -309,15 +339,15 @@ class Mirror:
         changed = [p for p in points if shown[p.code] != self.shown.get(p.code)]
         waiting, self.round = self.waiting, self.round + 1
         for point in changed:
+            rank = urgency(self.statuses.get(point.code), statuses[point.code])
             for metres, area in self.listed_in.get(point.index, ()):
+                place = (rank, self.round, metres, area.code)
                 kept = waiting.get(area.code)
-                if kept is None or (kept[0] == self.round and metres < kept[1]):
-                    waiting[area.code] = (self.round, metres, area)
+                if kept is None or place < kept[0]:
+                    waiting[area.code] = (place, area)
         started = time.perf_counter()
-        # The changes in the order they came (none waits for ever behind newer ones), the pages
-        # of each nearest the changed point first.
-        order = sorted(waiting.values(), key=lambda entry: (entry[0], entry[1], entry[2].code))
-        for done, (_round, _metres, area) in enumerate(order):
+        order = sorted(waiting.values(), key=lambda entry: entry[0])
+        for done, (_place, area) in enumerate(order):
             if done and time.perf_counter() - started > budget:
                 break
             del waiting[area.code]
@@ -349,35 +379,56 @@ class Mirror:
             joined += (values[name], part)
         return "".join(joined).encode()
 
-    def _shown(
-        self, snap: Snapshot, i: int, number: int, metres: float, language: str
-    ) -> dict[str, Any]:
-        # Every postcode page of a language is as deep as the others: the same relative links.
-        site = links.Site(language, static=True, here=links.page_file("postcode/0000/", language))
-        with translation.override(language):
-            return pages.shown_point(snap, site, number, snap.places.points[i], metres)
-
     def _frame(
         self, snap: Snapshot, i: int, number: int, metres: float, language: str
     ) -> tuple[str, ...]:
-        """A point's block without its state (``pages.point_html``), kept per distance."""
+        """A point's block without its state (``pages.point_html``), kept per distance: joined
+        from the point's facts (made once per point and language) and its distance text (once
+        per distance)."""
         key = (i, number, metres, language)
         frame = self.frames.get(key)
         if frame is None:
             if len(self.frames) > 200_000:
                 self.frames.clear()
-            shown = self._shown(snap, i, number, metres, language)
-            frame = pages.point_frame(shown, language)
+            facts = {
+                **self._facts(snap, i, language),
+                "number": number,
+                "distance": self._distance(snap, metres, language),
+            }
+            frame = pages.point_frame(facts, language)
             self.frames[key] = frame
         return frame
 
+    def _facts(self, snap: Snapshot, i: int, language: str) -> dict[str, Any]:
+        kept = self.facts.get((i, language))
+        if kept is None:
+            # Every postcode page of a language is as deep as the others: the same relative links.
+            here = links.page_file("postcode/0000/", language)
+            site = links.Site(language, static=True, here=here)
+            with translation.override(language):
+                kept = pages.point_facts(snap, site, 0, snap.places.points[i], 0.0)
+            self.facts[(i, language)] = kept
+        return kept
+
+    def _distance(self, snap: Snapshot, metres: float, language: str) -> str:
+        kept = self.distances.get((metres, language))
+        if kept is None:
+            if len(self.distances) > 200_000:
+                self.distances.clear()
+            with translation.override(language):
+                kept = pages.distance_text(metres, snap.places.walking)
+            self.distances[(metres, language)] = kept
+        return kept
+
     def _state(self, snap: Snapshot, i: int, language: str) -> tuple[str, str, str]:
         """A point's state parts as its blocks show them, made once per shown status."""
-        status = shown_key(snap.status(snap.places.points[i]))
+        point = snap.places.points[i]
+        status = shown_key(snap.status(point))
         kept = self.states.get((i, language))
         if kept is not None and kept[0] == status:
             return kept[1]
-        shown = self._shown(snap, i, 1, 0.0, language)
+        with translation.override(language):
+            shown = pages.point_status(snap, point)
         made = (str(escape(shown["state"])), *pages.point_state(shown, language))
         self.states[(i, language)] = (status, made)
         return made
@@ -424,7 +475,7 @@ def _situation_of(snap: Snapshot) -> Any:
 
 
 def _area_key(snap: Snapshot, area: AreaEntry) -> Hashable:
-    """What an area's page and data show that a status report can change."""
+    """What an area's page shows that a status report can change."""
     chosen = tuple(pages.choose(snap, area.nearest))
     points = snap.places.points
     return chosen, tuple(shown_key(snap.status(points[i])) for i, _m in chosen)

@@ -273,12 +273,49 @@ def shown_point(
     metres: float,
     walking: str | None = None,
 ) -> dict[str, Any]:
+    """What a result page shows of a point: its facts (``point_facts``) and its state now
+    (``point_status``)."""
+    return {
+        **point_facts(snap, site, number, point, metres, walking),
+        **point_status(snap, point),
+    }
+
+
+def point_facts(
+    snap: Snapshot,
+    site: Site,
+    number: int,
+    point: PublicPoint,
+    metres: float,
+    walking: str | None = None,
+) -> dict[str, Any]:
+    """What a status report never changes: the point's number in the list, name, address,
+    distance and poster (``STATIC_FIELDS``)."""
+    return {
+        "number": number,
+        "code": point.code,
+        "name": point.name,
+        "address": point.address,
+        "municipality": "" if point.municipality in point.address else point.municipality,
+        "kind": _("Coordination point (fire station)")
+        if point.tier == Tier.COORDINATION
+        else _("Emergency support point"),
+        "distance": distance_text(metres, walking or snap.places.walking),
+        "metres": round(metres),
+        "wheelchair": point.wheelchair,
+        "poster": site.localized(f"posters/point/{point.code}.pdf"),
+    }
+
+
+def point_status(snap: Snapshot, point: PublicPoint) -> dict[str, Any]:
+    """A point's state as a result page shows it (``STATE_FIELDS``), in the active language."""
     status = snap.status(point)
+    known = _service_values()
     if status.from_report:
-        services = [Service(s).label for s in status.services if s in Service.values]
+        services = [Service(s).label for s in status.services if s in known]
         services_heading = _("Available now")
     else:
-        services = [Service(s).label for s in point.planned_services if s in Service.values]
+        services = [Service(s).label for s in point.planned_services if s in known]
         services_heading = _("In a crisis this point offers")
     reported = ""
     # What a resident needs: since when the point is in this state, not the time of every report
@@ -296,14 +333,6 @@ def shown_point(
         # During a real incident a point that was not activated is no place to go.
         note = NOT_ACTIVATED_NOTE
     return {
-        "number": number,
-        "code": point.code,
-        "name": point.name,
-        "address": point.address,
-        "municipality": "" if point.municipality in point.address else point.municipality,
-        "kind": _("Coordination point (fire station)")
-        if point.tier == Tier.COORDINATION
-        else _("Emergency support point"),
         "state": status.state,
         "state_label": PublicState(status.state).label,
         "state_note": note() if note else "",
@@ -311,11 +340,12 @@ def shown_point(
         "stale": status.stale,
         "services": services,
         "services_heading": services_heading,
-        "distance": distance_text(metres, walking or snap.places.walking),
-        "metres": round(metres),
-        "wheelchair": point.wheelchair,
-        "poster": site.localized(f"posters/point/{point.code}.pdf"),
     }
+
+
+@functools.cache
+def _service_values() -> frozenset[str]:
+    return frozenset(Service.values)  # (``Service.values`` builds a new list each call)
 
 
 # A point's block on a result page, in parts ------------------------------------------------------
@@ -358,8 +388,16 @@ def point_html(p: dict[str, Any], language: str) -> SafeString:
 
 
 def point_frame(p: dict[str, Any], language: str) -> tuple[str, ...]:
-    """A point's block without its state: the parts around the state's three slots."""
-    return _point_frame(language, tuple(p[f] for f in STATIC_FIELDS))
+    """A point's block without its state: the parts around the state's three slots. The block
+    is rendered once per point and language (``_point_frame``); its number and distance, which
+    differ from page to page, are joined in."""
+    parts = _point_frame(language, tuple(p[f] for f in FRAME_FIELDS))
+    return (
+        parts[0],
+        parts[1] + str(escape(p["number"])) + parts[2],
+        parts[3] + str(escape(p["distance"])) + parts[4],
+        parts[5],
+    )
 
 
 def point_state(p: dict[str, Any], language: str) -> tuple[str, str]:
@@ -369,15 +407,23 @@ def point_state(p: dict[str, Any], language: str) -> tuple[str, str]:
     )
 
 
+# The block's slots, in the order ``_point.html`` shows them.
+FRAME_SLOTS = ["state", "number", "html", "distance", "report"]
+FRAME_FIELDS = tuple(f for f in STATIC_FIELDS if f not in FRAME_SLOTS)
+
+
 @functools.lru_cache(maxsize=16384)
 def _point_frame(language: str, values: tuple[Any, ...]) -> tuple[str, ...]:
-    p = {**dict(zip(STATIC_FIELDS, values, strict=True)), "state": slot("state")}
+    p = {
+        **dict(zip(FRAME_FIELDS, values, strict=True)),
+        **{name: slot(name) for name in ("state", "number", "distance")},
+    }
     context = {"p": p, "state_html": slot("html"), "report_html": slot("report")}
     with translation.override(language):
         parts, names = split_slots(render("publicinfo/_point.html", context).decode().rstrip("\n"))
-    if names != ["state", "html", "report"]:
+    if names != FRAME_SLOTS:
         raise ValueError(
-            f"publicinfo/_point.html must show each state slot once, in order: {names}"
+            f"publicinfo/_point.html must show each of {FRAME_SLOTS} once, in order: {names}"
         )
     return tuple(parts)
 

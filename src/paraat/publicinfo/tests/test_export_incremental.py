@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,7 @@ def test_it_rewrites_only_the_pages_that_show_the_point_as_a_full_export_would(
     snap = snapshot.build()
     expected = {"data/points.json"}
     for area in export_mod.affected_areas(snap, ["OSS-01"]):
-        expected |= {f"data/postcode/{area.code}.json", f"postcode/{area.code}/index.html"}
-        expected.add(f"en/postcode/{area.code}/index.html")
+        expected |= {f"postcode/{area.code}/index.html", f"en/postcode/{area.code}/index.html"}
     assert set(changed) <= expected and "postcode/5341/index.html" in changed
     assert set(after) == set(before)  # nothing added, nothing removed, no file left beside
     assert after["index.html"] == before["index.html"]  # the home shows no point's state
@@ -204,9 +204,7 @@ def test_it_follows_a_report_by_rewriting_only_the_pages_that_changed_as_the_app
             assert points_shown(page.decode()) == points_shown(
                 _as_app_renders(new, file, language, area.code).decode()
             )
-        assert (f"data/postcode/{area.code}.json" in changed) == (
-            f"postcode/{area.code}/index.html" in changed
-        )
+        assert f"data/postcode/{area.code}.json" not in changed  # no state in an area's data
     assert len(changed) == result.files
     assert (
         points_shown(after["postcode/5341/index.html"].decode())[0][0] != "Wijkcentrum De Ruwaard"
@@ -335,12 +333,55 @@ def test_it_writes_the_pages_nearest_a_changed_point_first_and_the_rest_in_the_n
         mirror.follow(new, site, budget=0)
         after = _files(site)
         written += sorted(
-            name.split("/")[2].removesuffix(".json")
+            name.split("/")[1]
             for name in after
-            if name.startswith("data/postcode/") and after[name] != before[name]
+            if name.startswith("postcode/") and after[name] != before[name]
         )
         assert len(mirror.waiting) == len(listed) - len(written)
 
     assert written == [code for _m, code in listed]  # the nearest first, each once
     for area, language, file in _postcode_pages(new):
         assert (site / file).read_bytes() == _as_app_renders(new, file, language, area.code)
+
+
+def _shown_by_data(site: Path, code: str) -> list[str]:
+    """The points an area's page shows, as a reader of the JSON finds them: the area's nearest
+    points (by code) with their states from points.json, those open now first during a real
+    incident, the first ``shown`` of them."""
+    area = json.loads((site / f"data/postcode/{code}.json").read_text())
+    points = json.loads((site / "data/points.json").read_text())
+    states = {p["code"]: p["state"] for p in points["points"]}
+    codes = [p["code"] for p in area["nearest"]]
+    if points["incident"] is not None:
+        usable = [c for c in codes if states[c] in ("open", "limited")]
+        codes = usable + [c for c in codes if c not in usable]
+    return codes[: area["shown"]]
+
+
+def test_it_leaves_the_areas_data_as_it_was_when_a_point_closes(
+    cast: Cast, net: Network, tmp_path: Path
+) -> None:
+    incident = start_incident(cast)
+    report(cast, incident, net.middle, PointState.OPEN)
+    report(cast, incident, net.far, PointState.OPEN)
+    site, mirror = tmp_path / "site", export_mod.Mirror()
+    snap = snapshot.build()
+    export_mod.export_site(snap, site, posters_too=False, mirror=mirror)
+    plain = tmp_path / "plain"
+    export_mod.export_site(snap, plain, posters_too=False)
+    before = _files(site)
+    report(cast, incident, net.near, PointState.CLOSED)
+    new = dataclasses.replace(snap, situation=snapshot.build_situation(cast.region), version="2")
+
+    result, codes = mirror.follow(new, site)
+    export_mod.update_points(new, plain, ["OSS-01"])
+
+    assert codes == ["OSS-01"] and result.files > 1
+    for folder in (site, plain):
+        after = _files(folder)
+        data = {n for n in after if n.startswith("data/postcode/")}
+        assert data and all(after[n] == before[n] for n in data)
+        for area, _language, file in _postcode_pages(new):
+            shown = re.findall(r'id="point-([^"]+)"', after[file].decode())
+            assert shown == _shown_by_data(folder, area.code), file
+    assert _shown_by_data(site, "5341")[:2] == ["OSS-02", "OSS-03"]  # the open ones first

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from paraat.operations.constants import PointState
 from paraat.publicinfo import snapshot
@@ -191,5 +193,29 @@ def test_it_publishes_the_points_as_json(client: Client, cast: Cast, net: Networ
         "name": "Wijkcentrum De Ruwaard",
         "address": "Kerkstraat 6, 5341AB Oss",
         "metres": 720,
-        "state": "open",
-    }
+    }  # no state: points.json has it, so a report never changes this file
+    assert all("state" not in p for p in postcode["nearest"]) and postcode["shown"] == 3
+
+
+def test_it_joins_a_points_block_as_its_template_renders_it(cast: Cast, net: Network) -> None:
+    from paraat.publicinfo import links, pages
+
+    incident = start_incident(cast)
+    report(cast, incident, net.near, PointState.LIMITED, services=(Service.FIRST_AID,))
+    snap = snapshot.build()
+    site = links.Site("nl", static=True, here="postcode/5341/index.html")
+    points = {p.code: p for p in snap.places.points}
+    for number, (code, metres) in enumerate((("OSS-01", 720.0), ("OSS-03", 3_456.0)), start=1):
+        shown = pages.shown_point(snap, site, number, points[code], metres)
+        shown["name"] = "Café <Noord> & Zuid"
+        state, report_html = pages.point_state(shown, "nl")
+        context = {
+            "p": shown,
+            "state_html": mark_safe(state),
+            "report_html": mark_safe(report_html),
+        }
+        with translation.override("nl"):
+            whole = links.render("publicinfo/_point.html", context).decode().rstrip("\n")
+        assert pages.point_html(shown, "nl") == whole
+        assert f'<span class="num" aria-hidden="true">{number}</span>' in whole
+        assert "Café &lt;Noord&gt; &amp; Zuid" in whole and shown["distance"] in whole
