@@ -25,7 +25,10 @@ export PARAAT_ENV=test
 export PARAAT_DATA_DIR="${PARAAT_DATA_DIR:-$(mktemp -d)}"
 # Both cores (at most four): the browser walks and server tests wait more than they compute.
 # A test file stays on one worker; extra arguments go last, so `-n 0` runs in one process.
-PYTEST=".venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile"
+# Files go out in the order of collection, where src/paraat/conftest.py puts the longest first
+# (not xdist's default of the files with the most tests first, which leaves the long single
+# tests to the end).
+PYTEST=".venv/bin/python -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder"
 # The pure modules' tests first, without Django (scripts/pure_tests.py finds them), then the rest
 # with Django. Only for a whole run (no test paths given) that also ran the checks, so the
 # PostgreSQL run of .ci/run takes every test with Django.

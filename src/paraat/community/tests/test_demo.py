@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from django.utils import timezone
 
 from paraat.community import demo
 from paraat.community.models import PointStaffing, Volunteer
 from paraat.core.audit import acting_as
+from paraat.testing.shared_rows import rows_for_module
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_loads_invented_volunteers_near_the_demo_points():
+def _load_region_and_points() -> None:
     from paraat.areas import demo as areas_demo
     from paraat.supportpoints import demo as points_demo
 
     with acting_as(None, "test"):
         areas_demo.load_demo_region()
         points_demo.load()
+
+
+@pytest.fixture(scope="module")
+def demo_points(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The demo region and its points, loaded once for this module; each test loads the
+    community's demo on top (rolled back after it)."""
+    yield from rows_for_module(django_db_blocker, _load_region_and_points)
+
+
+def test_it_loads_invented_volunteers_near_the_demo_points(demo_points: None) -> None:
+    with acting_as(None, "test"):
         lines = demo.load()
         assert demo.load() == ["vrijwilligers al aanwezig", "partners al aanwezig"]
     assert lines[0] == "240 verzonnen vrijwilligers (e-mail op .invalid, geen telefoonnummers)"
@@ -34,15 +49,11 @@ def test_it_loads_invented_volunteers_near_the_demo_points():
     assert PointStaffing.objects.count() > 40
 
 
-def test_it_loads_invented_partners_with_suppressed_client_counts():
-    from paraat.areas import demo as areas_demo
+def test_it_loads_invented_partners_with_suppressed_client_counts(demo_points: None) -> None:
     from paraat.community.models import Partner, PartnerContact
     from paraat.community.partners import power_dependent_in_region
-    from paraat.supportpoints import demo as points_demo
 
     with acting_as(None, "test"):
-        areas_demo.load_demo_region()
-        points_demo.load()
         demo.load()
     found = Partner.objects.all()
     assert found.count() == len(demo.PARTNERS)

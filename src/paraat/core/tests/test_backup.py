@@ -29,7 +29,10 @@ pytestmark = pytest.mark.slow
 
 
 def test_it_restores_every_table_with_the_same_rows(tmp_path: Path) -> None:
-    with fresh_database(tmp_path, "bk_src") as source, fresh_database(tmp_path, "bk_dst") as dest:
+    with (
+        fresh_database(tmp_path, "bk_src", migrated=True) as source,
+        fresh_database(tmp_path, "bk_dst") as dest,
+    ):
         paraat(env_for(source, tmp_path), "demo", "--no-serve", timeout=600)
         backup_file = tmp_path / "copy.backup"
         done = paraat(env_for(source, tmp_path), "backup", str(backup_file))

@@ -121,7 +121,7 @@ def demo(
 ) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
     """The demo region in a database of its own, and the values the invocations fill in."""
     tmp = tmp_path_factory.mktemp("json")
-    with fresh_database(tmp, "json") as database:
+    with fresh_database(tmp, "json", migrated=True) as database:
         env = env_for(database, tmp)
         paraat(env, "demo", "--no-serve", timeout=900)
         (tmp / "not-points.csv").write_text("naam;code\nGeen punt;\n", encoding="utf-8")

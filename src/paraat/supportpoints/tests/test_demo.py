@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -13,20 +15,27 @@ from paraat.areas.models import Municipality
 from paraat.core.audit import acting_as
 from paraat.supportpoints.constants import BuildingType, ContactRole, NormResult, Tier
 from paraat.supportpoints.models import Contact, SupportPoint
+from paraat.testing.shared_rows import rows_for_module
 
 pytestmark = pytest.mark.django_db
 
 DEMO_LOCAL_POINTS = 43  # 3+3+8+3+5+3+3+3+4+5+3 over the 11 municipalities
 
 
-@pytest.fixture
-def lines() -> list[str]:
+def _load() -> list[str]:
     from paraat.areas import demo as areas_demo
     from paraat.supportpoints import demo as points_demo
 
     with acting_as(None, "test"):
         areas_demo.load_demo_region()
         return points_demo.load()
+
+
+@pytest.fixture(scope="module")
+def lines(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[str]]:
+    """The demo region and its points, loaded once for the tests of this module (each test's
+    changes are rolled back after it)."""
+    yield from rows_for_module(django_db_blocker, _load)
 
 
 def test_it_loads_hubs_candidates_and_points_in_proportion_to_population(

@@ -32,6 +32,11 @@ def main(step: str, count: int) -> None:
     from paraat.testing.personas import make_cast
 
     if step == "cast":
+        from django.conf import settings
+
+        # Fast password hashing, as in the suite (conftest.py): nobody signs in with a password
+        # here, and seven PBKDF2 hashes would cost seconds in each database.
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
         make_cast()
         return
     if step == "seed":

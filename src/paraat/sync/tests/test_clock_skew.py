@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from paraat.sync.tests.test_two_instances import bundle, step
-from paraat.testing.processes import env_for, fresh_database, paraat
+from paraat.testing.processes import env_for, fresh_database
 
 HOURS_3 = 3 * 3600
 
@@ -32,12 +32,14 @@ def content(dump: dict) -> dict:
 
 
 def merged(tmp_path: Path, skew: int) -> tuple[dict, dict]:
-    with fresh_database(tmp_path, "region") as r_url, fresh_database(tmp_path, "laptop") as l_url:
+    with (
+        fresh_database(tmp_path, "region", migrated=True) as r_url,
+        fresh_database(tmp_path, "laptop", migrated=True) as l_url,
+    ):
         region = env_for(r_url, tmp_path / "r", PARAAT_SYNC_INSTANCE_NAME="regio")
         laptop = env_for(l_url, tmp_path / "l", PARAAT_SYNC_INSTANCE_NAME="CP Oss",
                          PARAAT_SYNC_CLOCK_SKEW_SECONDS=str(skew))  # fmt: skip
         for env in (region, laptop):
-            paraat(env, "migrate", "-v0")
             step(env, "cast")
         step(region, "seed")
         r1 = bundle(region, "export", str(tmp_path / "r1.jsonl"))

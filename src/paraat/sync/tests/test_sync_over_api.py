@@ -29,14 +29,15 @@ from paraat.testing.processes import (
 @contextmanager
 def region_and_laptop(tmp_path: Path) -> Iterator[tuple[dict, dict, str, str]]:
     """The region (seeded, served on a free port) and an empty laptop database, migrated."""
-    with fresh_database(tmp_path, "region") as r_url, fresh_database(tmp_path, "laptop") as l_url:
+    with (
+        fresh_database(tmp_path, "region", migrated=True) as r_url,
+        fresh_database(tmp_path, "laptop", migrated=True) as l_url,
+    ):
         region = env_for(r_url, tmp_path / "r", PARAAT_SYNC_INSTANCE_NAME="regio")
         laptop = env_for(
             l_url, tmp_path / "l", PARAAT_SYNC_INSTANCE_NAME="CP Oss",
             PARAAT_SYNC_CLOCK_SKEW_SECONDS=SKEW,
         )  # fmt: skip
-        for env in (region, laptop):
-            paraat(env, "migrate", "-v0")
         step(region, "cast")
         step(region, "seed")
         key = json.loads(paraat(region, "token", "create", "cas", "--json").stdout)["key"]
@@ -126,9 +127,8 @@ def test_it_gives_the_same_result_when_a_sync_is_killed_and_retried(tmp_path: Pa
 
 
 def test_it_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
-    with fresh_database(tmp_path, "full") as db:
+    with fresh_database(tmp_path, "full", migrated=True) as db:
         env = env_for(db, tmp_path / "d")
-        paraat(env, "migrate", "-v0")
         step(env, "cast")
         done = subprocess.run(
             [sys.executable, "-m", "paraat", "instance", "init", "--from", "x.jsonl",

@@ -33,7 +33,10 @@ def bundle(env: dict[str, str], *args: str) -> dict:
 def test_it_merges_both_ways_without_loss_and_a_second_exchange_changes_nothing(
     tmp_path: Path,
 ) -> None:
-    with fresh_database(tmp_path, "region") as r_url, fresh_database(tmp_path, "laptop") as l_url:
+    with (
+        fresh_database(tmp_path, "region", migrated=True) as r_url,
+        fresh_database(tmp_path, "laptop", migrated=True) as l_url,
+    ):
         region = env_for(r_url, tmp_path / "r", PARAAT_SYNC_INSTANCE_NAME="regio")
         laptop = env_for(
             l_url,
@@ -42,7 +45,6 @@ def test_it_merges_both_ways_without_loss_and_a_second_exchange_changes_nothing(
             PARAAT_SYNC_CLOCK_SKEW_SECONDS=SKEW,
         )
         for env in (region, laptop):
-            paraat(env, "migrate", "-v0")
             step(env, "cast")
         step(region, "seed")
         first = bundle(region, "export", str(tmp_path / "r1.jsonl"))
