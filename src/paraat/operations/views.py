@@ -11,7 +11,7 @@ from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.core.forms import add_service_errors
 from paraat.operations import access, metrics, picture, radio, services, sitrep
-from paraat.operations.constants import Channel, RequestStatus
+from paraat.operations.constants import Channel, Phase, RequestStatus
 from paraat.operations.forms import (
     ActivateForm,
     AssignForm,
@@ -71,19 +71,26 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
     if not access.can_view_operations(request.user, incident.region):
         return redirect("operations:report", pk=incident.pk)
+    # A closed incident shows its points as they were when it closed, and nothing to act on.
+    closed = incident.phase == Phase.CLOSED
     view = picture.build(
-        incident, municipality_ids=access.picture_municipality_ids(request.user, incident.region)
+        incident,
+        incident.closed_at if closed else None,
+        municipality_ids=access.picture_municipality_ids(request.user, incident.region),
     )
     group = "municipality" if request.GET.get("group") == "municipality" else "coordination_point"
     context = {
         "incident": incident,
+        "closed": closed,
         "view": view,
         "groups": view.grouped(group),
         "group": group,
         "map_svg": picture.map_svg(view),
-        "understaffed": picture.staffing_shortfalls(incident, view.now),
+        "understaffed": [] if closed else picture.staffing_shortfalls(incident, view.now),
         "phase_form": PhaseForm(initial={"phase": incident.phase}),
-        "activate_form": ActivateForm(
+        "activate_form": None
+        if closed
+        else ActivateForm(
             candidates=services.points_in_area(incident).exclude(activations__incident=incident)
         ),
         "can_manage": access.can_manage_incidents(request.user, incident.region),
@@ -367,8 +374,14 @@ def deliver_injects_view(request: HttpRequest, pk: int) -> HttpResponse:
     incident = access.incident_for_user(request.user, pk)
     if not access.can_manage_incidents(request.user, incident.region):
         raise PermissionDenied
-    delivered = services.deliver_due_injects(incident=incident)
-    _say(request, incident, _("%(n)s injects delivered to the logbook.") % {"n": len(delivered)})
+    try:
+        delivered = services.deliver_due_injects(incident=incident)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        _say(
+            request, incident, _("%(n)s injects delivered to the logbook.") % {"n": len(delivered)}
+        )
     return redirect("operations:incident", pk=pk)
 
 

@@ -247,7 +247,10 @@ def schedule_injects(
 
 @transaction.atomic
 def deliver_due_injects(*, incident: Incident, now: dt.datetime | None = None) -> list[Inject]:
-    """Deliver every inject whose time has come: it is written to the logbook, marked as exercise."""
+    """Deliver every inject whose time has come: it is written to the logbook, marked as exercise.
+    A closed exercise takes none: its logbook is the record of what happened."""
+    if incident.phase == Phase.CLOSED:
+        raise ValidationError({"incident": [_("This incident is closed.")]})
     moment = now or timezone.now()
     due = list(Inject.objects.select_for_update().filter(incident=incident).due(moment))
     for inject in due:

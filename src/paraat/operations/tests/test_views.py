@@ -312,3 +312,29 @@ def test_it_builds_the_picture_and_sitrep_in_the_same_number_of_queries_for_more
     services.activate(incident=scene.incident, user=cast.cas)
     report_all()
     assert [count(path) for path in pages] == before
+
+
+def test_it_shows_a_closed_incident_as_it_was_with_nothing_to_act_on(cast: Cast) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from paraat.operations import services
+    from paraat.operations.constants import Phase
+
+    scene = make_scene(cast)
+    services.record_status(
+        incident=scene.incident, point=scene.a, idempotency_key="k1", state="open", channel="api",
+        reported_at=timezone.now() - dt.timedelta(minutes=10),
+    )  # fmt: skip
+    services.set_phase(incident=scene.incident, phase=Phase.CLOSED, user=cast.cas)
+    client = _client(cast.cas)
+    url = reverse("operations:incident", args=[scene.incident.pk])
+    page = client.get(url).content.decode()
+    assert "gesloten op" in page and "OSS-01" in page
+    for action in ("operations:activate", "operations:phase", "operations:deliver-injects"):
+        assert reverse(action, args=[scene.incident.pk]) not in page
+    assert "data-refresh-url" not in page and "Nu verversen" not in page
+    answer = client.post(reverse("operations:deliver-injects", args=[scene.incident.pk]))
+    assert answer.status_code == 302
+    assert not LogEntry.objects.filter(incident=scene.incident, kind="inject").exists()
