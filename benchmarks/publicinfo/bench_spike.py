@@ -1,7 +1,7 @@
 """The public site in a spike, through the documented production setup (issue 16).
 
     .venv/bin/python benchmarks/publicinfo/bench_spike.py [--pages 20000] [--seconds 20]
-        [--connections 64]
+        [--connections 64] [--mirror-on-disk]
 
 Needs nginx and wrk from Debian's packages (`apt-get install nginx-light wrk`).
 
@@ -12,7 +12,8 @@ and each has reported its state once. Then
 `paraat serve` (gunicorn, 2 workers × 8 threads) runs behind nginx with deploy/nginx-paraat.conf
 (paraat.testing.nginx: the repository's file with this machine's ports and folders), over TLS,
 with the public mirror on (PARAAT_PUBLIC_MIRROR_DIR: serve keeps the static export current and
-nginx serves it), and wrk measures in the same run:
+nginx serves it; in memory, /dev/shm, as docs/deployment.md advises for a large region, or on
+the disk with --mirror-on-disk), and wrk measures in the same run:
 
 1. the baseline: the same nginx serving one rendered postcode page as a file from disk;
 2. the app: the ``--pages`` distinct postcode pages through nginx, while the crisis staff keep
@@ -493,16 +494,29 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=20_000)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument(
+        "--mirror-on-disk", action="store_true",
+        help="keep the mirror beside the database instead of in memory (/dev/shm)",
+    )  # fmt: skip
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
             print(f"{tool} is needed: apt-get install nginx-light wrk", file=sys.stderr)
             return 2
     tmp = Path(tempfile.mkdtemp(prefix="paraat-bench-spike-"))
+    memory = None
+    if not args.mirror_on_disk and Path("/dev/shm").is_dir():
+        # The mirror in memory (docs/deployment.md): creating a file on a disk file system costs
+        # more CPU than rendering the page. The database stays on the disk.
+        memory = Path(tempfile.mkdtemp(prefix="paraat-bench-spike-mirror-", dir="/dev/shm"))
+        (tmp / "mirror").symlink_to(memory)
+    print(f"mirror: {'in memory, ' + str(memory) if memory else 'on the disk'}", flush=True)
     try:
         return run(tmp, args.pages, args.seconds, args.connections)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if memory is not None:
+            shutil.rmtree(memory, ignore_errors=True)
 
 
 if __name__ == "__main__":
