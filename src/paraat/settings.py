@@ -161,6 +161,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     if _db["NAME"] and _db["NAME"] != ":memory:":
         Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": _db}
+# Status reports that arrive at the same moment are stored in one transaction (one write lock,
+# one commit): under crisis load the turns at the lock, not the CPU, limited the reports per
+# second (operations.services.reports, docs/point-state.md). Off: one transaction per report.
+PARAAT_REPORT_GROUP_COMMIT = env_bool("PARAAT_REPORT_GROUP_COMMIT", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -67,6 +67,23 @@ def current_actor() -> Any:
     return _actor.get()
 
 
+def current() -> tuple[Any, str]:
+    """Whom changes are attributed to now: to hand to ``restoring`` in another thread."""
+    return _actor.get(), _label.get()
+
+
+@contextmanager
+def restoring(state: tuple[Any, str]) -> Iterator[None]:
+    """Attribute the changes in this block as ``current()`` did where ``state`` was taken (a
+    change one thread makes for another, as the group commit of status reports does)."""
+    token_a, token_l = _actor.set(state[0]), _label.set(state[1])
+    try:
+        yield
+    finally:
+        _actor.reset(token_a)
+        _label.reset(token_l)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()

@@ -4,7 +4,7 @@
 form, API or a one-line radio message): exactly once per idempotency key, so a retried
 submission never duplicates.
 
-The functions live in four modules (logbook, incidents, reports, requests); import them from here.
+The functions live in five modules (logbook, incidents, reports, lines, requests); import them from here.
 """
 
 from paraat.operations.services.incidents import (
@@ -16,14 +16,11 @@ from paraat.operations.services.incidents import (
     set_phase,
     tick_checklist,
 )
+from paraat.operations.services.lines import card_line, line_key, read_line, record_line
 from paraat.operations.services.logbook import STATE_NL, correct_log_entry, log
 from paraat.operations.services.reports import (
     IdempotencyConflict,
-    card_line,
     fuel_hours_from_litres,
-    line_key,
-    read_line,
-    record_line,
     record_status,
 )
 from paraat.operations.services.requests import (

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
+import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 try:
@@ -15,12 +16,13 @@ try:
 except ImportError:  # not on Windows: there threads of one process still take turns
     fcntl = None  # type: ignore[assignment]
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from paraat.core import changes, rows
+from paraat.core import audit, changes, groupcommit, rows
 from paraat.operations import events, state
 from paraat.operations.constants import (
     Channel,
@@ -39,6 +41,7 @@ from paraat.operations.services.logbook import STATE_NL, _name, log
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
 
+logger = logging.getLogger(__name__)
 _sqlite_writes = threading.Lock()
 _lock_files: dict[str, int] = {}
 
@@ -81,14 +84,6 @@ def _lock_file() -> int | None:
         fd = os.open(name + ".write-lock", os.O_RDWR | os.O_CREAT, 0o600)
         _lock_files[key] = fd
     return fd
-
-
-def line_key(*, incident: Incident, line: str, at: dt.datetime) -> str:
-    """The idempotency key of a one-line message: the same line for the same incident and moment
-    keyed in twice is one report; the same words on a later day or in another incident are new."""
-    normalised = " ".join(line.upper().split())
-    text = f"{incident.pk}|{at.astimezone(dt.UTC).isoformat()}|{normalised}"
-    return "line:" + hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
 # A report may be dated a little before the incident started (a point that opened on its own as
@@ -199,6 +194,10 @@ def record_status(
     A retry with the same key returns the stored report and changes nothing. A key that was used
     for another point or incident is refused. Fuel may be given in litres (what the tank gauge
     shows): it is turned into hours with the point's consumption in litres per hour.
+
+    Outside a transaction of the caller, reports that arrive at the same moment are stored
+    together, in one transaction (``PARAAT_REPORT_GROUP_COMMIT``, ``_store_group``); each caller
+    is answered once the transaction that holds its report has committed.
     """
     key = (idempotency_key or "").strip()
     if not key or len(key) > 80:
@@ -217,51 +216,206 @@ def record_status(
     }  # fmt: skip
     if reported_at is not None:
         body["reported_at"] = reported_at
-    when = reported_at or timezone.now()
     if channel not in Channel.values:
         raise ValidationError({"channel": [_("Unknown channel.")]})
+    authenticated = getattr(reporter, "is_authenticated", False)
+    report = _Report(
+        incident=incident, point=point, key=key, body=body,
+        values={
+            **body, "reported_at": reported_at or timezone.now(),
+            "reporter": reporter if authenticated else None,
+            "reporter_name": reporter_name or _name(reporter, ""), "channel": channel,
+            "raw_line": raw_line[:200], "received_at": received_at or timezone.now(),
+        },
+        language=translation.get_language(), actor=audit.current(),
+    )  # fmt: skip
+    return _submit(report)
+
+
+def _submit(report: _Report) -> tuple[StatusReport, bool]:
+    """Store ``report`` with the others arriving now, or on its own inside a caller's
+    transaction (that transaction's commit is the caller's, not the group's)."""
+    if connection.in_atomic_block or not settings.PARAAT_REPORT_GROUP_COMMIT:
+        return _store_one(report)
+    return _group_of(connection.alias).submit(report)
+
+
+@dataclass(eq=False)
+class _Report:
+    """A report checked on its own, to be stored: ``body`` is what a retry must repeat,
+    ``values`` every field of the row but its incident, point and key."""
+
+    incident: Incident
+    point: SupportPoint
+    key: str
+    body: dict[str, Any]
+    values: dict[str, Any]
+    language: str | None  # of the request: its messages and log line, whichever thread writes
+    actor: Any  # whom the audit trail names for its changes (``audit.current``)
+
+
+def _store_one(report: _Report) -> tuple[StatusReport, bool]:
+    """Store one report in its own transaction (or the caller's)."""
     try:
         # The sync journal's rows of the report, the activation and the log entry go in one
         # insert at the end of the transaction (paraat.sync.journal.batch, through core.changes).
         with _one_writer(), transaction.atomic(), changes.batch():
             # Lock the point's activation first: simultaneous reports of one point then take
             # turns, and each compares itself with the latest report committed before it.
-            activation, latest = _locked_activation(incident, point)
+            activation, latest = _locked_activation(report.incident, report.point)
             try:
-                _validate_report(
-                    incident=incident, point=point, activated=activation is not None, state=state,
-                    services_available=services_list, needs=needs_list, visitors=visitors,
-                    fuel_hours_left=fuel_hours_left, power_source=power_source, reported_at=when,
-                )  # fmt: skip
+                _check(report, activation)
             except ValidationError:
                 # A retry of a stored report counts even when it could not be stored now (the
                 # incident closed since): the key is looked up only on this rare path.
-                existing = StatusReport.objects.filter(idempotency_key=key).first()
+                existing = StatusReport.objects.filter(idempotency_key=report.key).first()
                 if existing is None:
                     raise
-                return _same_report(existing, incident, point, body), False
+                return _same_report(existing, report), False
             assert activation is not None
-            # No look-up of the key before: the unique key refuses a retry (IntegrityError below),
-            # so a new report costs no query for it.
-            report = StatusReport.objects.create(
-                incident=incident, point=point, idempotency_key=key, state=state, services_available=services_list,
-                visitors=visitors, power_source=power_source, fuel_hours_left=fuel_hours_left, fuel_litres_left=fuel_litres_left, comms_working=comms_working,
-                needs=needs_list, note=note, reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
-                reporter_name=reporter_name or _name(reporter, ""), channel=channel, reported_at=when, raw_line=raw_line[:200],
-                received_at=received_at or timezone.now(),
-            )  # fmt: skip
-            event = _after_report(report, activation, latest)
+            stored, event = _create(report, activation, latest)
     except IntegrityError:
         # The key was stored before (a retry), or by another request in the meantime: that counts.
-        existing = StatusReport.objects.filter(idempotency_key=key).first()
+        existing = StatusReport.objects.filter(idempotency_key=report.key).first()
         if existing is None:
             raise
-        return _same_report(existing, incident, point, body), False
+        return _same_report(existing, report), False
     # Sent after the write lock is released (at once, or when an outer transaction commits):
     # the receivers (the public pages) never hold up the next report.
     if event is not None:
         events.send_on_commit(event)
-    return report, True
+    return stored, True
+
+
+def _check(report: _Report, activation: Activation | None) -> None:
+    values = report.values
+    _validate_report(
+        incident=report.incident, point=report.point, activated=activation is not None,
+        state=values["state"], services_available=values["services_available"],
+        needs=values["needs"], visitors=values["visitors"],
+        fuel_hours_left=values["fuel_hours_left"], power_source=values["power_source"],
+        reported_at=values["reported_at"],
+    )  # fmt: skip
+
+
+def _create(
+    report: _Report, activation: Activation, latest: tuple[dt.datetime, int] | None
+) -> tuple[StatusReport, events.StateChanged | None]:
+    """Insert the report (no look-up of the key before: the unique key refuses a retry, as an
+    IntegrityError), and move the activation's pointers."""
+    with translation.override(report.language), audit.restoring(report.actor):
+        stored = StatusReport.objects.create(
+            incident=report.incident, point=report.point, idempotency_key=report.key,
+            **report.values,
+        )  # fmt: skip
+        return stored, _after_report(stored, activation, latest)
+
+
+_groups: dict[str, groupcommit.Group[_Report, tuple[StatusReport, bool]]] = {}
+_groups_lock = threading.Lock()
+
+
+def _group_of(alias: str) -> groupcommit.Group[_Report, tuple[StatusReport, bool]]:
+    """The group commit of this process for the database ``alias`` (one per forked worker)."""
+    key = f"{os.getpid()}:{alias}"
+    with _groups_lock:
+        group = _groups.get(key)
+        if group is None:
+            group = _groups[key] = groupcommit.Group(_store_group, most=GROUP_MOST)
+        return group
+
+
+GROUP_MOST = 64  # reports in one transaction at most
+
+
+def _store_group(
+    reports: Sequence[_Report],
+) -> list[tuple[StatusReport, bool] | BaseException]:
+    """Store reports that arrived together: one write lock, one transaction, one commit.
+
+    Every report is checked as ``_store_one`` checks it, against the activation as the reports
+    before it in the group left it. A report the group does not store (its key was used before
+    or twice in the group, its point is not activated, it is refused) is then stored, or refused,
+    on its own by ``_store_one``, so its answer is the same as without the group; so is every
+    report of a group that a database error stopped (another process stored the same key).
+    """
+    outcomes: list[tuple[StatusReport, bool] | BaseException | None] = [None] * len(reports)
+    alone: list[int] = []
+    if len(reports) == 1:
+        alone = [0]
+    else:
+        sent: list[events.StateChanged] = []
+        try:
+            with _one_writer(), transaction.atomic(), changes.batch():
+                grouped = _new_keys(reports, alone)
+                locked = _locked_activations([reports[i] for i in grouped])
+                for i in grouped:
+                    report = reports[i]
+                    activation, latest = locked.get(
+                        (report.incident.pk, report.point.pk), (None, None)
+                    )
+                    try:
+                        _check(report, activation)
+                    except ValidationError:
+                        alone.append(i)
+                        continue
+                    assert activation is not None
+                    stored, event = _create(report, activation, latest)
+                    if activation.latest_report_id == stored.pk:
+                        locked[(report.incident.pk, report.point.pk)] = (
+                            activation, (stored.reported_at, stored.pk)
+                        )  # fmt: skip
+                    outcomes[i] = (stored, True)
+                    if event is not None:
+                        sent.append(event)
+        except DatabaseError:
+            logger.warning(
+                "a group of %d reports is stored one by one", len(reports), exc_info=True
+            )
+            outcomes, alone, sent = [None] * len(reports), list(range(len(reports))), []
+        for event in _joined(sent):
+            events.send_on_commit(event)
+    for i in sorted(alone):
+        try:
+            with translation.override(reports[i].language):
+                outcomes[i] = _store_one(reports[i])
+        except Exception as exc:  # this report's own answer (refused, or a conflict)
+            outcomes[i] = exc
+    return outcomes  # type: ignore[return-value]
+
+
+def _new_keys(reports: Sequence[_Report], alone: list[int]) -> list[int]:
+    """The indexes of the reports whose key is new: not stored before (one query) and not used
+    by an earlier report of the group. The others go to ``alone``."""
+    keys = {report.key for report in reports}
+    stored = set(
+        StatusReport.objects.filter(idempotency_key__in=keys).values_list(
+            "idempotency_key", flat=True
+        )
+    )
+    seen: set[str] = set()
+    grouped = []
+    for i, report in enumerate(reports):
+        if report.key in stored or report.key in seen:
+            alone.append(i)
+        else:
+            seen.add(report.key)
+            grouped.append(i)
+    return grouped
+
+
+def _joined(sent: list[events.StateChanged]) -> list[events.StateChanged]:
+    """One event per incident for the points whose latest report changed in a group."""
+    joined: dict[tuple[int, int, bool, str], list[int]] = {}
+    for event in sent:
+        points = joined.setdefault(
+            (event.region_id, event.incident_id, event.real, event.reason), []
+        )
+        points.extend(p for p in event.point_ids if p not in points)
+    return [
+        events.StateChanged(region_id=r, incident_id=i, real=real, point_ids=tuple(p), reason=why)
+        for (r, i, real, why), p in joined.items()
+    ]
 
 
 def _locked_activation(
@@ -311,6 +465,64 @@ def _activation_sql() -> str:
     )
 
 
+def _locked_activations(
+    reports: Sequence[_Report],
+) -> dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]]:
+    """``_locked_activation`` for the points of several reports: one query per incident among
+    them (in practice one), locked in the order of their ids (two groups of PostgreSQL that lock
+    the same activations never wait for each other in a circle); on PostgreSQL the latest
+    reports' times in one more query after the locks."""
+    points: dict[int, tuple[Incident, dict[int, SupportPoint]]] = {}
+    for report in reports:
+        points.setdefault(report.incident.pk, (report.incident, {}))[1][report.point.pk] = (
+            report.point
+        )
+    found: dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]] = {}
+    for incident, of_incident in points.values():
+        ids = sorted(of_incident)
+        sql = _activations_sql(len(ids))
+        for activation in Activation.objects.raw(sql, [incident.pk, *ids]):
+            latest: tuple[dt.datetime, int] | None = None
+            moment = getattr(activation, "latest_reported_at", None)
+            if moment is not None and activation.latest_report_id is not None:
+                latest = (_aware(moment), activation.latest_report_id)
+            activation.incident, activation.point = incident, of_incident[activation.point_id]
+            changes.locked(activation)
+            found[(incident.pk, activation.point_id)] = (activation, latest)
+    if connection.vendor != "sqlite":
+        _add_latest(found)
+    return found
+
+
+def _activations_sql(count: int) -> str:
+    """``_activation_sql`` for ``count`` points of one incident."""
+    table = rows.table(Activation)
+    where = "WHERE a.incident_id = %s AND a.point_id IN ({})".format(", ".join(["%s"] * count))
+    if connection.vendor == "sqlite":
+        return (
+            f"SELECT {rows.columns(Activation, 'a')}, r.reported_at AS latest_reported_at "
+            f"FROM {table} a LEFT JOIN {rows.table(StatusReport)} r "
+            f"ON r.id = a.latest_report_id {where} ORDER BY a.id"
+        )
+    return f"SELECT {rows.columns(Activation, 'a')} FROM {table} a {where} ORDER BY a.id FOR UPDATE"
+
+
+def _add_latest(
+    found: dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]],
+) -> None:
+    """The latest report's time of each locked activation, read after the locks (PostgreSQL)."""
+    wanted = {a.latest_report_id for a, _latest in found.values() if a.latest_report_id}
+    if not wanted:
+        return
+    times = dict(StatusReport.objects.filter(pk__in=wanted).values_list("pk", "reported_at"))
+    for key, (activation, _latest) in found.items():
+        if activation.latest_report_id in times:
+            found[key] = (
+                activation,
+                (times[activation.latest_report_id], activation.latest_report_id),
+            )
+
+
 def _aware(moment: Any) -> dt.datetime:
     """A time read outside the ORM (SQLite gives naive UTC, or text) as an aware datetime."""
     if isinstance(moment, str):
@@ -337,16 +549,15 @@ def fuel_hours_from_litres(*, point: SupportPoint, litres: float) -> float:
     return round(min(litres / consumption, 10_000), 1)
 
 
-def _same_report(
-    existing: StatusReport, incident: Incident, point: SupportPoint, body: dict[str, Any]
-) -> StatusReport:
+def _same_report(existing: StatusReport, report: _Report) -> StatusReport:
     """The stored report for a retry; a key reused for other content is refused, never ignored."""
+    incident, point = report.incident, report.point
     if existing.incident_id != incident.pk or existing.point_id != point.pk:
         raise ValidationError(
             {"idempotency_key": [_("This key was already used for another report.")]}
         )
     existing.incident, existing.point = incident, point  # the same rows: no query for them
-    if any(getattr(existing, name) != value for name, value in body.items()):
+    if any(getattr(existing, name) != value for name, value in report.body.items()):
         raise IdempotencyConflict(existing)
     return existing
 
@@ -410,87 +621,3 @@ def _after_report(
         text=f"{'; '.join(parts)} (via {Channel(report.channel).label})",
     )
     return event
-
-
-class _RegionPoints:
-    """The region's points as the codec's ``known_points``: ``code in points`` reads that one
-    point (one query, kept), instead of every code of the region and then the point again."""
-
-    def __init__(self, region_id: int) -> None:
-        self.region_id = region_id
-        self.found: dict[str, SupportPoint | None] = {}
-
-    def __contains__(self, code: object) -> bool:
-        if not isinstance(code, str):
-            return False
-        if code not in self.found:
-            self.found[code] = SupportPoint.objects.filter(
-                region_id=self.region_id, code=code
-            ).first()
-        return self.found[code] is not None
-
-
-def read_line(
-    *, incident: Incident, line: str, reference: dt.datetime | None = None
-) -> tuple[Any, SupportPoint]:
-    """Parse a keyed-in line against the region's points, without storing it: what the operator
-    reads back before the point lead confirms. Raises StatusLineError if refused."""
-    from paraat.operations.statusline import parse_line
-
-    known = _RegionPoints(incident.region_id)
-    parsed = parse_line(line, reference=reference or timezone.now(), known_points=known)
-    point = known.found.get(parsed.status.point_code)
-    if point is None:  # the codec checked the code; a point's code never changes in between
-        point = SupportPoint.objects.get(
-            region_id=incident.region_id, code=parsed.status.point_code
-        )
-    return parsed, point
-
-
-def record_line(
-    *,
-    incident: Incident,
-    line: str,
-    reporter: Any = None,
-    reference: dt.datetime | None = None,
-    received_at: dt.datetime | None = None,
-) -> tuple[StatusReport, bool]:
-    """Store a one-line status message the point lead has confirmed (raises StatusLineError if
-    refused). The same line for the same incident and moment is one report (see ``line_key``)."""
-    parsed, point = read_line(incident=incident, line=line, reference=reference)
-    status = parsed.status
-    return record_status(
-        incident=incident,
-        point=point,
-        idempotency_key=line_key(incident=incident, line=parsed.line, at=parsed.at),
-        state=status.state.lower(),
-        channel=Channel.LINE,
-        services_available=[s.lower() for s in status.services],
-        visitors=status.visitors,
-        fuel_hours_left=None if status.fuel_hours is None else float(status.fuel_hours),
-        needs=[n.lower() for n in status.needs],
-        reporter=reporter,
-        reported_at=parsed.at,
-        raw_line=parsed.line,
-        received_at=received_at,
-    )
-
-
-def card_line(*, point: SupportPoint, now: dt.datetime | None = None) -> str:
-    """The line printed on a point's instruction card: its code, the services it offers, its fuel."""
-    from paraat.operations.statusline import StatusLine, make_line
-    from paraat.supportpoints.facts import autonomy_hours
-
-    moment = timezone.localtime(now or timezone.now())
-    offered = frozenset(s.service.upper() for s in point.services.all() if s.available)
-    hours, _note = autonomy_hours(point)
-    return make_line(
-        StatusLine(
-            point_code=point.code,
-            time=moment.time().replace(second=0, microsecond=0),
-            day=moment.day,
-            state="OPEN",
-            services=offered,
-            fuel_hours=None if hours is None else int(hours),
-        )
-    )
