@@ -165,6 +165,13 @@ DATABASES = {"default": _db}
 # one commit): under crisis load the turns at the lock, not the CPU, limited the reports per
 # second (operations.services.reports, docs/point-state.md). Off: one transaction per report.
 PARAAT_REPORT_GROUP_COMMIT = env_bool("PARAAT_REPORT_GROUP_COMMIT", True)
+# The operational picture that screens poll (the API's picture, the page's refresh): shared by
+# every request of a process for this many seconds and rebuilt behind it (operations.picture.
+# shared); 0 builds it for every request. Off in the tests, which read the picture they just
+# changed; a page a person opens is always built fresh.
+PARAAT_PICTURE_MAX_AGE_SECONDS = env_int(
+    "PARAAT_PICTURE_MAX_AGE_SECONDS", 0 if PARAAT_ENV == "test" else 2, minimum=0
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from paraat.areas.api import AppUser
 from paraat.operations import access, picture, reads, services
-from paraat.operations.constants import Channel, Need, PointState, PowerSource
+from paraat.operations.constants import Channel, Need, Phase, PointState, PowerSource
 from paraat.operations.models import Incident, StatusReport
 from paraat.supportpoints.constants import Service
 
@@ -211,7 +211,12 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         if not access.can_view_operations(request.user, incident.region):
             raise ApiDenied()
         scope = access.picture_municipality_ids(request.user, incident.region)
-        return Response(picture.build(incident, municipality_ids=scope).as_dict())
+        if incident.phase == Phase.CLOSED:  # as it was when it closed, as the page shows it
+            return Response(
+                picture.build(incident, incident.closed_at, municipality_ids=scope).as_dict()
+            )
+        # For screens that poll it: shared, at most a few seconds old (``generated_at``).
+        return Response(picture.shared(incident, municipality_ids=scope).as_dict())
 
 
 def register(router: Any) -> None:

@@ -4,11 +4,16 @@ fixed number of queries so it stays fast with hundreds of points refreshing ever
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+import logging
+import threading
+import time
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -265,6 +270,74 @@ def build(
             PointRow(point, PictureActivation(checklist), report, per_point.get(point_id, 0), now)
         )
     return Picture(incident=incident, rows=rows, now=now, open_requests=requests)
+
+
+logger = logging.getLogger(__name__)
+_Key = tuple[str, int, frozenset[int] | None]
+_shared: OrderedDict[_Key, tuple[float, Picture]] = OrderedDict()
+_rebuilding: set[_Key] = set()
+_shared_lock = threading.Lock()
+SHARED_MOST = 64  # pictures kept per process (incident and scope), the least recently used go
+
+
+def shared(incident: Incident, *, municipality_ids: set[int] | None = None) -> Picture:
+    """The picture for screens that poll it, shared by every request of this process.
+
+    Built once, then handed out until it is ``PARAAT_PICTURE_MAX_AGE_SECONDS`` old; the first
+    request after that gets it once more and starts one rebuild in a thread of its own, which
+    replaces it when done (stale while revalidating, as HTTP caches do). Twenty screens
+    refreshing every 10 seconds then cost one build per process every few seconds instead of
+    two a second, and none of them waits for one while reports come in by the hundred (issue 16).
+    The picture says when it was built (``generated_at``); a page a person opens uses ``build``.
+    """
+    max_age = settings.PARAAT_PICTURE_MAX_AGE_SECONDS
+    if max_age <= 0 or connection.in_atomic_block:
+        return build(incident, municipality_ids=municipality_ids)
+    key = (
+        connection.alias,
+        incident.pk,
+        None if municipality_ids is None else frozenset(municipality_ids),
+    )
+    with _shared_lock:
+        found = _shared.get(key)
+        if found is not None:
+            _shared.move_to_end(key)
+            if time.monotonic() - found[0] < max_age or key in _rebuilding:
+                return found[1]
+            _rebuilding.add(key)
+    if found is None:
+        fresh = build(incident, municipality_ids=municipality_ids)
+        _keep(key, fresh)
+        return fresh
+    threading.Thread(
+        target=_rebuild, args=(key, incident, municipality_ids), name="picture", daemon=True
+    ).start()
+    return found[1]
+
+
+def _keep(key: _Key, view: Picture) -> None:
+    with _shared_lock:
+        _shared[key] = (time.monotonic(), view)
+        _shared.move_to_end(key)
+        while len(_shared) > SHARED_MOST:
+            _shared.popitem(last=False)
+
+
+def _rebuild(key: _Key, incident: Incident, municipality_ids: set[int] | None) -> None:
+    try:
+        _keep(key, build(incident, municipality_ids=municipality_ids))
+    except Exception:  # the previous picture stays; the next request tries again
+        logger.exception("rebuilding the picture of incident %s failed", incident.pk)
+    finally:
+        with _shared_lock:
+            _rebuilding.discard(key)
+        connection.close()  # this thread's own connection
+
+
+def forget_shared() -> None:
+    """Drop every shared picture of this process (a test that changes the database)."""
+    with _shared_lock:
+        _shared.clear()
 
 
 StaffingSource = Callable[[Incident, dt.datetime | None], list[Any]]

@@ -73,11 +73,15 @@ def incident_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("operations:report", pk=incident.pk)
     # A closed incident shows its points as they were when it closed, and nothing to act on.
     closed = incident.phase == Phase.CLOSED
-    view = picture.build(
-        incident,
-        incident.closed_at if closed else None,
-        municipality_ids=access.picture_municipality_ids(request.user, incident.region),
-    )
+    scope = access.picture_municipality_ids(request.user, incident.region)
+    if request.GET.get("fragment") and not closed:
+        # The page's own refresh polls: the picture shared by every screen, a few seconds old
+        # at most. Opening the page (after an action too) builds it fresh.
+        view = picture.shared(incident, municipality_ids=scope)
+    else:
+        view = picture.build(
+            incident, incident.closed_at if closed else None, municipality_ids=scope
+        )
     group = "municipality" if request.GET.get("group") == "municipality" else "coordination_point"
     context = {
         "incident": incident,
