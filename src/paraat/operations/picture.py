@@ -152,6 +152,8 @@ class Picture:
     rows: list[PointRow]
     now: dt.datetime
     open_requests: list[HelpRequest] = field(default_factory=list)
+    # ``as_dict``'s answer, made once: a shared picture is written out for every screen.
+    _as_dict: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         counter = Counter(row.state for row in self.rows)
@@ -189,6 +191,13 @@ class Picture:
         return sorted(groups.items())
 
     def as_dict(self) -> dict[str, Any]:
+        """The picture as the API writes it; the same dict on every call (read it, never change
+        it: a shared picture hands it to every request)."""
+        if self._as_dict is None:
+            self._as_dict = self._written()
+        return self._as_dict
+
+    def _written(self) -> dict[str, Any]:
         return {
             "incident": {
                 "id": self.incident.pk,
