@@ -37,7 +37,10 @@ from paraat.operations.models import Incident
 from paraat.operations.statusline import StatusLine, make_line
 from paraat.supportpoints.models import SupportPoint
 
-TITLE = "Oefening langdurige stroomuitval Oss"
+# Marked as an exercise wherever it is shown ("[OEFENING] ...", the exercise banner): not in the
+# title itself, which would then read "[OEFENING] Oefening ...".
+TITLE = "Langdurige stroomuitval Oss"
+FORMER_TITLES = ("Oefening langdurige stroomuitval Oss",)  # a demo loaded before 2026-12-04
 DAYS_AGO = 7
 POINTS = 4
 
@@ -46,7 +49,7 @@ def load() -> list[str]:
     region = Region.objects.filter(code=REGION_CODE).first()
     if region is None:
         return []
-    if Incident.objects.in_region(region).exercises().filter(title=TITLE).exists():
+    if Incident.objects.in_region(region).exercises().filter(title__in=[TITLE, *FORMER_TITLES]).exists():
         return ["oefening al aanwezig"]
     oss = Municipality.objects.get(code="GM0828")
     points = list(

@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.access import municipality_ids
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.core.forms import add_service_errors
+from paraat.core.lists import own_first
 from paraat.programme import access, register, services
 from paraat.programme.constants import ProgressBand
 from paraat.programme.forms import ActivityForm, AmbitionForm, LevelsForm, LineForm, TemplateForm
@@ -28,7 +30,11 @@ def matrix(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     programme = Programme(region)
     return render(request, "programme/matrix.html", {
-        "region": region, "programme": programme, "rows": programme.matrix(),
+        "region": region, "programme": programme,
+        "rows": own_first(
+            programme.matrix(), municipality_ids(request.user),
+            key=lambda row: row.municipality.pk if row.municipality else None,
+        ),
         "region_row": programme.row(None), "bands": ProgressBand.choices,
         "can_manage": access.can_manage_programme(request.user, region),
     })  # fmt: skip

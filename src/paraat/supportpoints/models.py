@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from paraat.supportpoints.constants import (
@@ -52,10 +53,16 @@ class SupportPointQuerySet(models.QuerySet["SupportPoint"]):
     def missing_service(self, service: str) -> SupportPointQuerySet:
         return self.exclude(services__service=service, services__available=True)
 
-    def for_list(self) -> SupportPointQuerySet:
-        return self.select_related("municipality", "coordination_point").order_by(
-            "municipality__name", "code"
-        )
+    def for_list(self, own: Collection[int] = ()) -> SupportPointQuerySet:
+        """For the registry's list: by municipality and code, the municipalities in ``own`` (a
+        municipal officer's) first."""
+        ordered = self.select_related("municipality", "coordination_point")
+        if own:
+            ordered = ordered.alias(
+                not_own=Case(When(municipality_id__in=list(own), then=0), default=1)
+            )
+            return ordered.order_by("not_own", "municipality__name", "code")
+        return ordered.order_by("municipality__name", "code")
 
 
 class SupportPoint(models.Model):

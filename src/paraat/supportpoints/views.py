@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from paraat.accounts.access import municipality_ids
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import municipality_for_user, region_for_user
 from paraat.areas.models import Municipality
 from paraat.core.forms import add_service_errors
+from paraat.core.lists import own_first
 from paraat.supportpoints import access, presenters, services
 from paraat.supportpoints.constants import Tier
 from paraat.supportpoints.forms import (
@@ -60,9 +62,10 @@ def _form_page(
 @staff_view
 def point_list(request: HttpRequest) -> HttpResponse:
     region = region_for_user(request.user)
-    municipalities = list(Municipality.objects.in_region(region))
+    own = municipality_ids(request.user)  # a municipal officer's lists start with her own
+    municipalities = own_first(Municipality.objects.in_region(region), own, key=lambda m: m.pk)
     form = PointFilterForm(request.GET or None, municipalities=municipalities)
-    points = form.apply(access.visible_points(request.user, region)).for_list()
+    points = form.apply(access.visible_points(request.user, region)).for_list(own)
     page = Paginator(points, PAGE_SIZE).get_page(request.GET.get("page"))
     title = _("Support points of %(region)s by tier and norm result") % {"region": region.name}
     context = {

@@ -96,6 +96,20 @@ def test_it_shows_the_matrix_to_the_viewer(client: Any, scene: Scene) -> None:
     assert client.get(f"/programme/activities/{scene.points.pk}/").status_code == 403
 
 
+def test_it_starts_the_matrix_with_the_officers_own_municipality(client: Any, scene: Scene) -> None:
+    assert log_in(client, "kees", PASSWORD)
+    assert [r.municipality.name for r in client.get("/programme/").context["rows"]] == [
+        "Oss",
+        "Vught",
+    ]
+    client.logout()
+    assert log_in(client, "vera", PASSWORD)  # Vught's officer
+    assert [r.municipality.name for r in client.get("/programme/").context["rows"]] == [
+        "Vught",
+        "Oss",
+    ]
+
+
 def test_it_shows_nothing_of_one_region_to_another(client: Any, scene: Scene) -> None:
     assert log_in(client, "xander", PASSWORD)
     body = client.get("/programme/").content.decode()

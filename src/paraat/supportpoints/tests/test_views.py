@@ -75,6 +75,19 @@ def test_it_lists_the_points_of_the_region_with_each_filter(cast: Cast, net: Net
     assert _codes(client.get(_url("list"), {"tier": "castle"})) == everything
 
 
+def test_it_starts_a_municipal_officers_list_with_her_own_municipality(
+    cast: Cast, net: Network
+) -> None:
+    listed = [row.point.code for row in _client(cast.vera).get(_url("list")).context["rows"]]
+    # Vera is Vught's officer: Vught first, though Oss comes first by name (as Kees sees it).
+    assert listed[:2] == ["CP-VUGHT", "VUG-01"]
+    assert set(listed[2:]) == {"CP-OSS", "OSS-01", "OSS-02", "KAND-01"}
+    by_name = [row.point.code for row in _client(cast.kees).get(_url("list")).context["rows"]]
+    assert by_name[-2:] == ["CP-VUGHT", "VUG-01"]
+    choices = _client(cast.vera).get(_url("list")).context["form"].fields["municipality"].choices
+    assert [name for _code, name in choices[1:]][:1] == ["Vught"]
+
+
 def test_it_lists_with_the_same_number_of_queries_for_more_points(
     cast: Cast, net: Network, django_assert_max_num_queries: Any
 ) -> None:
