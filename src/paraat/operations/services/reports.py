@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-try:
-    import fcntl
-except ImportError:  # not on Windows: there threads of one process still take turns
-    fcntl = None  # type: ignore[assignment]
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +16,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from paraat.core import audit, changes, groupcommit, rows
+from paraat.core import audit, changes, groupcommit
 from paraat.operations import events, state
 from paraat.operations.constants import (
     Channel,
@@ -37,53 +31,12 @@ from paraat.operations.models import (
     Incident,
     StatusReport,
 )
+from paraat.operations.services import locking
 from paraat.operations.services.logbook import STATE_NL, _name, log
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
 
 logger = logging.getLogger(__name__)
-_sqlite_writes = threading.Lock()
-_lock_files: dict[str, int] = {}
-
-
-@contextlib.contextmanager
-def _one_writer() -> Iterator[None]:
-    """On SQLite, let one report write at a time: one thread per process, one process per file.
-
-    SQLite allows one writer; a writer that collides waits in SQLite's busy handler, which sleeps
-    in growing steps (1, 2, 5, 10, ... 100 ms) whether or not the lock was freed meanwhile: under
-    load the CPU then idles while reports wait. Threads queue on a lock of the process, processes
-    (the server's workers) on an advisory lock of a file next to the database, which the kernel
-    hands to the next waiter the moment it is released.
-    """
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with _sqlite_writes:
-        fd = _lock_file()
-        if fd is None:
-            yield
-            return
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-def _lock_file() -> int | None:
-    """This process's descriptor of the database's write-lock file (None for an in-memory
-    database, or where there is no ``fcntl``). Called under ``_sqlite_writes``."""
-    name = str(connection.settings_dict["NAME"])
-    if fcntl is None or name.startswith("file:") or name == ":memory:":
-        return None
-    # Per process: a descriptor inherited through a fork shares its lock with the parent's.
-    key = f"{os.getpid()}:{name}"
-    fd = _lock_files.get(key)
-    if fd is None:
-        fd = os.open(name + ".write-lock", os.O_RDWR | os.O_CREAT, 0o600)
-        _lock_files[key] = fd
-    return fd
 
 
 # A report may be dated a little before the incident started (a point that opened on its own as
@@ -259,10 +212,10 @@ def _store_one(report: _Report) -> tuple[StatusReport, bool]:
     try:
         # The sync journal's rows of the report, the activation and the log entry go in one
         # insert at the end of the transaction (paraat.sync.journal.batch, through core.changes).
-        with _one_writer(), transaction.atomic(), changes.batch():
+        with locking.one_writer(), transaction.atomic(), changes.batch():
             # Lock the point's activation first: simultaneous reports of one point then take
             # turns, and each compares itself with the latest report committed before it.
-            activation, latest = _locked_activation(report.incident, report.point)
+            activation, latest = locking.locked_activation(report.incident, report.point)
             try:
                 _check(report, activation)
             except ValidationError:
@@ -346,9 +299,11 @@ def _store_group(
     else:
         sent: list[events.StateChanged] = []
         try:
-            with _one_writer(), transaction.atomic(), changes.batch():
+            with locking.one_writer(), transaction.atomic(), changes.batch():
                 grouped = _new_keys(reports, alone)
-                locked = _locked_activations([reports[i] for i in grouped])
+                locked = locking.locked_activations(
+                    (reports[i].incident, reports[i].point) for i in grouped
+                )
                 for i in grouped:
                     report = reports[i]
                     activation, latest = locked.get(
@@ -418,120 +373,6 @@ def _joined(sent: list[events.StateChanged]) -> list[events.StateChanged]:
     ]
 
 
-def _locked_activation(
-    incident: Incident, point: SupportPoint
-) -> tuple[Activation | None, tuple[dt.datetime, int] | None]:
-    """The point's activation, locked for this transaction, and when safe (reported_at, id) of
-    its latest report.
-
-    On SQLite the transaction began IMMEDIATE (the write lock is held before the first read), so
-    a join sees every committed report and the latest one comes in the same query. PostgreSQL
-    reads a join in the statement's snapshot, taken before the lock was granted: the latest report
-    is read after the lock, in its own statement (``_after_report``). The statement is written
-    once per database (``_activation_sql``): building it through the ORM for every report cost
-    more CPU than the rest of the report's reads and writes together.
-    """
-    sql = rows.sql_for(_ACTIVATION_SQL, _activation_sql)
-    found = list(Activation.objects.raw(sql, [incident.pk, point.pk]))
-    if not found:
-        return None, None
-    activation = found[0]
-    latest: tuple[dt.datetime, int] | None = None
-    moment = getattr(activation, "latest_reported_at", None)
-    if moment is not None and activation.latest_report_id is not None:
-        latest = (_aware(moment), activation.latest_report_id)
-    # The caller's incident and point: the log entry and the event need no query for them.
-    activation.incident, activation.point = incident, point
-    changes.locked(activation)  # its save below reads nothing to find what it changed
-    return activation, latest
-
-
-_ACTIVATION_SQL: dict[str, str] = {}
-
-
-def _activation_sql() -> str:
-    """SELECT of an activation by incident and point, locked: with its latest report's time on
-    SQLite (see ``_locked_activation``), ``FOR UPDATE`` on PostgreSQL. Names come from the models,
-    values are parameters."""
-    where = "WHERE a.incident_id = %s AND a.point_id = %s"
-    if connection.vendor == "sqlite":
-        return (
-            f"SELECT {rows.columns(Activation, 'a')}, r.reported_at AS latest_reported_at "
-            f"FROM {rows.table(Activation)} a LEFT JOIN {rows.table(StatusReport)} r "
-            f"ON r.id = a.latest_report_id {where}"
-        )
-    return (
-        f"SELECT {rows.columns(Activation, 'a')} FROM {rows.table(Activation)} a {where} FOR UPDATE"  # noqa: E501
-    )
-
-
-def _locked_activations(
-    reports: Sequence[_Report],
-) -> dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]]:
-    """``_locked_activation`` for the points of several reports: one query per incident among
-    them (in practice one), locked in the order of their ids (two groups of PostgreSQL that lock
-    the same activations never wait for each other in a circle); on PostgreSQL the latest
-    reports' times in one more query after the locks."""
-    points: dict[int, tuple[Incident, dict[int, SupportPoint]]] = {}
-    for report in reports:
-        points.setdefault(report.incident.pk, (report.incident, {}))[1][report.point.pk] = (
-            report.point
-        )
-    found: dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]] = {}
-    for incident, of_incident in points.values():
-        ids = sorted(of_incident)
-        sql = _activations_sql(len(ids))
-        for activation in Activation.objects.raw(sql, [incident.pk, *ids]):
-            latest: tuple[dt.datetime, int] | None = None
-            moment = getattr(activation, "latest_reported_at", None)
-            if moment is not None and activation.latest_report_id is not None:
-                latest = (_aware(moment), activation.latest_report_id)
-            activation.incident, activation.point = incident, of_incident[activation.point_id]
-            changes.locked(activation)
-            found[(incident.pk, activation.point_id)] = (activation, latest)
-    if connection.vendor != "sqlite":
-        _add_latest(found)
-    return found
-
-
-def _activations_sql(count: int) -> str:
-    """``_activation_sql`` for ``count`` points of one incident."""
-    table = rows.table(Activation)
-    where = "WHERE a.incident_id = %s AND a.point_id IN ({})".format(", ".join(["%s"] * count))
-    if connection.vendor == "sqlite":
-        return (
-            f"SELECT {rows.columns(Activation, 'a')}, r.reported_at AS latest_reported_at "
-            f"FROM {table} a LEFT JOIN {rows.table(StatusReport)} r "
-            f"ON r.id = a.latest_report_id {where} ORDER BY a.id"
-        )
-    return f"SELECT {rows.columns(Activation, 'a')} FROM {table} a {where} ORDER BY a.id FOR UPDATE"
-
-
-def _add_latest(
-    found: dict[tuple[int, int], tuple[Activation, tuple[dt.datetime, int] | None]],
-) -> None:
-    """The latest report's time of each locked activation, read after the locks (PostgreSQL)."""
-    wanted = {a.latest_report_id for a, _latest in found.values() if a.latest_report_id}
-    if not wanted:
-        return
-    times = dict(StatusReport.objects.filter(pk__in=wanted).values_list("pk", "reported_at"))
-    for key, (activation, _latest) in found.items():
-        if activation.latest_report_id in times:
-            found[key] = (
-                activation,
-                (times[activation.latest_report_id], activation.latest_report_id),
-            )
-
-
-def _aware(moment: Any) -> dt.datetime:
-    """A time read outside the ORM (SQLite gives naive UTC, or text) as an aware datetime."""
-    if isinstance(moment, str):
-        moment = dt.datetime.fromisoformat(moment)
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment
-
-
 def fuel_hours_from_litres(*, point: SupportPoint, litres: float) -> float:
     """Litres in the tank, in hours at the point's consumption (from the point's registration)."""
     if not 0 <= litres <= 1_000_000:
@@ -562,9 +403,6 @@ def _same_report(existing: StatusReport, report: _Report) -> StatusReport:
     return existing
 
 
-_LATEST_SQL = f"SELECT reported_at FROM {StatusReport._meta.db_table} WHERE id = %s"
-
-
 def _after_report(
     report: StatusReport, activation: Activation, latest: tuple[dt.datetime, int] | None
 ) -> events.StateChanged | None:
@@ -579,15 +417,7 @@ def _after_report(
     ):
         activation.opened_at = report.reported_at
         changed.append("opened_at")
-    # On PostgreSQL, read the latest report in its own statement, after the lock was granted: it
-    # then sees the report of a transaction that held the lock before (a join in the locking
-    # query did not). SQLite had it joined already (``_locked_activation``).
-    if latest is None and activation.latest_report_id is not None:
-        with connection.cursor() as cursor:
-            cursor.execute(_LATEST_SQL, [activation.latest_report_id])
-            row = cursor.fetchone()
-        if row is not None:
-            latest = (_aware(row[0]), activation.latest_report_id)
+    # ``latest`` is the latest report committed before this one's lock (``_locked``).
     if latest is None or (report.reported_at, report.pk) >= latest:
         activation.latest_report = report
         changed.append("latest_report")
