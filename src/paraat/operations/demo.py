@@ -49,7 +49,12 @@ def load() -> list[str]:
     region = Region.objects.filter(code=REGION_CODE).first()
     if region is None:
         return []
-    if Incident.objects.in_region(region).exercises().filter(title__in=[TITLE, *FORMER_TITLES]).exists():
+    if (
+        Incident.objects.in_region(region)
+        .exercises()
+        .filter(title__in=[TITLE, *FORMER_TITLES])
+        .exists()
+    ):
         return ["oefening al aanwezig"]
     oss = Municipality.objects.get(code="GM0828")
     points = list(

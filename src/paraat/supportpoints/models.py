@@ -57,12 +57,10 @@ class SupportPointQuerySet(models.QuerySet["SupportPoint"]):
         """For the registry's list: by municipality and code, the municipalities in ``own`` (a
         municipal officer's) first."""
         ordered = self.select_related("municipality", "coordination_point")
-        if own:
-            ordered = ordered.alias(
-                not_own=Case(When(municipality_id__in=list(own), then=0), default=1)
-            )
-            return ordered.order_by("not_own", "municipality__name", "code")
-        return ordered.order_by("municipality__name", "code")
+        if not own:
+            return ordered.order_by("municipality__name", "code")
+        not_own = Case(When(municipality_id__in=list(own), then=0), default=1)
+        return ordered.order_by(not_own.asc(), "municipality__name", "code")
 
 
 class SupportPoint(models.Model):
