@@ -46,8 +46,30 @@ def log(
     highlight: bool = False,
     at: dt.datetime | None = None,
 ) -> LogEntry:
-    """Append to the incident's logbook (the only way entries are written)."""
-    return LogEntry.objects.create(
+    """Append to the incident's logbook (the only way entries are written, with ``entry``)."""
+    made = entry(
+        incident=incident, text=text, kind=kind, author=author, author_name=author_name,
+        point=point, corrects=corrects, highlight=highlight, at=at,
+    )  # fmt: skip
+    made.save(force_insert=True)
+    return made
+
+
+def entry(
+    *,
+    incident: Incident,
+    text: str,
+    kind: str = LogKind.NOTE,
+    author: Any = None,
+    author_name: str = "",
+    point: SupportPoint | None = None,
+    corrects: LogEntry | None = None,
+    highlight: bool = False,
+    at: dt.datetime | None = None,
+) -> LogEntry:
+    """The entry ``log`` writes, not yet stored: for a service that stores several in one insert
+    (the group commit of status reports)."""
+    return LogEntry(
         incident=incident,
         created_at=at or timezone.now(),
         author=author if getattr(author, "is_authenticated", False) else None,

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,13 +27,9 @@ from paraat.operations.constants import (
     PointState,
     PowerSource,
 )
-from paraat.operations.models import (
-    Activation,
-    Incident,
-    StatusReport,
-)
+from paraat.operations.models import Activation, Incident, LogEntry, StatusReport
 from paraat.operations.services import locking
-from paraat.operations.services.logbook import STATE_NL, _name, log
+from paraat.operations.services.logbook import STATE_NL, _name, entry
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
 
@@ -304,25 +301,8 @@ def _store_group(
                 locked = locking.locked_activations(
                     (reports[i].incident, reports[i].point) for i in grouped
                 )
-                for i in grouped:
-                    report = reports[i]
-                    activation, latest = locked.get(
-                        (report.incident.pk, report.point.pk), (None, None)
-                    )
-                    try:
-                        _check(report, activation)
-                    except ValidationError:
-                        alone.append(i)
-                        continue
-                    assert activation is not None
-                    stored, event = _create(report, activation, latest)
-                    if activation.latest_report_id == stored.pk:
-                        locked[(report.incident.pk, report.point.pk)] = (
-                            activation, (stored.reported_at, stored.pk)
-                        )  # fmt: skip
-                    outcomes[i] = (stored, True)
-                    if event is not None:
-                        sent.append(event)
+                stored = _store_checked(reports, grouped, locked, alone, outcomes)
+                sent = [e for e in stored if e is not None]
         except DatabaseError:
             logger.warning(
                 "a group of %d reports is stored one by one", len(reports), exc_info=True
@@ -337,6 +317,71 @@ def _store_group(
         except Exception as exc:  # this report's own answer (refused, or a conflict)
             outcomes[i] = exc
     return outcomes  # type: ignore[return-value]
+
+
+def _store_checked(
+    reports: Sequence[_Report],
+    grouped: list[int],
+    locked: locking.Locked,
+    alone: list[int],
+    outcomes: list[Any],
+) -> list[events.StateChanged | None]:
+    """Check the group's reports in order; insert those that pass in one statement, move each
+    activation's pointers as the reports did one after the other (one update per activation),
+    and insert their logbook lines in one statement. The refused ones go to ``alone``."""
+    passed: list[tuple[int, _Report, StatusReport, Activation]] = []
+    for i in grouped:
+        report = reports[i]
+        activation = locked.get((report.incident.pk, report.point.pk), (None, None))[0]
+        try:
+            _check(report, activation)
+        except ValidationError:
+            alone.append(i)
+            continue
+        assert activation is not None
+        row = StatusReport(
+            incident=report.incident, point=report.point, idempotency_key=report.key,
+            **report.values,
+        )  # fmt: skip
+        passed.append((i, report, row, activation))
+    _insert_all(StatusReport, [row for _i, _report, row, _activation in passed])
+    moved: dict[int, tuple[Activation, set[str], Any]] = {}
+    lines, sent = [], []
+    for i, report, row, activation in passed:
+        key = (report.incident.pk, report.point.pk)
+        changed = _move_pointers(row, activation, locked[key][1])
+        if "latest_report" in changed:
+            locked[key] = (activation, (row.reported_at, row.pk))
+        if changed:
+            moved.setdefault(activation.pk, (activation, set(), report.actor))[1].update(changed)
+        with translation.override(report.language):
+            lines.append(_log_line(row))
+        sent.append(_event(row) if "latest_report" in changed else None)
+        outcomes[i] = (row, True)
+    for activation, fields, actor in moved.values():
+        with audit.restoring(actor):
+            activation.save(update_fields=sorted(fields))
+    _insert_all(LogEntry, lines)
+    return sent
+
+
+def _insert_all(model: type[StatusReport] | type[LogEntry], rows: list[Any]) -> None:
+    """Insert new ``rows`` in one statement, with the signals a save of each sends (the sync
+    journal hangs on them); one by one where the database cannot return their keys."""
+    if not connection.features.can_return_rows_from_bulk_insert:
+        for row in rows:
+            row.save(force_insert=True)
+        return
+    for row in rows:
+        pre_save.send(
+            sender=model, instance=row, raw=False, using=connection.alias, update_fields=None
+        )
+    model.objects.bulk_create(rows)
+    for row in rows:
+        post_save.send(
+            sender=model, instance=row, created=True, raw=False, using=connection.alias,
+            update_fields=None,
+        )  # fmt: skip
 
 
 def _new_keys(reports: Sequence[_Report], alone: list[int]) -> list[int]:
@@ -406,8 +451,21 @@ def _same_report(existing: StatusReport, report: _Report) -> StatusReport:
 def _after_report(
     report: StatusReport, activation: Activation, latest: tuple[dt.datetime, int] | None
 ) -> events.StateChanged | None:
-    """Keep the activation's first, opened and latest report (the activation row is locked);
-    the event to send once committed when the point's latest report changed."""
+    """Keep the activation's first, opened and latest report (the activation row is locked) and
+    write the logbook line; the event to send once committed when the latest report changed."""
+    changed = _move_pointers(report, activation, latest)
+    if changed:
+        activation.save(update_fields=changed)
+    _log_line(report).save(force_insert=True)
+    return _event(report) if "latest_report" in changed else None
+
+
+def _move_pointers(
+    report: StatusReport, activation: Activation, latest: tuple[dt.datetime, int] | None
+) -> list[str]:
+    """Move the activation's first, opened and latest report for ``report`` (not saved); the
+    fields it changed. ``latest`` is the latest report committed before this one's lock
+    (``locking.locked``), or stored before it in the same group."""
     changed = []
     if activation.first_report_at is None or report.reported_at < activation.first_report_at:
         activation.first_report_at = report.reported_at
@@ -417,21 +475,24 @@ def _after_report(
     ):
         activation.opened_at = report.reported_at
         changed.append("opened_at")
-    # ``latest`` is the latest report committed before this one's lock (``_locked``).
     if latest is None or (report.reported_at, report.pk) >= latest:
         activation.latest_report = report
         changed.append("latest_report")
-    if changed:
-        activation.save(update_fields=changed)
-    event = None
-    if "latest_report" in changed:
-        event = events.StateChanged(
-            region_id=report.incident.region_id,
-            incident_id=report.incident_id,
-            real=state.reaches_residents(report.incident),
-            point_ids=(report.point_id,),
-            reason="report",
-        )
+    return changed
+
+
+def _event(report: StatusReport) -> events.StateChanged:
+    return events.StateChanged(
+        region_id=report.incident.region_id,
+        incident_id=report.incident_id,
+        real=state.reaches_residents(report.incident),
+        point_ids=(report.point_id,),
+        reason="report",
+    )
+
+
+def _log_line(report: StatusReport) -> LogEntry:
+    """The logbook's line for ``report``, not yet stored."""
     parts = [f"{report.point.code}: {STATE_NL.get(PointState(report.state), report.state)}"]
     if report.visitors is not None:
         parts.append(f"{report.visitors} bezoekers")
@@ -441,7 +502,7 @@ def _after_report(
         parts.append("nodig: " + ", ".join(str(Need(n).label) for n in report.needs))
     if report.note:
         parts.append(report.note[:200])
-    log(
+    return entry(
         incident=report.incident,
         kind=LogKind.STATUS,
         author=report.reporter,
@@ -450,4 +511,3 @@ def _after_report(
         at=report.received_at,
         text=f"{'; '.join(parts)} (via {Channel(report.channel).label})",
     )
-    return event
