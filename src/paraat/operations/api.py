@@ -19,7 +19,7 @@ from rest_framework.settings import api_settings
 
 from paraat.areas.api import AppUser
 from paraat.operations import access, picture, reads, services
-from paraat.operations.constants import Channel, Need, Phase, PointState, PowerSource
+from paraat.operations.constants import Channel, Need, PointState, PowerSource
 from paraat.operations.models import Incident, StatusReport
 from paraat.supportpoints.constants import Service
 
@@ -252,11 +252,8 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         if not access.can_view_operations(request.user, incident.region):
             raise ApiDenied()
         scope = access.picture_municipality_ids(request.user, incident.region)
-        if incident.phase == Phase.CLOSED:  # as it was when it closed, as the page shows it
-            return Response(
-                picture.build(incident, incident.closed_at, municipality_ids=scope).as_dict()
-            )
-        # For screens that poll it: shared, at most a few seconds old (``generated_at``).
+        # For screens that poll it: shared, at most a few seconds old (``generated_at``); a
+        # closed incident's as it was when it closed.
         return Response(picture.shared(incident, municipality_ids=scope).as_dict())
 
 

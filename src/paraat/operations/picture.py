@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from paraat.operations import state as state_rules
-from paraat.operations.constants import Freshness, Need, PointState
+from paraat.operations.constants import Freshness, Need, Phase, PointState
 from paraat.operations.models import Activation, HelpRequest, Incident, LogEntry, fuel_hours_at
 
 FUEL_WARNING_HOURS = 12
@@ -298,7 +298,10 @@ def shared(incident: Incident, *, municipality_ids: set[int] | None = None) -> P
     refreshing every 10 seconds then cost one build per process every few seconds instead of
     two a second, and none of them waits for one while reports come in by the hundred (issue 16).
     The picture says when it was built (``generated_at``); a page a person opens uses ``build``.
+    A closed incident's picture is built as it was when it closed, as its page shows it.
     """
+    if incident.phase == Phase.CLOSED:
+        return build(incident, incident.closed_at, municipality_ids=municipality_ids)
     max_age = settings.PARAAT_PICTURE_MAX_AGE_SECONDS
     if max_age <= 0 or connection.in_atomic_block:
         return build(incident, municipality_ids=municipality_ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,23 +34,21 @@ def _name(user: Any, fallback: str = "systeem") -> str:
     return fallback
 
 
-def log(
-    *,
-    incident: Incident,
-    text: str,
-    kind: str = LogKind.NOTE,
-    author: Any = None,
-    author_name: str = "",
-    point: SupportPoint | None = None,
-    corrects: LogEntry | None = None,
-    highlight: bool = False,
-    at: dt.datetime | None = None,
-) -> LogEntry:
+class EntryFields(TypedDict, total=False):
+    """What ``log`` passes on to ``entry`` beside the incident and the text."""
+
+    kind: str
+    author: Any
+    author_name: str
+    point: SupportPoint | None
+    corrects: LogEntry | None
+    highlight: bool
+    at: dt.datetime | None
+
+
+def log(*, incident: Incident, text: str, **fields: Unpack[EntryFields]) -> LogEntry:
     """Append to the incident's logbook (the only way entries are written, with ``entry``)."""
-    made = entry(
-        incident=incident, text=text, kind=kind, author=author, author_name=author_name,
-        point=point, corrects=corrects, highlight=highlight, at=at,
-    )  # fmt: skip
+    made = entry(incident=incident, text=text, **fields)
     made.save(force_insert=True)
     return made
 
