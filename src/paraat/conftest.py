@@ -80,6 +80,41 @@ LONG_FIRST = (
 )
 
 
+_previous_test = [""]
+
+
+@pytest.fixture(autouse=True)
+def _transactional_test_starts_empty(request: pytest.FixtureRequest) -> Any:
+    """A test with a real transaction starts on an empty database, and says so when it did not.
+
+    Django flushes every table after such a test; once (on PostgreSQL, in CI) a test still found
+    a row an earlier test of its worker had written, and failed on a unique key that had nothing
+    to do with it. Such rows are flushed here, with a warning that names the test that ran
+    before, so a leak shows where it comes from instead of failing a test elsewhere.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        from django.core.management import call_command
+
+        from paraat.areas.models import Area, Region
+
+        if Region.objects.exists() or Area.objects.exists():
+            import warnings
+
+            warnings.warn(
+                f"rows left in the test database after {_previous_test[0] or 'an earlier test'}: "
+                "flushed",
+                stacklevel=1,
+            )
+            call_command("flush", interactive=False, verbosity=0)
+    yield
+    _previous_test[0] = request.node.nodeid
+
+
 def _uses_test_database(item: pytest.Item) -> bool:
     fixtures = getattr(item, "fixturenames", ())
     return item.get_closest_marker("django_db") is not None or any(
