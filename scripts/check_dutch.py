@@ -21,6 +21,28 @@ SOURCE = ROOT / "src" / "paraat"
 
 DUTCH = frozenset(
     [
+        "aangemaakt",
+        "geactiveerd",
+        "gedaan",
+        "gepland",
+        "uit",
+        "opgepakt",
+        "toegewezen",
+        "aan",
+        "afgerond",
+        "ingetrokken",
+        "inhoud",
+        "melding",
+        "vastgelegd",
+        "hulpvraag",
+        "noodmelding",
+        "fase",
+        "bezoekers",
+        "brandstof",
+        "nodig",
+        "openingslijst",
+        "oefening",
+        "oefeninjects",
         "de",
         "het",
         "een",
@@ -129,13 +151,23 @@ def python_findings(path: Path) -> list[str]:
             parents[child] = node
     found = []
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        if isinstance(node, ast.JoinedStr):
+            # An f-string is read as a whole: "{n} punten geactiveerd" has one Dutch word per
+            # piece but reads as Dutch.
+            text = " ".join(
+                part.value
+                for part in node.values
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if isinstance(parents.get(node), (ast.Expr, ast.JoinedStr)):
+                continue  # a docstring, or a piece of an f-string (read with the whole)
+            text = node.value
+        else:
             continue
-        if isinstance(parents.get(node), ast.Expr):
-            continue  # a docstring
-        if _inside_gettext(node, parents) or not reads_dutch(node.value):
+        if _inside_gettext(node, parents) or not reads_dutch(text):
             continue
-        found.append(f"{_name(path)}:{node.lineno}: {node.value[:70]!r}")
+        found.append(f"{_name(path)}:{node.lineno}: {text[:70]!r}")
     return found
 
 

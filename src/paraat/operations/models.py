@@ -9,8 +9,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from paraat.operations import logtext
 from paraat.operations.constants import (
     Channel,
     ChecklistItem,
@@ -68,8 +70,10 @@ class Incident(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        prefix = "[OEFENING] " if self.is_exercise else ""
-        return f"{prefix}{self.title}"
+        """The title, marked in the reader's language when it is an exercise."""
+        if self.is_exercise:
+            return gettext("[EXERCISE] %(title)s") % {"title": self.title}
+        return self.title
 
 
 class Activation(models.Model):
@@ -311,6 +315,10 @@ class LogEntry(models.Model):
     author_name = models.CharField(_("author"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=LogKind.choices, default=LogKind.NOTE)
     text = models.TextField(_("text"))
+    # A line the system wrote: its message and parameters, shown in the reader's language
+    # (operations.logtext); ``text`` is the line as written. Empty for typed notes.
+    message = models.CharField(_("message"), max_length=40, blank=True, default="")
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     point = models.ForeignKey(
         "supportpoints.SupportPoint",
         null=True,
@@ -331,7 +339,7 @@ class LogEntry(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%H:%M} {self.text[:50]}"
+        return f"{self.created_at:%H:%M} {self.shown_text[:50]}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and LogEntry.objects.filter(pk=self.pk).exists():
@@ -340,6 +348,11 @@ class LogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("logbook entries cannot be deleted")
+
+    @property
+    def shown_text(self) -> str:
+        """The line in the active language (a system line), or as typed."""
+        return logtext.shown(self.message, self.params, self.text)
 
 
 class InjectQuerySet(models.QuerySet["Inject"]):

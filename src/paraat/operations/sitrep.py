@@ -155,7 +155,7 @@ def content(report: Sitrep) -> Content:
             Section(_("Open help requests"), requests),
             Section(
                 _("Logbook highlights"),
-                [f"{_time(entry.created_at)} {entry.text}" for entry in report.highlights],
+                [f"{_time(entry.created_at)} {entry.shown_text}" for entry in report.highlights],
             ),
         ],
     )

@@ -17,7 +17,7 @@ from paraat.operations.services.incidents import (
     tick_checklist,
 )
 from paraat.operations.services.lines import card_line, line_key, read_line, record_line
-from paraat.operations.services.logbook import STATE_NL, correct_log_entry, log
+from paraat.operations.services.logbook import correct_log_entry, log
 from paraat.operations.services.reports import (
     IdempotencyConflict,
     fuel_hours_from_litres,
@@ -35,7 +35,6 @@ from paraat.operations.services.requests import (
 )
 
 __all__ = [
-    "STATE_NL",
     "IdempotencyConflict",
     "activate",
     "assign_request",

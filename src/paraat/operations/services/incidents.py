@@ -11,13 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from paraat.operations import events, state
+from paraat.operations import events, logtext, state
 from paraat.operations.constants import (
     OPENING_CHECKLIST,
-    ChecklistItem,
     LogKind,
     Phase,
 )
+from paraat.operations.logtext import LogMessage
 from paraat.operations.models import (
     Activation,
     Incident,
@@ -54,12 +54,16 @@ def create_incident(
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     incident.municipalities.set(municipalities)
-    label = _("Exercise") if is_exercise else _("Incident")
     log(
         incident=incident,
         kind=LogKind.PHASE,
+        message=LogMessage.INCIDENT_CREATED,
+        params={
+            "exercise": is_exercise,
+            "title": incident.title,
+            "municipalities": [m.name for m in municipalities],
+        },
         author=user,
-        text=f"{label} aangemaakt: {incident.title} ({', '.join(m.name for m in municipalities)})",
         highlight=True,
         at=at,
     )
@@ -134,8 +138,13 @@ def activate(
         log(
             incident=incident,
             kind=LogKind.ACTIVATION,
+            message=LogMessage.POINTS_ACTIVATED,
+            params={
+                "count": len(made),
+                "codes": [a.point.code for a in made[:30]],
+                "more": len(made) > 30,
+            },
             author=user,
-            text=f"{len(made)} punten geactiveerd: {', '.join(a.point.code for a in made[:30])}{' …' if len(made) > 30 else ''}",
             at=now,
         )
         _state_changed(incident, reason="activation", points=[a.point_id for a in made])
@@ -164,8 +173,9 @@ def set_phase(
     log(
         incident=incident,
         kind=LogKind.PHASE,
+        message=LogMessage.PHASE,
+        params={"phase": phase},
         author=user,
-        text=f"Fase: {Phase(phase).label}",
         highlight=True,
         at=moment,
     )
@@ -192,14 +202,19 @@ def tick_checklist(
         return activation
     activation.checklist = {**activation.checklist, item: done}
     activation.save(update_fields=["checklist"])
-    label = ChecklistItem(item).label if item in ChecklistItem.values else item
     log(
         incident=activation.incident,
         kind=LogKind.ACTIVATION,
         author=user,
         point=activation.point,
-        text=f"{activation.point.code} openingslijst: {label} {'gedaan' if done else 'niet meer gedaan'}"
-        f" ({activation.checklist_done}/{len(activation.checklist)})",
+        message=LogMessage.CHECKLIST,
+        params={
+            "point": activation.point.code,
+            "item": item,
+            "done": done,
+            "done_count": activation.checklist_done,
+            "total": len(activation.checklist),
+        },
         at=at,
     )
     return activation
@@ -238,8 +253,9 @@ def schedule_injects(
         log(
             incident=incident,
             kind=LogKind.INJECT,
+            message=LogMessage.INJECTS_PLANNED,
+            params={"count": len(made), "source": source or ""},
             author=user,
-            text=f"{len(made)} oefeninjects gepland{' uit ' + source if source else ''}",
             at=at,
         )
     return made
@@ -260,9 +276,10 @@ def deliver_due_injects(*, incident: Incident, now: dt.datetime | None = None) -
         log(
             incident=incident,
             kind=LogKind.INJECT,
-            author_name="oefenleiding",
+            author_name=logtext.in_house(logtext.EXERCISE_CONTROL),
             highlight=True,
             at=moment,
-            text=f"[OEFENING] T+{hours:g} uur — {inject.title}: {inject.message}",
+            message=LogMessage.INJECT_DUE,
+            params={"hours": hours, "title": inject.title, "message": inject.message},
         )
     return due

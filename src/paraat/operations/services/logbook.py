@@ -10,34 +10,29 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from paraat.operations.constants import (
-    LogKind,
-    PointState,
-)
+from paraat.operations import logtext
+from paraat.operations.constants import LogKind
 from paraat.operations.models import (
     Incident,
     LogEntry,
 )
 from paraat.supportpoints.models import SupportPoint
 
-STATE_NL = {
-    PointState.OPEN: "open",
-    PointState.LIMITED: "beperkt open",
-    PointState.FULL: "vol",
-    PointState.CLOSED: "dicht",
-}
 
-
-def _name(user: Any, fallback: str = "systeem") -> str:
+def _name(user: Any, fallback: str | None = None) -> str:
+    """The author's name as the logbook writes it; without a user, ``fallback`` or "system" in
+    the installation's language (an author is a name, written once, like a signature)."""
     if getattr(user, "is_authenticated", False):
         return str(user.get_full_name() or user.get_username())
-    return fallback
+    return logtext.in_house(logtext.SYSTEM) if fallback is None else fallback
 
 
 class EntryFields(TypedDict, total=False):
     """What ``log`` passes on to ``entry`` beside the incident and the text."""
 
     kind: str
+    message: str
+    params: dict[str, Any]
     author: Any
     author_name: str
     point: SupportPoint | None
@@ -46,8 +41,9 @@ class EntryFields(TypedDict, total=False):
     at: dt.datetime | None
 
 
-def log(*, incident: Incident, text: str, **fields: Unpack[EntryFields]) -> LogEntry:
-    """Append to the incident's logbook (the only way entries are written, with ``entry``)."""
+def log(*, incident: Incident, text: str = "", **fields: Unpack[EntryFields]) -> LogEntry:
+    """Append to the incident's logbook (the only way entries are written, with ``entry``): a
+    typed ``text``, or a system line as a ``message`` with its ``params`` (operations.logtext)."""
     made = entry(incident=incident, text=text, **fields)
     made.save(force_insert=True)
     return made
@@ -56,8 +52,10 @@ def log(*, incident: Incident, text: str, **fields: Unpack[EntryFields]) -> LogE
 def entry(
     *,
     incident: Incident,
-    text: str,
+    text: str = "",
     kind: str = LogKind.NOTE,
+    message: str = "",
+    params: dict[str, Any] | None = None,
     author: Any = None,
     author_name: str = "",
     point: SupportPoint | None = None,
@@ -73,7 +71,9 @@ def entry(
         author=author if getattr(author, "is_authenticated", False) else None,
         author_name=author_name or _name(author),
         kind=kind,
-        text=text,
+        text=logtext.written(message, params or {}) if message else text,
+        message=message,
+        params=params or {},
         point=point,
         corrects=corrects,
         highlight=highlight,

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from paraat.core import audit, changes, groupcommit
-from paraat.operations import events, state
+from paraat.operations import events, logtext, state
 from paraat.operations.constants import (
     Channel,
     LogKind,
@@ -27,9 +27,10 @@ from paraat.operations.constants import (
     PointState,
     PowerSource,
 )
+from paraat.operations.logtext import LogMessage
 from paraat.operations.models import Activation, Incident, LogEntry, StatusReport
 from paraat.operations.services import locking
-from paraat.operations.services.logbook import STATE_NL, _name, entry
+from paraat.operations.services.logbook import _name, entry
 from paraat.supportpoints.constants import Service
 from paraat.supportpoints.models import SupportPoint
 
@@ -493,21 +494,21 @@ def _event(report: StatusReport) -> events.StateChanged:
 
 def _log_line(report: StatusReport) -> LogEntry:
     """The logbook's line for ``report``, not yet stored."""
-    parts = [f"{report.point.code}: {STATE_NL.get(PointState(report.state), report.state)}"]
-    if report.visitors is not None:
-        parts.append(f"{report.visitors} bezoekers")
-    if report.fuel_hours_left is not None:
-        parts.append(f"brandstof {report.fuel_hours_left:g} uur")
-    if report.needs:
-        parts.append("nodig: " + ", ".join(str(Need(n).label) for n in report.needs))
-    if report.note:
-        parts.append(report.note[:200])
     return entry(
         incident=report.incident,
         kind=LogKind.STATUS,
+        message=LogMessage.STATUS_REPORT,
+        params={
+            "point": report.point.code,
+            "state": report.state,
+            "visitors": report.visitors,
+            "fuel_hours": report.fuel_hours_left,
+            "needs": list(report.needs),
+            "note": report.note[:200],
+            "channel": report.channel,
+        },  # fmt: skip
         author=report.reporter,
-        author_name=report.reporter_name or "melding",
+        author_name=report.reporter_name or logtext.in_house(logtext.REPORT),
         point=report.point,
         at=report.received_at,
-        text=f"{'; '.join(parts)} (via {Channel(report.channel).label})",
     )

@@ -21,6 +21,7 @@ from paraat.operations.constants import (
     RequestOrigin,
     RequestStatus,
 )
+from paraat.operations.logtext import LogMessage
 from paraat.operations.models import (
     EmergencyRelay,
     HelpRequest,
@@ -63,13 +64,18 @@ def create_help_request(
         description=description.strip(), created_by=user if getattr(user, "is_authenticated", False) else None, idempotency_key=idempotency_key or None,
         created_at=at or timezone.now(),
     )  # fmt: skip
-    where = f"{point.code}: " if point else ""
     log(
         incident=incident,
         kind=LogKind.REQUEST,
         author=user,
         point=point,
-        text=f"Hulpvraag ({Priority(priority).label.lower()}) {where}{Need(kind).label}: {description.strip()[:200]}",
+        message=LogMessage.REQUEST_MADE,
+        params={
+            "priority": priority,
+            "point": point.code if point else "",
+            "need": kind,
+            "description": description.strip()[:200],
+        },
         at=request.created_at,
     )
     return request
@@ -104,7 +110,8 @@ def claim_request(*, request: HelpRequest, user: Any, at: dt.datetime | None = N
         kind=LogKind.REQUEST,
         author=user,
         point=request.point,
-        text=f"Hulpvraag #{request.pk} opgepakt door {_name(user)}",
+        message=LogMessage.REQUEST_CLAIMED,
+        params={"number": request.pk, "name": _name(user)},
         at=request.claimed_at,
     )
     return request
@@ -132,7 +139,8 @@ def assign_request(
         kind=LogKind.REQUEST,
         author=user,
         point=request.point,
-        text=f"Hulpvraag #{request.pk} toegewezen aan {request.assigned_to}",
+        message=LogMessage.REQUEST_ASSIGNED,
+        params={"number": request.pk, "name": request.assigned_to},
         at=request.assigned_at,
     )
     return request
@@ -158,13 +166,13 @@ def complete_request(
         outcome.strip(),
     )
     request.save(update_fields=["status", "done_by", "done_at", "outcome"])
-    verb = "ingetrokken" if cancelled else "afgerond"
     log(
         incident=request.incident,
         kind=LogKind.REQUEST,
         author=user,
         point=request.point,
-        text=f"Hulpvraag #{request.pk} {verb}{': ' + request.outcome if request.outcome else ''}",
+        message=LogMessage.REQUEST_CANCELLED if cancelled else LogMessage.REQUEST_DONE,
+        params={"number": request.pk, "outcome": request.outcome},
         at=request.done_at,
     )
     return request
@@ -195,7 +203,8 @@ def relay_emergency_report(
         point=point,
         highlight=True,
         # Only a reference: residents' names, addresses and needs stay in the (erasable) report.
-        text=f"Noodmelding #{relay.pk} via {point.code} (inhoud in de melding)",
+        message=LogMessage.RELAY_RECEIVED,
+        params={"number": relay.pk, "point": point.code},
     )
     return relay
 
@@ -211,7 +220,8 @@ def record_relay_outcome(*, relay: EmergencyRelay, outcome: str, user: Any) -> E
         kind=LogKind.RELAY,
         author=user,
         point=relay.point,
-        text=f"Afhandeling noodmelding #{relay.pk} vastgelegd (inhoud in de melding)",
+        message=LogMessage.RELAY_OUTCOME,
+        params={"number": relay.pk},
     )
     return relay
 

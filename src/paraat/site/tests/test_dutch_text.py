@@ -56,3 +56,17 @@ def test_it_finds_dutch_text_in_a_template_outside_translate(tmp_path: Path) -> 
     assert len(found) == 2
     assert any("Er is geen punt" in line for line in found)
     assert any("kaart van de gemeente" in line for line in found)
+
+
+def test_it_reads_an_f_string_as_a_whole(tmp_path: Path) -> None:
+    module = tmp_path / "services.py"
+    module.write_text(
+        "def f(n, code):\n"
+        '    logged = f"{n} punten geactiveerd: {code}"\n'
+        '    also = f"Hulpvraag #{n} toegewezen aan {code}"\n'
+        '    fine = f"{n} points activated: {code}"\n'
+        "    return logged, also, fine\n",
+        encoding="utf-8",
+    )
+    found = _checker().findings([module])
+    assert [line.split(":")[1] for line in found] == ["2", "3"]
