@@ -269,21 +269,7 @@ def run_optimisation(
             progress(done, OPTIMISE_STEPS, message)
 
     started = time.perf_counter()
-    if model not in OptimisationModel.values:
-        raise ValidationError({"model": _("Unknown model “%(model)s”.") % {"model": model}})
-    threshold_m = inputs.check_threshold(threshold_m)
-    _check_weight(weight)
-    if model == OptimisationModel.LSCP:
-        if target is None:
-            target = 1.0
-        if not 0 < target <= 1:
-            raise ValidationError(
-                {"target": _("The target share must be above 0% and at most 100%.")}
-            )
-    elif k is None or k < 1:
-        raise ValidationError({"k": _("Choose at least 1 new site.")})
-    if not np.isfinite(time_limit) or time_limit <= 0:
-        raise ValidationError({"time_limit": _("The time limit must be more than 0 seconds.")})
+    threshold_m, target = _checked_request(model, k, target, time_limit, threshold_m, weight)
     step(0, _("Reading the walking network") if (network or network_file) else _("Reading demand"))
     graph = _graph(network, network_file)
     step(1, _("Reading demand"))
@@ -291,19 +277,7 @@ def run_optimisation(
         region=region, municipality=municipality, weight=weight, area_kind=area_kind
     )
     step(2, _("Finding which sites reach which residents"))
-    existing = inputs.site_info(inputs.existing_points(region))
-    candidate_points = inputs.site_info(inputs.candidate_sites(region, municipality))
-    if not candidate_points:
-        raise ValidationError({"k": _("There are no candidate sites to choose from.")})
-    if k is not None and model != OptimisationModel.LSCP and k > len(candidate_points):
-        raise ValidationError(
-            {
-                "k": _(
-                    "You asked for %(count)s new sites, but there are only %(candidates)s candidate sites."
-                )
-                % {"count": k, "candidates": len(candidate_points)}
-            }
-        )
+    existing, candidate_points = _sites(region, municipality, model, k)
     sites = existing + candidate_points
     fixed = np.arange(len(existing))
     candidates = np.arange(len(existing), len(sites))
@@ -342,8 +316,88 @@ def run_optimisation(
         capacity=capacity or DEFAULT_CAPACITY,
     )
     figures = _private(figures, weight, region)
-    adds = [site["adds"] for site in figures["selected"]]
     step(5, _("Saving the proposal"))
+    return _store_run(
+        region=region, municipality=municipality, model=model, k=k, target=target,
+        time_limit=time_limit, threshold_m=threshold_m, graph=graph,
+        network=network if network_file is None else None, weight=weight,
+        area_kind=demand.area_kind, capacity=capacity or DEFAULT_CAPACITY, figures=figures,
+        seconds=round(time.perf_counter() - started, 3), user=user,
+    )  # fmt: skip
+
+
+def _checked_request(
+    model: str,
+    k: int | None,
+    target: float | None,
+    time_limit: float,
+    threshold_m: float,
+    weight: str,
+) -> tuple[float, float | None]:
+    """Refuse a request that cannot be run; returns the threshold and the target share (all
+    residents when set covering is asked without one)."""
+    if model not in OptimisationModel.values:
+        raise ValidationError({"model": _("Unknown model “%(model)s”.") % {"model": model}})
+    threshold_m = inputs.check_threshold(threshold_m)
+    _check_weight(weight)
+    if model == OptimisationModel.LSCP:
+        if target is None:
+            target = 1.0
+        if not 0 < target <= 1:
+            raise ValidationError(
+                {"target": _("The target share must be above 0% and at most 100%.")}
+            )
+    elif k is None or k < 1:
+        raise ValidationError({"k": _("Choose at least 1 new site.")})
+    if not np.isfinite(time_limit) or time_limit <= 0:
+        raise ValidationError({"time_limit": _("The time limit must be more than 0 seconds.")})
+    return threshold_m, target
+
+
+def _sites(
+    region: Region, municipality: Municipality | None, model: str, k: int | None
+) -> tuple[list[Any], list[Any]]:
+    """The existing points (kept) and the candidate sites, refused when there are too few."""
+    existing = inputs.site_info(inputs.existing_points(region))
+    candidate_points = inputs.site_info(inputs.candidate_sites(region, municipality))
+    if not candidate_points:
+        raise ValidationError({"k": _("There are no candidate sites to choose from.")})
+    if k is not None and model != OptimisationModel.LSCP and k > len(candidate_points):
+        raise ValidationError(
+            {
+                "k": _(
+                    "You asked for %(count)s new sites, but there are only %(candidates)s candidate sites."
+                )
+                % {"count": k, "candidates": len(candidate_points)}
+            }
+        )
+    return existing, candidate_points
+
+
+def _store_run(
+    *,
+    region: Region,
+    municipality: Municipality | None,
+    model: str,
+    k: int | None,
+    target: float | None,
+    time_limit: float,
+    threshold_m: float,
+    graph: Any,
+    network: WalkingNetwork | None,
+    weight: str,
+    area_kind: str,
+    capacity: int,
+    figures: dict[str, Any],
+    seconds: float,
+    user: Any,
+) -> OptimisationRun:
+    adds = [site["adds"] for site in figures["selected"]]
+    summary = {
+        "sites": len(figures["selected"]),
+        "added": None if None in adds else float(sum(adds)),
+        "share": figures["after"]["share"],
+    }
     with transaction.atomic():
         return OptimisationRun.objects.create(
             region=region,
@@ -354,21 +408,13 @@ def run_optimisation(
             time_limit=time_limit,
             threshold_m=threshold_m,
             distance_kind=DistanceKind.WALKING if graph is not None else DistanceKind.STRAIGHT,
-            network=network if network_file is None else None,
+            network=network,
             weight=weight,
-            area_kind=demand.area_kind,
-            capacity=capacity or DEFAULT_CAPACITY,
+            area_kind=area_kind,
+            capacity=capacity,
             figures=figures,
-            summary=_private(
-                {
-                    "sites": len(figures["selected"]),
-                    "added": None if None in adds else float(sum(adds)),
-                    "share": figures["after"]["share"],
-                },
-                weight,
-                region,
-            ),
-            seconds=round(time.perf_counter() - started, 3),
+            summary=_private(summary, weight, region),
+            seconds=seconds,
             created_by=user if getattr(user, "is_authenticated", False) else None,
         )
 

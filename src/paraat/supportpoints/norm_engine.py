@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -257,147 +258,172 @@ def _reason(text: str, **params: Any) -> Message:
     return Message(text, params)
 
 
-def evaluate(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
-    """One rule against one point: (result, reason in plain words)."""
-    if rule.check == "power_autonomy_hours":
-        assert rule.min is not None
-        least = Amount(rule.min)
-        if facts.power_hours is None:
-            note = facts.power_note or Message(
-                gettext_noop("fill in generator, fuel and consumption")
-            )
-            return UNKNOWN, _reason(
-                gettext_noop("Unknown how long the power lasts (%(note)s)."), note=note
-            )
-        extra = Message(" (%(note)s)", {"note": facts.power_note}) if facts.power_note else ""
-        hours = Amount(facts.power_hours)
-        if facts.power_hours >= rule.min:
-            return PASS, _reason(
-                gettext_noop(
-                    "Power for %(hours)s hours without refuelling%(extra)s (norm: at least "
-                    "%(min)s hours)."
-                ),
-                hours=hours,
-                extra=extra,
-                min=least,
-            )
-        return FAIL, _reason(
+def _power_autonomy_hours(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.min is not None
+    least = Amount(rule.min)
+    if facts.power_hours is None:
+        note = facts.power_note or Message(gettext_noop("fill in generator, fuel and consumption"))
+        return UNKNOWN, _reason(
+            gettext_noop("Unknown how long the power lasts (%(note)s)."), note=note
+        )
+    extra = Message(" (%(note)s)", {"note": facts.power_note}) if facts.power_note else ""
+    hours = Amount(facts.power_hours)
+    if facts.power_hours >= rule.min:
+        return PASS, _reason(
             gettext_noop(
-                "Power for only %(hours)s hours without refuelling%(extra)s; the norm is at least "
-                "%(min)s hours."
+                "Power for %(hours)s hours without refuelling%(extra)s (norm: at least "
+                "%(min)s hours)."
             ),
             hours=hours,
             extra=extra,
             min=least,
         )
-    if rule.check == "comms_without_telecom":
-        assert rule.min is not None
-        usable = sorted(facts.comms_kinds & COMMS_WITHOUT_TELECOM)
-        if len(usable) >= rule.min:
-            return PASS, _reason(
-                gettext_noop(
-                    "%(count)s connection(s) without the power grid and telephone network "
-                    "(norm: at least %(min)s)."
-                ),
-                count=len(usable),
-                min=Amount(rule.min),
-            )
-        return FAIL, _reason(
+    return FAIL, _reason(
+        gettext_noop(
+            "Power for only %(hours)s hours without refuelling%(extra)s; the norm is at least "
+            "%(min)s hours."
+        ),
+        hours=hours,
+        extra=extra,
+        min=least,
+    )
+
+
+def _comms_without_telecom(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.min is not None
+    usable = sorted(facts.comms_kinds & COMMS_WITHOUT_TELECOM)
+    if len(usable) >= rule.min:
+        return PASS, _reason(
             gettext_noop(
-                "%(count)s connection(s) that work without the power grid and telephone network; "
-                "the norm is at least %(min)s (C2000, satellite phone, amateur radio or runner)."
+                "%(count)s connection(s) without the power grid and telephone network "
+                "(norm: at least %(min)s)."
             ),
             count=len(usable),
             min=Amount(rule.min),
         )
-    if rule.check == "key_holders_24_7":
-        assert rule.min is not None
-        if facts.key_holders_24_7 >= rule.min:
-            return PASS, _reason(
-                gettext_noop(
-                    "%(count)s key holders reachable day and night (norm: at least %(min)s)."
-                ),
-                count=facts.key_holders_24_7,
-                min=Amount(rule.min),
-            )
-        return FAIL, _reason(
-            gettext_noop(
-                "%(count)s key holder(s) reachable day and night; the norm is at least %(min)s."
-            ),
+    return FAIL, _reason(
+        gettext_noop(
+            "%(count)s connection(s) that work without the power grid and telephone network; "
+            "the norm is at least %(min)s (C2000, satellite phone, amateur radio or runner)."
+        ),
+        count=len(usable),
+        min=Amount(rule.min),
+    )
+
+
+def _key_holders_24_7(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.min is not None
+    if facts.key_holders_24_7 >= rule.min:
+        return PASS, _reason(
+            gettext_noop("%(count)s key holders reachable day and night (norm: at least %(min)s)."),
             count=facts.key_holders_24_7,
             min=Amount(rule.min),
         )
-    if rule.check == "open_within_minutes":
-        assert rule.max is not None
-        if facts.open_within_minutes is None:
-            return UNKNOWN, _reason(
-                gettext_noop("Unknown how quickly the point can open after activation.")
-            )
-        if facts.open_within_minutes <= rule.max:
-            return PASS, _reason(
-                gettext_noop("Open within %(minutes)s minutes (norm: within %(max)s minutes)."),
-                minutes=facts.open_within_minutes,
-                max=Amount(rule.max),
-            )
-        return FAIL, _reason(
-            gettext_noop(
-                "Open only after %(minutes)s minutes; the norm is within %(max)s minutes."
-            ),
+    return FAIL, _reason(
+        gettext_noop(
+            "%(count)s key holder(s) reachable day and night; the norm is at least %(min)s."
+        ),
+        count=facts.key_holders_24_7,
+        min=Amount(rule.min),
+    )
+
+
+def _open_within_minutes(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.max is not None
+    if facts.open_within_minutes is None:
+        return UNKNOWN, _reason(
+            gettext_noop("Unknown how quickly the point can open after activation.")
+        )
+    if facts.open_within_minutes <= rule.max:
+        return PASS, _reason(
+            gettext_noop("Open within %(minutes)s minutes (norm: within %(max)s minutes)."),
             minutes=facts.open_within_minutes,
             max=Amount(rule.max),
         )
-    if rule.check == "wheelchair_accessible":
-        if facts.wheelchair_accessible is None:
-            return UNKNOWN, _reason(
-                gettext_noop("Unknown whether the building is accessible to wheelchair users.")
-            )
-        if facts.wheelchair_accessible:
-            return PASS, _reason(gettext_noop("Accessible to wheelchair users."))
-        return FAIL, _reason(gettext_noop("Not accessible to wheelchair users."))
-    if rule.check == "service_present":
-        known = SERVICE_NAMES.get(rule.service or "")
-        name = Message(known) if known else (rule.service or "")
-        state = facts.services.get(rule.service or "")
-        if state is None:
-            return UNKNOWN, _reason(
-                gettext_noop("Unknown whether the point offers %(service)s."), service=name
-            )
-        if state:
-            return PASS, _reason(gettext_noop("Offers %(service)s."), service=name)
-        return FAIL, _reason(gettext_noop("Does not offer %(service)s."), service=name)
-    if rule.check == "drinking_water_stock":
-        assert rule.min is not None
-        if facts.drinking_water_litres is None:
-            return UNKNOWN, _reason(gettext_noop("Unknown how much drinking water is in stock."))
-        litres = Amount(facts.drinking_water_litres)
-        if facts.drinking_water_litres >= rule.min:
-            return PASS, _reason(
-                gettext_noop("%(litres)s litres of drinking water in stock."), litres=litres
-            )
-        return FAIL, _reason(
-            gettext_noop(
-                "%(litres)s litres of drinking water in stock; the norm is at least %(min)s litres."
-            ),
-            litres=litres,
-            min=Amount(rule.min),
+    return FAIL, _reason(
+        gettext_noop("Open only after %(minutes)s minutes; the norm is within %(max)s minutes."),
+        minutes=facts.open_within_minutes,
+        max=Amount(rule.max),
+    )
+
+
+def _wheelchair_accessible(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    if facts.wheelchair_accessible is None:
+        return UNKNOWN, _reason(
+            gettext_noop("Unknown whether the building is accessible to wheelchair users.")
         )
-    if rule.check == "generator_tested_within_days":
-        assert rule.max is not None
-        if facts.has_generator is False:
-            return FAIL, _reason(gettext_noop("No fixed generator to test."))
-        if facts.generator_last_test is None:
-            return UNKNOWN, _reason(gettext_noop("Unknown when the generator was last test-run."))
-        days = (facts.today - facts.generator_last_test).days
-        if days <= rule.max:
-            return PASS, _reason(gettext_noop("Generator test-run %(days)s days ago."), days=days)
-        return FAIL, _reason(
-            gettext_noop("Generator test-run %(days)s days ago; the norm is within %(max)s days."),
-            days=days,
-            max=Amount(rule.max),
+    if facts.wheelchair_accessible:
+        return PASS, _reason(gettext_noop("Accessible to wheelchair users."))
+    return FAIL, _reason(gettext_noop("Not accessible to wheelchair users."))
+
+
+def _service_present(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    known = SERVICE_NAMES.get(rule.service or "")
+    name = Message(known) if known else (rule.service or "")
+    state = facts.services.get(rule.service or "")
+    if state is None:
+        return UNKNOWN, _reason(
+            gettext_noop("Unknown whether the point offers %(service)s."), service=name
         )
-    raise NormProfileError(
-        gettext_noop("unknown check %(check)s"), {"check": rule.check}
-    )  # pragma: no cover - parse_rules guards this
+    if state:
+        return PASS, _reason(gettext_noop("Offers %(service)s."), service=name)
+    return FAIL, _reason(gettext_noop("Does not offer %(service)s."), service=name)
+
+
+def _drinking_water_stock(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.min is not None
+    if facts.drinking_water_litres is None:
+        return UNKNOWN, _reason(gettext_noop("Unknown how much drinking water is in stock."))
+    litres = Amount(facts.drinking_water_litres)
+    if facts.drinking_water_litres >= rule.min:
+        return PASS, _reason(
+            gettext_noop("%(litres)s litres of drinking water in stock."), litres=litres
+        )
+    return FAIL, _reason(
+        gettext_noop(
+            "%(litres)s litres of drinking water in stock; the norm is at least %(min)s litres."
+        ),
+        litres=litres,
+        min=Amount(rule.min),
+    )
+
+
+def _generator_tested_within_days(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    assert rule.max is not None
+    if facts.has_generator is False:
+        return FAIL, _reason(gettext_noop("No fixed generator to test."))
+    if facts.generator_last_test is None:
+        return UNKNOWN, _reason(gettext_noop("Unknown when the generator was last test-run."))
+    days = (facts.today - facts.generator_last_test).days
+    if days <= rule.max:
+        return PASS, _reason(gettext_noop("Generator test-run %(days)s days ago."), days=days)
+    return FAIL, _reason(
+        gettext_noop("Generator test-run %(days)s days ago; the norm is within %(max)s days."),
+        days=days,
+        max=Amount(rule.max),
+    )
+
+
+_BY_CHECK: dict[str, Callable[[Rule, PointFacts], tuple[str, Message]]] = {
+    "power_autonomy_hours": _power_autonomy_hours,
+    "comms_without_telecom": _comms_without_telecom,
+    "key_holders_24_7": _key_holders_24_7,
+    "open_within_minutes": _open_within_minutes,
+    "wheelchair_accessible": _wheelchair_accessible,
+    "service_present": _service_present,
+    "drinking_water_stock": _drinking_water_stock,
+    "generator_tested_within_days": _generator_tested_within_days,
+}
+
+
+def evaluate(rule: Rule, facts: PointFacts) -> tuple[str, Message]:
+    """One rule against one point: (result, reason in plain words)."""
+    check = _BY_CHECK.get(rule.check)
+    if check is None:
+        raise NormProfileError(
+            gettext_noop("unknown check %(check)s"), {"check": rule.check}
+        )  # pragma: no cover - parse_rules guards this
+    return check(rule, facts)
 
 
 def assess(rules: list[Rule], facts: PointFacts) -> Assessment:

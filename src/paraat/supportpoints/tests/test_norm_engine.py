@@ -77,3 +77,7 @@ def test_it_gives_the_reason_in_the_outcome() -> None:
     )
     result, _reason = norm_engine.evaluate(RULE, PointFacts(tier="local", power_hours=None))
     assert result == UNKNOWN
+
+
+def test_it_evaluates_every_check_a_profile_may_name() -> None:
+    assert set(norm_engine._BY_CHECK) == norm_engine.CHECKS
