@@ -16,8 +16,40 @@ def english_messages() -> Any:
     to ``paraat.geo.text`` at start-up): their own tests read them so in both runs."""
     from paraat.geo import text
 
-    before = text._translate, text._number
+    before = text._translate, text._number, text._translate_in
     text.set_translator(str)
+    yield
+    text.set_translator(*before)
+
+
+@pytest.fixture(scope="module")
+def catalogue_messages() -> Any:
+    """The pure modules' messages in the language asked for (``paraat.geo.text.in_language``),
+    read from Paraat's own compiled catalogue, with or without Django: without it, through the
+    standard library's ``gettext``, so the pure tests see the Dutch the .po file gives. For a
+    module: its module-wide runs (fixtures of that scope) are made with it."""
+    import gettext
+    from pathlib import Path
+
+    from paraat.geo import text
+
+    if text._translate_in is not text._message_id:  # Django is set up and translates already
+        yield
+        return
+    locale = Path(__file__).resolve().parent / "locale"
+    catalogues = {"nl": gettext.translation("django", localedir=locale, languages=["nl"])}
+
+    def translate_in(message: str, language: str) -> str:
+        found = catalogues.get(language)
+        if found is None:
+            return text._message_id(message, language)
+        if text.CONTEXT in message:
+            context, _sep, msgid = message.partition(text.CONTEXT)
+            return found.pgettext(context, msgid)
+        return found.gettext(message)
+
+    before = text._translate, text._number, text._translate_in
+    text.set_translator(before[0], before[1], translate_in)
     yield
     text.set_translator(*before)
 

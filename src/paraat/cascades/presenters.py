@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from paraat.cascades import engine, overrides
 from paraat.cascades.constants import POWER_DEPENDENT_HOURS
+from paraat.cascades.engine import text as engine_text
 from paraat.cascades.engine.text import format_optional
 from paraat.cascades.runs import RunSettings
+from paraat.geo.text import pgettext
 
 
 @dataclass(frozen=True)
@@ -77,30 +79,16 @@ class ChangeRow:
 
 
 STATUS_TEXT = {
-    "nl": {
-        "later": "later",
-        "earlier": "eerder",
-        "same": "gelijk",
-        "not_within": "gelijk",
-        "now_within": "nu binnen de week",
-        "no_longer_within": "niet meer binnen de week",
-        "added": "nieuw",
-        "removed": "vervalt",
-        "moved": "verschoven",
-        "points_changed": "andere punten",
-    },
-    "en": {
-        "later": "later",
-        "earlier": "earlier",
-        "same": "same",
-        "not_within": "same",
-        "now_within": "now within the week",
-        "no_longer_within": "no longer within the week",
-        "added": "new",
-        "removed": "gone",
-        "moved": "moved",
-        "points_changed": "other points",
-    },
+    "later": pgettext("change in a comparison", "later"),
+    "earlier": pgettext("change in a comparison", "earlier"),
+    "same": pgettext("change in a comparison", "same"),
+    "not_within": pgettext("change in a comparison", "same"),
+    "now_within": pgettext("change in a comparison", "now within the week"),
+    "no_longer_within": pgettext("change in a comparison", "no longer within the week"),
+    "added": pgettext("change in a comparison", "new"),
+    "removed": pgettext("change in a comparison", "gone"),
+    "moved": pgettext("change in a comparison", "moved"),
+    "points_changed": pgettext("change in a comparison", "other points"),
 }
 
 
@@ -109,7 +97,7 @@ def comparison_rows(
 ) -> tuple[list[ChangeRow], list[ChangeRow]]:
     """Services and decision points with before / after, changed ones first."""
     h = comparison.horizon_hours
-    words = STATUS_TEXT[lang]
+    words = engine_text.words(lang, **STATUS_TEXT)
     services = [
         ChangeRow(
             s.name_nl if lang == "nl" else s.name_en,

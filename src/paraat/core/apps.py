@@ -1,3 +1,5 @@
+import functools
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,4 +22,20 @@ class CoreConfig(AppConfig):
             lambda value, decimals, grouping: number_format(
                 value, decimal_pos=decimals, force_grouping=grouping
             ),
+            _translated_in,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated_in(message: str, language: str) -> str:
+    """A pure module's message in ``language`` (``paraat.geo.text.in_language``); the catalogue
+    does not change while the process runs, so each is looked up once."""
+    from django.utils import translation
+
+    from paraat.geo.text import CONTEXT
+
+    with translation.override(language):
+        if CONTEXT in message:
+            context, _sep, text = message.partition(CONTEXT)
+            return translation.pgettext(context, text)
+        return translation.gettext(message)

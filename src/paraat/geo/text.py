@@ -18,7 +18,14 @@ def _plain_number(value: float, decimals: int, grouping: bool) -> str:
     return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
 
 
+def _message_id(message: str, language: str) -> str:
+    """Without Django a message reads as its English id (the context, if any, left off)."""
+    return message.rsplit(CONTEXT, 1)[-1]
+
+
+CONTEXT = "\x04"  # between a message's context and its id, as in a compiled catalogue
 _translate: Callable[[str], str] = str
+_translate_in: Callable[[str, str], str] = _message_id
 _number: Callable[[float, int, bool], str] = _plain_number
 
 
@@ -71,13 +78,30 @@ def gettext_noop(message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """Mark ``message`` for the catalogue with a ``context`` (the same English word that reads
+    otherwise in Dutch elsewhere: "high" confidence, "down" as a state); ``in_language``
+    translates it. `paraat makemessages` extracts it as Django's ``pgettext``."""
+    return f"{context}{CONTEXT}{message}"
+
+
+def in_language(language: str, message: str) -> str:
+    """``message`` (from ``gettext_noop`` or ``pgettext``) in ``language``, whatever language is
+    active: for output made in a language of its own (a table, a chart, an exercise inject)."""
+    return _translate_in(message, language)
+
+
 def set_translator(
-    translate: Callable[[str], str], number: Callable[[float, int, bool], str] | None = None
+    translate: Callable[[str], str],
+    number: Callable[[float, int, bool], str] | None = None,
+    translate_in: Callable[[str, str], str] | None = None,
 ) -> None:
     """Translate messages with ``translate`` from now on (Django's ``gettext``), and show a
-    ``Count`` or ``Amount`` with ``number(value, decimals, grouping)`` (the language's format)."""
-    global _translate, _number
+    ``Count`` or ``Amount`` with ``number(value, decimals, grouping)`` (the language's format);
+    ``translate_in(message, language)`` translates into a given language (``in_language``)."""
+    global _translate, _translate_in, _number
     _translate = translate
+    _translate_in = translate_in or _message_id
     _number = number or _plain_number
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .result import Result
-from .text import STATE_LABELS, format_offset
+from paraat.geo.text import gettext_noop, in_language
 
-TITLES = {
-    "nl": {"decision": "Besluitpunt {time}"},
-    "en": {"decision": "Decision point {time}"},
-}
+from .result import Result
+from .text import format_offset, state_label
+
+DECISION_TITLE = gettext_noop("Decision point %(time)s")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def injects(result: Result, *, lang: str = "nl") -> list[Inject]:
             if onset is None or onset + effect.after_hours > horizon + 1e-9:
                 continue
             at = onset + effect.after_hours
-            title = f"{outcome.name(lang)}: {STATE_LABELS[lang][effect.state]}"
+            title = f"{outcome.name(lang)}: {state_label(effect.state, lang)}"
             inject = Inject(
                 offset=timedelta(hours=at),
                 title=title,
@@ -54,7 +53,7 @@ def injects(result: Result, *, lang: str = "nl") -> list[Inject]:
             )
             found.append((at, 0, inject))
     for decision in result.decisions:
-        title = TITLES[lang]["decision"].format(time=format_offset(decision.hours, lang))
+        title = in_language(lang, DECISION_TITLE) % {"time": format_offset(decision.hours, lang)}
         inject = Inject(
             offset=timedelta(hours=decision.hours),
             title=title,

@@ -22,8 +22,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from paraat.geo.text import gettext_noop, in_language, pgettext
+
 from .result import Result
-from .text import STATE_LABELS, format_offset
+from .text import format_offset, state_label
 
 COLOURS = {"up": "#E3F1F9", "degraded": "#E69F00", "down": "#D55E00"}
 HATCHES = {"up": "", "degraded": "..", "down": "///"}
@@ -115,9 +117,7 @@ def build_figure(result: Result, *, lang: str = "nl") -> Figure:
     ax.tick_params(axis="y", length=0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel(
-        "Tijd na uitval (wortelschaal)" if lang == "nl" else "Time after onset (square-root scale)"
-    )
+    ax.set_xlabel(in_language(lang, gettext_noop("Time after onset (square-root scale)")))
     ax.set_title(_title(result, lang), loc="left", fontsize=11, pad=24)
     ax.legend(
         handles=_legend(lang),
@@ -127,7 +127,7 @@ def build_figure(result: Result, *, lang: str = "nl") -> Figure:
         frameon=False,
         fontsize=8,
     )
-    heading = "Besluitpunten" if lang == "nl" else "Decision points"
+    heading = in_language(lang, gettext_noop("Decision points"))
     body = "\n".join(notes) if notes else "-"
     text_ax.text(0, 1, f"{heading}\n{body}", va="top", ha="left", fontsize=8, family="sans-serif")
     return figure
@@ -156,22 +156,25 @@ def _square(x: np.ndarray) -> np.ndarray:
 def _title(result: Result, lang: str) -> str:
     weather = result.weather.label_nl if lang == "nl" else result.weather.label_en
     runs = (
-        f"{result.runs} runs"
-        if result.runs
-        else ("waarschijnlijke waarden" if lang == "nl" else "likely values")
+        f"{result.runs} runs" if result.runs else in_language(lang, gettext_noop("likely values"))
     )
     title = f"{result.scenario.title(lang)} - {weather}, {runs}"
     if result.measures:
-        title += (" - maatregelen: " if lang == "nl" else " - measures: ") + ", ".join(
-            result.measures
-        )
+        title += " - " + in_language(lang, gettext_noop("measures: %(measures)s")) % {
+            "measures": ", ".join(result.measures)
+        }
     return title
 
 
 def _legend(lang: str) -> list[Patch | Line2D]:
-    labels = STATE_LABELS[lang]
     handles: list[Patch | Line2D] = [
-        Patch(facecolor=COLOURS[s], edgecolor=EDGE, hatch=HATCHES[s], label=labels[s], lw=0.5)
+        Patch(
+            facecolor=COLOURS[s],
+            edgecolor=EDGE,
+            hatch=HATCHES[s],
+            label=state_label(s, lang),
+            lw=0.5,
+        )  # fmt: skip
         for s in ("up", "degraded", "down")
     ]
     handles.append(
@@ -181,7 +184,7 @@ def _legend(lang: str) -> list[Patch | Line2D]:
             marker="v",
             color="black",
             linestyle="none",
-            label="waarschijnlijk uitgevallen (50%)" if lang == "nl" else "likely down (50%)",
+            label=in_language(lang, gettext_noop("likely down (50%)")),
         )
     )
     handles.append(
@@ -191,7 +194,7 @@ def _legend(lang: str) -> list[Patch | Line2D]:
             color="black",
             linestyle=(0, (4, 3)),
             lw=0.8,
-            label="besluitpunt" if lang == "nl" else "decision point",
+            label=in_language(lang, pgettext("in the chart's legend", "decision point")),
         )
     )
     return handles

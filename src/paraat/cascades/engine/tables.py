@@ -12,46 +12,34 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from paraat.geo.text import gettext_noop, in_language, pgettext
+
 from .result import Result
-from .text import CONFIDENCE_LABELS, STATE_LABELS, format_offset, format_optional, percent
+from .text import confidence_label, format_offset, format_optional, percent, state_label, words
 
 DEFAULT_HOURS = (0, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 144, 168)
 SHOWN = 0.005
 
 HEADERS = {
-    "nl": {
-        "service": "Dienst",
-        "severity": "Ernst",
-        "likely_down": "Waarschijnlijk uitgevallen vanaf",
-        "time": "Tijdstip",
-        "decision": "Besluitpunt",
-        "points": "Noodsteunpunten",
-        "measures": "Maatregelen",
-        "state": "Toestand",
-        "effect": "Gevolg voor inwoners",
-        "field": "Gegeven",
-        "range": "Min / waarschijnlijk / max (uur)",
-        "sources": "Bronnen",
-        "confidence": "Betrouwbaarheid",
-        "file": "Bestand",
-    },
-    "en": {
-        "service": "Service",
-        "severity": "Severity",
-        "likely_down": "Likely down from",
-        "time": "Time",
-        "decision": "Decision point",
-        "points": "Points",
-        "measures": "Measures",
-        "state": "State",
-        "effect": "Effect on residents",
-        "field": "Figure",
-        "range": "Min / likely / max (hours)",
-        "sources": "Sources",
-        "confidence": "Confidence",
-        "file": "File",
-    },
+    "service": pgettext("column of the outage clock's tables", "Service"),
+    "severity": pgettext("column of the outage clock's tables", "Severity"),
+    "likely_down": pgettext("column of the outage clock's tables", "Likely down from"),
+    "time": pgettext("column of the outage clock's tables", "Time"),
+    "decision": pgettext("column of the outage clock's tables", "Decision point"),
+    "points": pgettext("column of the outage clock's tables", "Points"),
+    "measures": pgettext("column of the outage clock's tables", "Measures"),
+    "state": pgettext("column of the outage clock's tables", "State"),
+    "effect": pgettext("column of the outage clock's tables", "Effect on residents"),
+    "field": pgettext("column of the outage clock's tables", "Figure"),
+    "range": pgettext("column of the outage clock's tables", "Min / likely / max (hours)"),
+    "sources": pgettext("column of the outage clock's tables", "Sources"),
+    "confidence": pgettext("column of the outage clock's tables", "Confidence"),
+    "file": pgettext("column of the outage clock's tables", "File"),
 }
+
+
+def _headers(lang: str) -> dict[str, str]:
+    return words(lang, **HEADERS)
 
 
 @dataclass(frozen=True)
@@ -65,20 +53,19 @@ class Table:
 
 def cell(p_down: float, p_degraded: float, lang: str) -> str:
     """'down 96%; degraded 4%', or 'working' when neither reaches half a percent."""
-    labels = STATE_LABELS[lang]
     parts = [
-        f"{labels[state]} {percent(p)}"
+        f"{state_label(state, lang)} {percent(p)}"
         for state, p in (("down", p_down), ("degraded", p_degraded))
         if p >= SHOWN
     ]
-    return "; ".join(parts) if parts else labels["up"]
+    return "; ".join(parts) if parts else state_label("up", lang)
 
 
 def timeline_table(
     result: Result, *, lang: str = "nl", hours: Sequence[float] = DEFAULT_HOURS
 ) -> Table:
     """One row per service, one column per time: the chart's lanes as text."""
-    words = HEADERS[lang]
+    words = _headers(lang)
     horizon = result.scenario.horizon_hours
     columns = [h for h in hours if h <= horizon + 1e-9]
     index = [int(np.searchsorted(result.times, h - 1e-9)) for h in columns]
@@ -91,12 +78,10 @@ def timeline_table(
         ]
         for s in result.services
     ]
-    caption = f"{result.scenario.title(lang)}: " + (
-        f"kans per dienst en tijdstip ({result.runs} runs, {result.weather.label_nl.lower()})"
-        if lang == "nl"
-        else f"probability per service and time ({result.runs} runs, "
-        f"{result.weather.label_en.lower()})"
-    )
+    weather = result.weather.label_nl if lang == "nl" else result.weather.label_en
+    caption = f"{result.scenario.title(lang)}: " + in_language(
+        lang, gettext_noop("probability per service and time (%(runs)s runs, %(weather)s)")
+    ) % {"runs": result.runs, "weather": weather.lower()}
     header = [
         words["service"],
         words["severity"],
@@ -108,8 +93,8 @@ def timeline_table(
 
 def decisions_table(result: Result, *, lang: str = "nl") -> Table:
     """The decision points in time order, with the points and measures they concern."""
-    words = HEADERS[lang]
-    caption = "Besluitpunten" if lang == "nl" else "Decision points"
+    words = _headers(lang)
+    caption = in_language(lang, gettext_noop("Decision points"))
     header = [words["time"], words["decision"], words["points"], words["measures"]]
     rows = [
         [format_offset(d.hours, lang), d.text(lang), ", ".join(d.points), ", ".join(d.measures)]
@@ -120,8 +105,8 @@ def decisions_table(result: Result, *, lang: str = "nl") -> Table:
 
 def effects_table(result: Result, *, lang: str = "nl") -> Table:
     """What residents notice, per service and time, on the likely course of events."""
-    words = HEADERS[lang]
-    caption = "Gevolgen voor inwoners" if lang == "nl" else "Effects on residents"
+    words = _headers(lang)
+    caption = in_language(lang, gettext_noop("Effects on residents"))
     header = [words["time"], words["service"], words["state"], words["effect"]]
     found: list[tuple[float, int, list[str]]] = []
     for order, outcome in enumerate(result.services):
@@ -135,7 +120,7 @@ def effects_table(result: Result, *, lang: str = "nl") -> Table:
             row = [
                 format_offset(at, lang),
                 outcome.name(lang),
-                STATE_LABELS[lang][effect.state],
+                state_label(effect.state, lang),
                 effect.text(lang),
             ]
             found.append((at, order, row))
@@ -144,15 +129,15 @@ def effects_table(result: Result, *, lang: str = "nl") -> Table:
 
 def figures_table(result: Result, *, lang: str = "nl") -> Table:
     """Every duration range with its sources and confidence, so readers can judge the chart."""
-    words = HEADERS[lang]
-    caption = "Gebruikte waarden en bronnen" if lang == "nl" else "Figures and sources"
+    words = _headers(lang)
+    caption = in_language(lang, gettext_noop("Figures and sources"))
     header = [words["field"], words["range"], words["sources"], words["confidence"], words["file"]]
     rows = [
         [
             f.path,
             f"{f.min:g} / {f.likely:g} / {f.max:g}",
             ", ".join(f.sources),
-            CONFIDENCE_LABELS[lang][f.confidence],
+            confidence_label(f.confidence, lang),
             f.origin,
         ]
         for f in result.scenario.figures()

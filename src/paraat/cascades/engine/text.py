@@ -1,21 +1,47 @@
-"""Wording shared by decision points, tables, injects and the chart (Dutch first, English)."""
+"""Wording shared by decision points, tables, injects and the chart.
+
+English message ids, translated into the output's language (``lang``) by the Django layer
+(``paraat.geo.text.in_language``); the Dutch lives in the catalogue. Without Django they read in
+English. What a scenario says (service names, effects, decision texts) is its own data, in both
+languages.
+"""
 
 from __future__ import annotations
 
-STATE_LABELS = {
-    "nl": {"up": "werkt", "degraded": "verstoord", "down": "uitgevallen"},
-    "en": {"up": "working", "degraded": "degraded", "down": "down"},
+from paraat.geo.text import in_language, pgettext
+
+STATES = {
+    "up": pgettext("service state", "working"),
+    "degraded": pgettext("service state", "degraded"),
+    "down": pgettext("service state", "down"),
 }
-CONFIDENCE_LABELS = {
-    "nl": {"high": "hoog", "medium": "middel", "low": "laag"},
-    "en": {"high": "high", "medium": "medium", "low": "low"},
+CONFIDENCE = {
+    "high": pgettext("confidence of a figure", "high"),
+    "medium": pgettext("confidence of a figure", "medium"),
+    "low": pgettext("confidence of a figure", "low"),
 }
-NOT_WITHIN = {"nl": "niet binnen {horizon}", "en": "not within {horizon}"}
+NOT_WITHIN = pgettext("time offset", "not within %(horizon)s")
+# The hour in an offset such as T+2h15 (Dutch: T+2u15); days are "d" in both.
+HOUR = pgettext("time offset: the letter for hours, as in T+2h15", "h")
+
+
+def state_label(state: str, lang: str) -> str:
+    """'working', 'degraded' or 'down' in ``lang``."""
+    return in_language(lang, STATES[state])
+
+
+def confidence_label(level: str, lang: str) -> str:
+    return in_language(lang, CONFIDENCE[level])
+
+
+def words(lang: str, **messages: str) -> dict[str, str]:
+    """Each message (from ``gettext_noop`` or ``pgettext``) in ``lang``, by its name."""
+    return {name: in_language(lang, message) for name, message in messages.items()}
 
 
 def format_offset(hours: float, lang: str = "nl") -> str:
     """T+2u15 / T+3d 4u in Dutch, T+2h15 / T+3d 4h in English; whole minutes."""
-    unit = "u" if lang == "nl" else "h"
+    unit = in_language(lang, HOUR)
     minutes = int(round(hours * 60))
     if minutes <= 0:
         return "T0"
@@ -33,7 +59,7 @@ def format_offset(hours: float, lang: str = "nl") -> str:
 def format_optional(hours: float | None, horizon: float, lang: str = "nl") -> str:
     """An offset, or 'not within 7 days' style text when it falls outside the horizon."""
     if hours is None:
-        return NOT_WITHIN[lang].format(horizon=format_offset(horizon, lang))
+        return in_language(lang, NOT_WITHIN) % {"horizon": format_offset(horizon, lang)}
     return format_offset(hours, lang)
 
 

@@ -12,6 +12,9 @@ import pytest
 
 from paraat.cascades.engine import available_scenarios, load_scenario, simulate
 
+# The Dutch of the tables and labels comes from Paraat's catalogue (conftest.py).
+pytestmark = pytest.mark.usefixtures("catalogue_messages")
+
 OVERRIDES = Path(__file__).resolve().parents[1] / "engine" / "scenarios" / "overrides"
 VITENS = OVERRIDES / "example-vitens.toml"
 

@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from paraat.cascades.engine import compare, load_scenario, simulate
+
+# The Dutch of the tables and labels comes from Paraat's catalogue (conftest.py).
+pytestmark = pytest.mark.usefixtures("catalogue_messages")
 
 MODEL = Path(__file__).parent / "data" / "hand-model.toml"
 POINTS: list[dict[str, Any]] = [

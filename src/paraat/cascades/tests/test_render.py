@@ -9,6 +9,9 @@ import pytest
 
 from paraat.cascades.engine import load_scenario, render, simulate
 
+# The Dutch of the tables and labels comes from Paraat's catalogue (conftest.py).
+pytestmark = pytest.mark.usefixtures("catalogue_messages")
+
 MODEL = Path(__file__).parent / "data" / "hand-model.toml"
 
 

@@ -18,6 +18,9 @@ from paraat.cascades.engine import (
     timeline_table,
 )
 
+# The Dutch of the tables and labels comes from Paraat's catalogue (conftest.py).
+pytestmark = pytest.mark.usefixtures("catalogue_messages")
+
 MODEL = Path(__file__).parent / "data" / "hand-model.toml"
 POINTS = [
     {"code": "A", "name": "Alpha", "tier": "coordination", "autonomy_hours": 4},

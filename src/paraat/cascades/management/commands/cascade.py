@@ -4,10 +4,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from paraat.areas.models import Region
 from paraat.cascades import areas, engine, overrides, presenters, runs
 from paraat.cascades.constants import DEFAULT_RUNS, DEFAULT_SCENARIO, DEFAULT_SEED
+from paraat.cascades.engine.text import format_optional
 from paraat.cascades.models import RegionalFigures
 from paraat.core.management.base import ParaatCommand
 
@@ -110,19 +113,23 @@ class Command(ParaatCommand):
 
 
 def _text(result: engine.Result, region: Region | None, points: int) -> str:
+    """The run in short, in the active language (the scenario's own words in Dutch or English)."""
+    lang = "en" if (translation.get_language() or "").startswith("en") else "nl"
     horizon = result.scenario.horizon_hours
+    weather = result.weather.label_nl if lang == "nl" else result.weather.label_en
     lines = [
-        f"{result.scenario.title_nl} ({result.runs} runs, seed {result.seed}, "
-        f"{result.weather.label_nl.lower()})",
-        f"Regio: {region.name} ({points} noodsteunpunten)" if region else "Landelijke waarden",
+        f"{result.scenario.title(lang)} ({result.runs} runs, seed {result.seed}, "
+        f"{weather.lower()})",
+        _("Region: %(name)s (%(count)s support points)") % {"name": region.name, "count": points}
+        if region
+        else _("National figures"),
         "",
-        "Waarschijnlijk uitgevallen (kans >= 50%):",
+        _("Likely down (probability >= 50%):"),
     ]
     for s in result.services:
-        lines.append(
-            f"  {engine.format_offset(s.time_likely_down, 'nl') if s.time_likely_down is not None else 'niet binnen ' + engine.format_offset(horizon, 'nl'):>14}  {s.name_nl}"
-        )
-    lines += ["", "Besluitpunten:"]
+        down = format_optional(s.time_likely_down, horizon, lang)
+        lines.append(f"  {down:>14}  {s.name(lang)}")
+    lines += ["", _("Decision points:")]
     for number, d in enumerate(result.decisions, start=1):
-        lines.append(f"  {number:>2}. {engine.format_offset(d.hours, 'nl')}: {d.text_nl}")
+        lines.append(f"  {number:>2}. {engine.format_offset(d.hours, lang)}: {d.text(lang)}")
     return "\n".join(lines)
