@@ -275,6 +275,19 @@ def _whole(
     return int(number)
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Which of a file's columns hold what, for one kind of area."""
+
+    code: str
+    name: str | None
+    municipality: str | None
+    population: str | None
+    counts: dict[str, str | None]
+    percents: dict[str, str | None]
+    vulnerability: dict[str, str | None]
+
+
 def parse_areas(
     table: FeatureTable, *, kind: str | None = None, crs: int | None = None
 ) -> ParsedAreas:
@@ -294,6 +307,38 @@ def parse_areas(
                 )
             ]
         )
+    columns = _columns(table, kind)
+    source_crs = resolve_crs(table, crs)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    seen: dict[str, int] = {}
+    records: list[AreaRecord] = []
+    for row, geometry, line in zip(table.rows, table.geometries, table.row_numbers, strict=True):
+        code = _row_code(table, kind, row, line, columns.code, seen, problems)
+        if code is None:
+            continue
+        wgs = _geometry(table, kind, geometry, line, source_crs, problems)
+        counts = _row_counts(table, row, line, columns, problems, warnings)
+        vulnerability: dict[str, int] = {}
+        for key, vuln_col in columns.vulnerability.items():
+            if vuln_col:
+                amount = _whole(table, row, line, vuln_col, problems)
+                if amount is not None:
+                    vulnerability[key] = amount
+        municipality_code = _municipality_code(kind, code, row, columns.municipality)
+        if wgs is None:
+            continue
+        name = str(row.get(columns.name) or "").strip() if columns.name else ""
+        records.append(AreaRecord(line, code, name, wgs, municipality_code, counts, vulnerability))
+    if problems:
+        raise ReadError(problems)
+    if not records:
+        raise ReadError([Problem(table.file, None, None, gettext_noop("the file holds no rows"))])
+    return ParsedAreas(kind=kind, crs=source_crs, records=records, warnings=warnings)
+
+
+def _columns(table: FeatureTable, kind: str) -> _Columns:
+    """The columns for ``kind`` found by their known names; ReadError without a code column."""
     code_col = _column(table.columns, CODE_COLUMNS[kind])
     if code_col is None:
         raise ReadError(
@@ -307,120 +352,134 @@ def parse_areas(
                 )
             ]
         )
-    source_crs = resolve_crs(table, crs)
-    name_col = _column(table.columns, NAME_COLUMNS[kind])
-    gm_col = (
-        _column(table.columns, MUNICIPALITY_COLUMNS) if kind != ImportKind.MUNICIPALITY else None
-    )
-    pop_col = _column(table.columns, POPULATION_COLUMNS)
-    count_cols = {key: _column(table.columns, names) for key, names in COUNT_COLUMNS.items()}
-    pct_cols = {key: _column(table.columns, names) for key, names in PERCENT_COLUMNS.items()}
-    vuln_cols: dict[str, str | None] = {
+    vulnerability: dict[str, str | None] = {
         key: _column(table.columns, names) for key, names in VULNERABILITY_COLUMNS.items()
     }
     for column in table.columns:
         if column.lower().startswith(VULNERABILITY_PREFIX):
-            vuln_cols[column.lower()[len(VULNERABILITY_PREFIX) :]] = column
+            vulnerability[column.lower()[len(VULNERABILITY_PREFIX) :]] = column
+    return _Columns(
+        code=code_col,
+        name=_column(table.columns, NAME_COLUMNS[kind]),
+        municipality=(
+            _column(table.columns, MUNICIPALITY_COLUMNS)
+            if kind != ImportKind.MUNICIPALITY
+            else None
+        ),
+        population=_column(table.columns, POPULATION_COLUMNS),
+        counts={key: _column(table.columns, names) for key, names in COUNT_COLUMNS.items()},
+        percents={key: _column(table.columns, names) for key, names in PERCENT_COLUMNS.items()},
+        vulnerability=vulnerability,
+    )
 
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    seen: dict[str, int] = {}
-    records: list[AreaRecord] = []
-    for row, geometry, line in zip(table.rows, table.geometries, table.row_numbers, strict=True):
-        code = normalise_code(kind, row.get(code_col))
-        if not code:
-            problems.append(
-                Problem(table.file, line, code_col, gettext_noop("the code is missing"))
+
+def _row_code(
+    table: FeatureTable,
+    kind: str,
+    row: dict[str, Any],
+    line: int,
+    code_col: str,
+    seen: dict[str, int],
+    problems: list[Problem],
+) -> str | None:
+    """The row's normalised code, or None with its problem (missing, invalid, repeated)."""
+    code = normalise_code(kind, row.get(code_col))
+    if not code:
+        problems.append(Problem(table.file, line, code_col, gettext_noop("the code is missing")))
+        return None
+    if not CODE_PATTERNS[kind].match(code):
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                code_col,
+                gettext_noop("'%(code)s' is not a valid code (example: %(example)s)"),
+                {"code": code, "example": CODE_EXAMPLES[kind]},
             )
+        )
+        return None
+    if code in seen:
+        problems.append(
+            Problem(
+                table.file,
+                line,
+                code_col,
+                gettext_noop("code %(code)s is also in row %(row)s"),
+                {"code": code, "row": seen[code]},
+            )
+        )
+        return None
+    seen[code] = line
+    return code
+
+
+def _row_counts(
+    table: FeatureTable,
+    row: dict[str, Any],
+    line: int,
+    columns: _Columns,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> dict[str, int | None]:
+    """Population and the age groups: counts as given, or from a percentage of the population;
+    an age group larger than the population is a problem, or a warning where CBS's rounding to 5
+    explains it."""
+    population = (
+        _whole(table, row, line, columns.population, problems) if columns.population else None
+    )
+    counts: dict[str, int | None] = {"population": population}
+    for key, count_col in columns.counts.items():
+        counts[key] = _whole(table, row, line, count_col, problems) if count_col else None
+    for key, pct_col in columns.percents.items():
+        if counts.get(key) is None and pct_col and population is not None:
+            share = _count(table, row, line, pct_col, problems)
+            if share is None:
+                continue
+            if share > 100:
+                problems.append(
+                    Problem(
+                        table.file,
+                        line,
+                        pct_col,
+                        gettext_noop("percentage %(share)s is more than 100"),
+                        {"share": share},
+                    )
+                )
+            else:
+                counts[key] = round(population * share / 100)
+    if population is None:
+        return counts
+    for key in ("age_0_14", "age_15_64", "age_65_plus", "age_75_plus"):
+        value = counts.get(key)
+        if value is None or value <= population:
             continue
-        if not CODE_PATTERNS[kind].match(code):
+        where = columns.counts.get(key) or key
+        if _cbs_rounded(value, population):
+            warnings.append(
+                Problem(
+                    table.file,
+                    line,
+                    where,
+                    gettext_noop(
+                        "%(value)s is more than the number of inhabitants "
+                        "(%(population)s); rounded to 5 by CBS, taken as published"
+                    ),
+                    {"value": value, "population": population},
+                )
+            )
+        else:
             problems.append(
                 Problem(
                     table.file,
                     line,
-                    code_col,
-                    gettext_noop("'%(code)s' is not a valid code (example: %(example)s)"),
-                    {"code": code, "example": CODE_EXAMPLES[kind]},
+                    where,
+                    gettext_noop(
+                        "%(value)s is more than the number of inhabitants (%(population)s)"
+                    ),
+                    {"value": value, "population": population},
                 )
             )
-            continue
-        if code in seen:
-            problems.append(
-                Problem(
-                    table.file,
-                    line,
-                    code_col,
-                    gettext_noop("code %(code)s is also in row %(row)s"),
-                    {"code": code, "row": seen[code]},
-                )
-            )
-            continue
-        seen[code] = line
-        wgs = _geometry(table, kind, geometry, line, source_crs, problems)
-        population = _whole(table, row, line, pop_col, problems) if pop_col else None
-        counts: dict[str, int | None] = {"population": population}
-        for key, count_col in count_cols.items():
-            counts[key] = _whole(table, row, line, count_col, problems) if count_col else None
-        for key, pct_col in pct_cols.items():
-            if counts.get(key) is None and pct_col and population is not None:
-                share = _count(table, row, line, pct_col, problems)
-                if share is not None:
-                    if share > 100:
-                        problems.append(
-                            Problem(
-                                table.file,
-                                line,
-                                pct_col,
-                                gettext_noop("percentage %(share)s is more than 100"),
-                                {"share": share},
-                            )
-                        )
-                    else:
-                        counts[key] = round(population * share / 100)
-        if population is not None:
-            for key in ("age_0_14", "age_15_64", "age_65_plus", "age_75_plus"):
-                value = counts.get(key)
-                if value is not None and value > population and _cbs_rounded(value, population):
-                    warnings.append(
-                        Problem(
-                            table.file,
-                            line,
-                            count_cols.get(key) or key,
-                            gettext_noop(
-                                "%(value)s is more than the number of inhabitants "
-                                "(%(population)s); rounded to 5 by CBS, taken as published"
-                            ),
-                            {"value": value, "population": population},
-                        )
-                    )
-                elif value is not None and value > population:
-                    problems.append(
-                        Problem(
-                            table.file,
-                            line,
-                            count_cols.get(key) or key,
-                            gettext_noop(
-                                "%(value)s is more than the number of inhabitants (%(population)s)"
-                            ),
-                            {"value": value, "population": population},
-                        )
-                    )
-        vulnerability: dict[str, int] = {}
-        for key, vuln_col in vuln_cols.items():
-            if vuln_col:
-                amount = _whole(table, row, line, vuln_col, problems)
-                if amount is not None:
-                    vulnerability[key] = amount
-        municipality_code = _municipality_code(kind, code, row, gm_col)
-        if wgs is None:
-            continue
-        name = str(row.get(name_col) or "").strip() if name_col else ""
-        records.append(AreaRecord(line, code, name, wgs, municipality_code, counts, vulnerability))
-    if problems:
-        raise ReadError(problems)
-    if not records:
-        raise ReadError([Problem(table.file, None, None, gettext_noop("the file holds no rows"))])
-    return ParsedAreas(kind=kind, crs=source_crs, records=records, warnings=warnings)
+    return counts
 
 
 def _cbs_rounded(value: int, population: int) -> bool:

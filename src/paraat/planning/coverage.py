@@ -134,69 +134,10 @@ def figures(
     )
     total = float(w.sum())
 
-    # Per point: residents within reach, residents it serves as the nearest, and critical ones.
-    within = binary.T @ w
-    nearest = nearest_in_cover(cover)
-    assigned = np.bincount(nearest[covered], weights=w[covered], minlength=len(sites))
-    single = count == 1
-    only_column = binary.indices[binary.indptr[:-1][single]]
-    critical = np.bincount(only_column, weights=w[single], minlength=len(sites))
-    points = [
-        {
-            "code": s.code,
-            "name": s.name,
-            "municipality": s.municipality,
-            "meets_norm": s.meets_norm,
-            "within": _round(within[j]),
-            "assigned": _round(assigned[j]),
-            "capacity": capacity,
-            "over_capacity": bool(assigned[j] > capacity),
-            "critical": _round(critical[j]),
-        }
-        for j, s in enumerate(sites)
-    ]
-
-    # Per area and municipality.
-    codes, inverse = np.unique(demand.area.astype(str), return_inverse=True)
-    inverse = inverse.ravel()
-    area_total = np.bincount(inverse, weights=w, minlength=len(codes))
-    area_cov = np.bincount(inverse, weights=w * covered, minlength=len(codes))
-    area_norm = np.bincount(inverse, weights=w * covered_norm, minlength=len(codes))
-    area_rows: list[dict[str, Any]] = []
-    by_municipality: dict[str, list[float]] = {code: [0.0, 0.0, 0.0] for code in municipalities}
-    for code, t, c, cn in zip(codes, area_total, area_cov, area_norm, strict=True):
-        info = areas.get(str(code), AreaInfo(name=str(code), municipality=""))
-        area_rows.append(
-            {
-                "code": str(code),
-                "name": info.name,
-                "municipality": info.municipality,
-                "total": _round(t),
-                "covered": _round(c),
-                "uncovered": _round(t - c),
-                "share": _share(c, t),
-                "covered_norm": _round(cn),
-            }
-        )
-        sums = by_municipality.setdefault(info.municipality, [0.0, 0.0, 0.0])
-        sums[0] += t
-        sums[1] += c
-        sums[2] += cn
-    municipality_rows = [
-        {
-            "code": code,
-            "name": municipalities.get(code, code),
-            "total": _round(t),
-            "covered": _round(c),
-            "uncovered": _round(t - c),
-            "share": _share(c, t),
-            "covered_norm": _round(cn),
-        }
-        for code, (t, c, cn) in sorted(
-            by_municipality.items(), key=lambda item: municipalities.get(item[0], item[0])
-        )
-        if t > 0
-    ]
+    points = _point_rows(cover, binary, w, count, covered, sites, capacity)
+    area_rows, municipality_rows = _area_rows(
+        demand, w, covered, covered_norm, areas, municipalities
+    )
     gaps = sorted(area_rows, key=lambda row: (-row["uncovered"], row["code"]))
     largest_gap = gaps[0] if gaps and gaps[0]["uncovered"] > 0 else None
     covered_weight = float(w[covered].sum())
@@ -218,6 +159,90 @@ def figures(
         "areas": sorted(area_rows, key=lambda row: (row["municipality"], row["code"])),
         "points": points,
         "cells": map_blocks(demand, w, covered, cell),
+    }
+
+
+def _point_rows(
+    cover: csr_matrix,
+    binary: csr_matrix,
+    w: np.ndarray,
+    count: np.ndarray,
+    covered: np.ndarray,
+    sites: Sequence[SiteInfo],
+    capacity: int,
+) -> list[dict[str, Any]]:
+    """Per point: residents within reach, residents it serves as the nearest, critical ones (no
+    other point reaches them)."""
+    within = binary.T @ w
+    nearest = nearest_in_cover(cover)
+    assigned = np.bincount(nearest[covered], weights=w[covered], minlength=len(sites))
+    single = count == 1
+    only_column = binary.indices[binary.indptr[:-1][single]]
+    critical = np.bincount(only_column, weights=w[single], minlength=len(sites))
+    return [
+        {
+            "code": s.code,
+            "name": s.name,
+            "municipality": s.municipality,
+            "meets_norm": s.meets_norm,
+            "within": _round(within[j]),
+            "assigned": _round(assigned[j]),
+            "capacity": capacity,
+            "over_capacity": bool(assigned[j] > capacity),
+            "critical": _round(critical[j]),
+        }
+        for j, s in enumerate(sites)
+    ]
+
+
+def _area_rows(
+    demand: Demand,
+    w: np.ndarray,
+    covered: np.ndarray,
+    covered_norm: np.ndarray,
+    areas: Mapping[str, AreaInfo],
+    municipalities: Mapping[str, str],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Per area and per municipality (by name, only those with residents): total, covered,
+    uncovered, share, covered by points that meet the norm."""
+    codes, inverse = np.unique(demand.area.astype(str), return_inverse=True)
+    inverse = inverse.ravel()
+    area_total = np.bincount(inverse, weights=w, minlength=len(codes))
+    area_cov = np.bincount(inverse, weights=w * covered, minlength=len(codes))
+    area_norm = np.bincount(inverse, weights=w * covered_norm, minlength=len(codes))
+    area_rows: list[dict[str, Any]] = []
+    by_municipality: dict[str, list[float]] = {code: [0.0, 0.0, 0.0] for code in municipalities}
+    for code, t, c, cn in zip(codes, area_total, area_cov, area_norm, strict=True):
+        info = areas.get(str(code), AreaInfo(name=str(code), municipality=""))
+        area_rows.append(
+            {
+                "code": str(code),
+                "name": info.name,
+                "municipality": info.municipality,
+                **_totals(t, c, cn),
+            }
+        )
+        sums = by_municipality.setdefault(info.municipality, [0.0, 0.0, 0.0])
+        sums[0] += t
+        sums[1] += c
+        sums[2] += cn
+    municipality_rows = [
+        {"code": code, "name": municipalities.get(code, code), **_totals(t, c, cn)}
+        for code, (t, c, cn) in sorted(
+            by_municipality.items(), key=lambda item: municipalities.get(item[0], item[0])
+        )
+        if t > 0
+    ]
+    return area_rows, municipality_rows
+
+
+def _totals(total: float, covered: float, covered_norm: float) -> dict[str, Any]:
+    return {
+        "total": _round(total),
+        "covered": _round(covered),
+        "uncovered": _round(total - covered),
+        "share": _share(covered, total),
+        "covered_norm": _round(covered_norm),
     }
 
 
