@@ -60,7 +60,28 @@ class AmbitionForm(forms.ModelForm):
         field.queryset = User.objects.filter(region=region, is_active=True).order_by("username")
 
 
-class ActivityForm(forms.ModelForm):
+class PlacedForm(forms.ModelForm):
+    """A record in one municipality or region-wide: the municipalities offered are those the user
+    may edit (``municipality_ids``, None for all of the region), and only a user of the whole
+    region may leave the municipality empty. The service validates the whole record; the form
+    only parses."""
+
+    def __init__(
+        self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(region=region).order_by("name")
+        if municipality_ids is not None:
+            municipalities = municipalities.filter(pk__in=municipality_ids)
+        field: Any = self.fields["municipality"]
+        field.queryset = municipalities
+        field.required = municipality_ids is not None
+
+    def _post_clean(self) -> None:
+        """The service (save_activity, save_process, save_training) validates the record."""
+
+
+class ActivityForm(PlacedForm):
     class Meta:
         model = Activity
         fields = [
@@ -77,18 +98,9 @@ class ActivityForm(forms.ModelForm):
     def __init__(
         self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.filter(region=region).order_by("name")
-        if municipality_ids is not None:
-            municipalities = municipalities.filter(pk__in=municipality_ids)
-        field: Any = self.fields["municipality"]
-        field.queryset = municipalities
-        field.required = municipality_ids is not None  # only the region runs region-wide ones
+        super().__init__(*args, region=region, municipality_ids=municipality_ids, **kwargs)
         line: Any = self.fields["line"]
         line.queryset = ProgrammeLine.objects.in_region(region)
-
-    def _post_clean(self) -> None:
-        """services.save_activity validates the whole activity; the form only parses."""
 
 
 class ReportForm(forms.Form):
@@ -102,7 +114,7 @@ class ReportForm(forms.Form):
             )
 
 
-class ProcessForm(forms.ModelForm):
+class ProcessForm(PlacedForm):
     dependencies = forms.MultipleChoiceField(
         label=_("Depends on"),
         choices=Dependency.choices,
@@ -118,25 +130,11 @@ class ProcessForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {"fallback": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(
-        self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.filter(region=region).order_by("name")
-        if municipality_ids is not None:
-            municipalities = municipalities.filter(pk__in=municipality_ids)
-        field: Any = self.fields["municipality"]
-        field.queryset = municipalities
-        field.required = municipality_ids is not None  # only the region keeps its own register
-
-    def _post_clean(self) -> None:
-        """services.save_process validates the whole process; the form only parses."""
-
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class TrainingForm(forms.ModelForm):
+class TrainingForm(PlacedForm):
     roles = forms.MultipleChoiceField(
         label=_("Roles taking part"),
         choices=Role.choices,
@@ -160,21 +158,13 @@ class TrainingForm(forms.ModelForm):
     def __init__(
         self, *args: Any, region: Region, municipality_ids: set[int] | None, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.filter(region=region).order_by("name")
+        super().__init__(*args, region=region, municipality_ids=municipality_ids, **kwargs)
         points = SupportPoint.objects.in_region(region).active().order_by("code")
         if municipality_ids is not None:
-            municipalities = municipalities.filter(pk__in=municipality_ids)
             points = points.filter(municipality__in=municipality_ids)
-        field: Any = self.fields["municipality"]
-        field.queryset = municipalities
-        field.required = municipality_ids is not None  # only the region plans region-wide ones
         points_field: Any = self.fields["points"]
         points_field.queryset = points
         incident: Any = self.fields["incident"]
         incident.queryset = Incident.objects.in_region(region).exercises()
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        """services.save_training validates the whole entry; the form only parses."""

@@ -17,10 +17,10 @@ from paraat.core.forms import add_service_errors
 from paraat.core.lists import own_first
 from paraat.programme import access, register, services
 from paraat.programme.constants import ProgressBand
+from paraat.programme.editing import edit_placed, remove_placed
 from paraat.programme.forms import ActivityForm, AmbitionForm, LevelsForm, LineForm, TemplateForm
-from paraat.programme.models import Ambition
+from paraat.programme.models import Activity, Ambition
 from paraat.programme.overview import Programme
-from paraat.supportpoints.access import editable_municipality_ids
 
 
 @staff_view
@@ -127,6 +127,13 @@ def ambition_edit(request: HttpRequest, code: str, line: int) -> HttpResponse:
     })  # fmt: skip
 
 
+def _activity_place(activity: Activity) -> str:
+    """Where an activity is shown: its municipality's page, or the matrix for the region's."""
+    if activity.municipality is None:
+        return reverse("programme:matrix")
+    return reverse("programme:municipality", args=[activity.municipality.code])
+
+
 @staff_view
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -134,30 +141,13 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not access.can_add_activities(request.user, region):
         raise PermissionDenied
     activity = access.activity_for_user(request.user, region, pk) if pk else None
-    allowed = editable_municipality_ids(request.user, region)
-    initial = {"municipality": request.GET.get("municipality")} if activity is None else None
-    form = ActivityForm(
-        request.POST or None, instance=activity, initial=initial, region=region,
-        municipality_ids=allowed,
+    return edit_placed(
+        request, region=region, record=activity, form_class=ActivityForm,
+        save=lambda data: services.save_activity(region=region, activity=activity, data=data, user=request.user),
+        saved=_("Activity saved."), done=_activity_place,
+        title=activity.title if activity else _("Add an activity"),
+        back=reverse("programme:matrix"), delete="programme:activity-delete",
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        place = form.cleaned_data["municipality"]
-        if not access.can_edit_place(request.user, region, place):
-            raise PermissionDenied
-        try:
-            saved = services.save_activity(region=region, activity=activity, data=form.cleaned_data, user=request.user)  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Activity saved."))
-            if saved.municipality is None:
-                return redirect("programme:matrix")
-            return redirect("programme:municipality", code=saved.municipality.code)
-    return render(request, "programme/form.html", {
-        "form": form, "title": activity.title if activity else _("Add an activity"),
-        "back": reverse("programme:matrix"),
-        "delete": reverse("programme:activity-delete", args=[activity.pk]) if activity else None,
-    })  # fmt: skip
 
 
 @staff_view
@@ -165,13 +155,11 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     region = region_for_user(request.user)
     activity = access.activity_for_user(request.user, region, pk)
-    if request.method == "POST":
-        services.delete_activity(activity=activity, user=request.user)
-        messages.success(request, _("Activity removed."))
-        if activity.municipality is None:
-            return redirect("programme:matrix")
-        return redirect("programme:municipality", code=activity.municipality.code)
-    return render(request, "programme/activity_delete.html", {"activity": activity})
+    return remove_placed(
+        request, remove=lambda: services.delete_activity(activity=activity, user=request.user),
+        removed=_("Activity removed."), done=_activity_place(activity),
+        template="programme/activity_delete.html", context={"activity": activity},
+    )  # fmt: skip
 
 
 @staff_view

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.core.forms import add_service_errors
 from paraat.programme import access, register, services
+from paraat.programme.editing import edit_placed, remove_placed
 from paraat.programme.forms import ProcessForm
 from paraat.supportpoints.access import editable_municipality_ids
 
@@ -42,27 +41,13 @@ def process_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not access.can_add_activities(request.user, region):
         raise PermissionDenied
     process = access.process_for_user(request.user, region, pk) if pk else None
-    initial = {"municipality": request.GET.get("municipality")} if process is None else None
-    form = ProcessForm(
-        request.POST or None, instance=process, initial=initial, region=region,
-        municipality_ids=editable_municipality_ids(request.user, region),
+    return edit_placed(
+        request, region=region, record=process, form_class=ProcessForm,
+        save=lambda data: services.save_process(region=region, process=process, data=data, user=request.user),
+        saved=_("Process saved."), done=lambda _saved: reverse("programme:continuity"),
+        title=process.name if process else _("Add a critical process"),
+        back=reverse("programme:continuity"), delete="programme:process-delete",
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        place = form.cleaned_data["municipality"]
-        if not access.can_edit_place(request.user, region, place):
-            raise PermissionDenied
-        try:
-            services.save_process(region=region, process=process, data=form.cleaned_data, user=request.user)  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Process saved."))
-            return redirect("programme:continuity")
-    return render(request, "programme/form.html", {
-        "form": form, "title": process.name if process else _("Add a critical process"),
-        "back": reverse("programme:continuity"),
-        "delete": reverse("programme:process-delete", args=[process.pk]) if process else None,
-    })  # fmt: skip
 
 
 @staff_view
@@ -70,8 +55,8 @@ def process_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def process_delete(request: HttpRequest, pk: int) -> HttpResponse:
     region = region_for_user(request.user)
     process = access.process_for_user(request.user, region, pk)
-    if request.method == "POST":
-        services.delete_process(process=process, user=request.user)
-        messages.success(request, _("Process removed from the register."))
-        return redirect("programme:continuity")
-    return render(request, "programme/process_delete.html", {"process": process})
+    return remove_placed(
+        request, remove=lambda: services.delete_process(process=process, user=request.user),
+        removed=_("Process removed from the register."), done=reverse("programme:continuity"),
+        template="programme/process_delete.html", context={"process": process},
+    )  # fmt: skip

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
 from paraat.areas.models import Municipality
-from paraat.core.forms import add_service_errors
 from paraat.programme import access, calendar, services
+from paraat.programme.editing import edit_placed, remove_placed
 from paraat.programme.forms import TrainingForm
 from paraat.supportpoints.access import editable_municipality_ids
 
@@ -61,27 +60,13 @@ def training_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not access.can_add_activities(request.user, region):
         raise PermissionDenied
     training = access.training_for_user(request.user, region, pk) if pk else None
-    initial = {"municipality": request.GET.get("municipality")} if training is None else None
-    form = TrainingForm(
-        request.POST or None, instance=training, initial=initial, region=region,
-        municipality_ids=editable_municipality_ids(request.user, region),
+    return edit_placed(
+        request, region=region, record=training, form_class=TrainingForm,
+        save=lambda data: services.save_training(region=region, training=training, data=data, user=request.user),
+        saved=_("Saved on the calendar."), done=lambda _saved: reverse("programme:calendar"),
+        title=training.title if training else _("Add a training or exercise"),
+        back=reverse("programme:calendar"), delete="programme:training-delete",
     )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
-        place = form.cleaned_data["municipality"]
-        if not access.can_edit_place(request.user, region, place):
-            raise PermissionDenied
-        try:
-            services.save_training(region=region, training=training, data=form.cleaned_data, user=request.user)  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved on the calendar."))
-            return redirect("programme:calendar")
-    return render(request, "programme/form.html", {
-        "form": form, "title": training.title if training else _("Add a training or exercise"),
-        "back": reverse("programme:calendar"),
-        "delete": reverse("programme:training-delete", args=[training.pk]) if training else None,
-    })  # fmt: skip
 
 
 @staff_view
@@ -89,8 +74,8 @@ def training_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def training_delete(request: HttpRequest, pk: int) -> HttpResponse:
     region = region_for_user(request.user)
     training = access.training_for_user(request.user, region, pk)
-    if request.method == "POST":
-        services.delete_training(training=training, user=request.user)
-        messages.success(request, _("Removed from the calendar."))
-        return redirect("programme:calendar")
-    return render(request, "programme/training_delete.html", {"training": training})
+    return remove_placed(
+        request, remove=lambda: services.delete_training(training=training, user=request.user),
+        removed=_("Removed from the calendar."), done=reverse("programme:calendar"),
+        template="programme/training_delete.html", context={"training": training},
+    )  # fmt: skip
