@@ -115,7 +115,6 @@ ALLOWED = {
     "alerts/presets.py": "the Dutch text of the CAP presets, beside their English text",
     "alerts/services.py": "the cancel text of a CAP alert's Dutch info block, beside the English",
     "areas/importers.py": "CBS column names of the files a region imports",
-    "publicinfo/data.py": "the Dutch web app manifest of the public site (issue 19 adds English)",
 }
 
 

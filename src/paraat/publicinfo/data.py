@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
+
 from paraat.areas.constants import AreaKind
 from paraat.publicinfo.constants import SHOWN_POINTS, Risk
 from paraat.publicinfo.links import LANGUAGES, Site, render
@@ -104,24 +107,37 @@ def precache_urls(site: Site) -> list[str]:
 
 
 def manifest(snap: Snapshot, site: Site) -> bytes:
+    """The web app manifest in the site's language: the Dutch app starts on the Dutch home page,
+    the English one (en/manifest.webmanifest) on the English home page."""
     region = snap.places.region_name
-    data = {
-        "name": f"Waar moet ik heen? · {region}" if region else "Waar moet ik heen?",
-        "short_name": "Noodsteunpunt",
-        "description": "Noodsteunpunten, actuele stand en wat u kunt doen bij een crisis.",
-        "lang": "nl",
-        "start_url": site.page(""),
-        "scope": "./" if site.static else site.shared(""),
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": "#154273",
-        "icons": [
-            {"src": site.asset("icon-192.png"), "sizes": "192x192", "type": "image/png"},
-            {"src": site.asset("icon-512.png"), "sizes": "512x512", "type": "image/png"},
-            {"src": site.asset("icon.svg"), "sizes": "any", "type": "image/svg+xml"},
-        ],
-    }
+    with translation.override(site.language):
+        title = gettext("Where do I go?")
+        data = {
+            "name": f"{title} · {region}" if region else title,
+            "short_name": pgettext("short name of the installed app", "Support point"),
+            "description": gettext(
+                "Emergency support points, their current state and what you can do in a crisis."
+            ),
+            "lang": site.language,
+            "start_url": site.page(""),
+            "scope": _scope(site),
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#154273",
+            "icons": [
+                {"src": site.asset("icon-192.png"), "sizes": "192x192", "type": "image/png"},
+                {"src": site.asset("icon-512.png"), "sizes": "512x512", "type": "image/png"},
+                {"src": site.asset("icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            ],
+        }
     return json.dumps(data, ensure_ascii=False, indent=1).encode()
+
+
+def _scope(site: Site) -> str:
+    """The whole site in both languages; a static copy's English manifest lies in en/."""
+    if not site.static:
+        return site.shared("")
+    return "./" if site.language == "nl" else "../"
 
 
 def service_worker(site: Site) -> bytes:

@@ -660,11 +660,9 @@ def _alerts(snap: Snapshot, writer: _Writer, *, region: Any, base_url: str) -> N
 
 
 def _installable(snap: Snapshot, writer: _Writer) -> None:
-    writer.write(
-        "manifest.webmanifest",
-        data.manifest(snap, links.Site("nl", static=True, here="manifest.webmanifest")),
-        "app",
-    )
+    for language in links.LANGUAGES:
+        name = "manifest.webmanifest" if language == "nl" else f"{language}/manifest.webmanifest"
+        writer.write(name, data.manifest(snap, links.Site(language, static=True, here=name)), "app")
     writer.write("sw.js", data.service_worker(links.Site("nl", static=True, here="sw.js")), "app")
 
 

@@ -101,7 +101,7 @@ def common(snap: Snapshot, site: Site, name: str, **kwargs: Any) -> dict[str, An
             "postcode_pattern": site.page("postcode/CODE/"),
             "postcode_index": site.shared("data/postcodes.json"),
             "points_json": site.shared("data/points.json"),
-            "manifest": site.shared("manifest.webmanifest"),
+            "manifest": site.localized("manifest.webmanifest"),
             "sw": site.shared("sw.js"),
             "css": site.asset("public.css"),
             "js": site.asset("public.js"),

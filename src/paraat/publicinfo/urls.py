@@ -42,7 +42,7 @@ resident_patterns = [
     path("data/postcode/<str:code>.json", views.postcode_json, name="postcode-json"),
     path("cap/<str:name>", views.cap_document, name="cap"),
     path("alerts.atom", views.alerts_feed, name="feed"),
-    path("manifest.webmanifest", views.manifest, name="manifest"),
+    *_both("manifest.webmanifest", views.manifest, "manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
 ]
 

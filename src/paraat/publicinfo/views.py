@@ -326,14 +326,15 @@ def alerts_feed(request: HttpRequest, region: str = "") -> HttpResponse:
 
 
 @require_GET
-def manifest(request: HttpRequest, region: str = "") -> HttpResponse:
+def manifest(request: HttpRequest, lang: str, region: str = "") -> HttpResponse:
     snap = _snap(region)
-    body = data.manifest(snap, links.Site("nl", region=region))
+    body = data.manifest(snap, links.Site(lang, region=region))
     return _respond(
         request,
         body,
-        tag=f"manifest-{snap.places.region_code}",
+        tag=f"manifest-{snap.places.region_code}-{lang}",
         content_type="application/manifest+json",
+        language=lang,
         max_age=STATIC_AGE,
     )
 

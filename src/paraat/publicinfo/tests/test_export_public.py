@@ -63,6 +63,7 @@ def test_it_writes_the_whole_site_with_working_relative_links(net: Network, tmp_
         "posters/area/wijk/WK082801.pdf",
         "en/posters/point/OSS-01.pdf",
         "manifest.webmanifest",
+        "en/manifest.webmanifest",
         "sw.js",
         "static/publicinfo/public.css",
     ):
@@ -82,6 +83,12 @@ def test_it_writes_the_whole_site_with_working_relative_links(net: Network, tmp_
     assert '"data/points.json"' in worker and '"advice/power_outage/index.html"' in worker
     manifest = json.loads((site / "manifest.webmanifest").read_text())
     assert manifest["start_url"] == "index.html"
+    assert manifest["lang"] == "nl" and manifest["scope"] == "./"
+    english = json.loads((site / "en/manifest.webmanifest").read_text())
+    assert english["lang"] == "en" and english["scope"] == "../"
+    assert english["start_url"] == "index.html"  # en/index.html, next to it
+    assert english["name"].startswith("Where do I go?")
+    assert 'rel="manifest" href="manifest.webmanifest"' in (site / "en/index.html").read_text()
 
 
 def test_it_replaces_the_folder_as_a_whole(net: Network, tmp_path: Path) -> None:

@@ -168,6 +168,12 @@ def test_it_is_installable(client: Client, net: Network) -> None:
     manifest = client.get("/public/manifest.webmanifest").json()
     assert manifest["start_url"] == "/public/"
     assert manifest["display"] == "standalone"
+    assert manifest["lang"] == "nl" and manifest["name"].startswith("Waar moet ik heen?")
+    assert manifest["description"].startswith("Noodsteunpunten")
+    english = client.get("/public/en/manifest.webmanifest").json()
+    assert english["lang"] == "en" and english["start_url"] == "/public/en/"
+    assert english["scope"] == "/public/" and english["name"].startswith("Where do I go?")
+    assert 'href="/public/en/manifest.webmanifest"' in client.get("/public/en/").content.decode()
     worker = client.get("/public/sw.js").content.decode()
     assert "/public/data/points.json" in worker  # the last known points, offline
     assert "/public/advice/power_outage/" in worker  # the advice, offline

@@ -68,6 +68,7 @@ PAGES = (
     "data/points.json",
     "data/postcodes.json",
     "manifest.webmanifest",
+    "en/manifest.webmanifest",
 )
 
 
