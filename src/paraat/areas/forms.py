@@ -39,8 +39,11 @@ class ImportForm(forms.Form):
 class MapForm(forms.Form):
     kind = forms.ChoiceField(label=_("Areas"), choices=AreaKind.choices, required=False)
     metric = forms.ChoiceField(
-        label=_("Colour by"),
-        choices=[("population", _("Residents")), ("share_65_plus", _("Share aged 65+"))],
+        label=_("Show"),
+        choices=[
+            ("share_65_plus", _("Share aged 65+ (colour)")),
+            ("population", _("Residents (circles)")),
+        ],
         required=False,
     )
 

@@ -28,7 +28,7 @@ def _map_choice(request: HttpRequest, kinds: list[str]) -> tuple[str, str]:
     default_kind = (
         AreaKind.WIJK if AreaKind.WIJK in kinds else (kinds[0] if kinds else AreaKind.WIJK)
     )
-    return (kind or default_kind), (metric or "population")
+    return (kind or default_kind), (metric or maps.SHARE)
 
 
 @staff_view
@@ -50,7 +50,13 @@ def region_view(request: HttpRequest) -> HttpResponse:
         "totals": region.municipalities.aggregate(
             population=Sum("population"), age_65_plus=Sum("age_65_plus")
         ),
-        "map": maps.choropleth(areas, metric=metric, title=title, extent=region),
+        "map": maps.choropleth(
+            areas,
+            metric=metric,
+            title=title,
+            extent=region,
+            outlines=municipalities,
+        ),
         "map_form": MapForm(initial={"kind": kind, "metric": metric}),
         "kind": kind,
         "metric": metric,

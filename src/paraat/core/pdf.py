@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from html import escape
 from typing import Any
+
+MM = 72 / 25.4  # points per millimetre
+# A4 portrait less the 15 mm margins of ``a4_report``: the width a table or a map may take.
+PAGE_WIDTH = (210 - 30) * MM
+
+
+def report_styles() -> Any:
+    """reportlab's sample styles, with headings that stay with what follows them."""
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    styles = getSampleStyleSheet()
+    for name in ("Heading1", "Heading2", "Heading3"):
+        styles[name].keepWithNext = 1
+    return styles
 
 
 def a4_report(story: Sequence[Any], *, title: str, footer: str, page_label: str = "") -> bytes:
@@ -33,3 +48,56 @@ def a4_report(story: Sequence[Any], *, title: str, footer: str, page_label: str 
     )
     doc.build(list(story), onFirstPage=foot, onLaterPages=foot)
     return buffer.getvalue()
+
+
+def fitted_table(
+    data: Sequence[Sequence[Any]],
+    *,
+    width: float = PAGE_WIDTH,
+    numeric: Sequence[bool] = (),
+    size: float = 7.0,
+) -> Any:
+    """A table that fits ``width``: every cell a paragraph that wraps, the header row repeated on
+    each page, the columns as wide as their longest word needs and the rest shared by how much
+    text each holds; ``numeric`` columns align right."""
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph, Table
+
+    columns = max((len(row) for row in data), default=0)
+    right = [bool(numeric[i]) if i < len(numeric) else False for i in range(columns)]
+    body = ParagraphStyle("cell", fontName="Helvetica", fontSize=size, leading=size * 1.2)
+    head = ParagraphStyle("head", parent=body, fontName="Helvetica-Bold")
+    pad = 13.0  # reportlab's default cell padding (6 points each side), and a point to spare
+    least = [0.0] * columns  # the longest word: a column is never narrower
+    want = [0.0] * columns  # the longest whole cell
+    for n, row in enumerate(data):
+        font = "Helvetica-Bold" if n == 0 else "Helvetica"
+        for i, value in enumerate(row):
+            text = str(value)
+            words = text.split() or [""]
+            least[i] = max(least[i], max(stringWidth(w, font, size) for w in words) + pad)
+            want[i] = max(want[i], stringWidth(text, font, size) + pad)
+    widths = list(want)
+    if sum(want) > width:
+        spare = max(0.0, width - sum(least))
+        extra = [w - m for w, m in zip(want, least, strict=True)]
+        share = sum(extra) or 1.0
+        widths = [m + spare * e / share for m, e in zip(least, extra, strict=True)]
+        if sum(widths) > width:  # even the longest words do not fit: shrink in proportion
+            widths = [w * width / sum(widths) for w in widths]
+    styles = {
+        (is_head, is_right): ParagraphStyle(
+            f"cell-{is_head}-{is_right}",
+            parent=head if is_head else body,
+            alignment=TA_RIGHT if is_right else TA_LEFT,
+        )
+        for is_head in (True, False)
+        for is_right in (True, False)
+    }
+    cells = [
+        [Paragraph(escape(str(value)), styles[n == 0, right[i]]) for i, value in enumerate(row)]
+        for n, row in enumerate(data)
+    ]
+    return Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT")

@@ -31,6 +31,7 @@ class Shape:
     fill: str = "#c6dbef"
     href: str | None = None
     stroke: str = "#ffffff"
+    text: str = ""  # a label printed on the map at the shape's inner point ("" for none)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Marker:
     fill: str = "#d94801"
     href: str | None = None
     radius: float = 5.0
+    text: str = ""  # a label printed beside the symbol ("" for none)
+    keep_clear: bool = True  # labels move off it; False for large symbols (proportional circles)
 
 
 @dataclass
@@ -69,6 +72,12 @@ def classify(values: Sequence[float | None], classes: int = 5) -> tuple[list[str
 
 def _rd(geom: BaseGeometry) -> BaseGeometry:
     return geocrs.reproject(geom, geocrs.WGS84, geocrs.RD_NEW)
+
+
+def _inner(geom: BaseGeometry) -> tuple[float, float]:
+    """Where a shape's label goes: a point inside it (SVG coordinates, y down)."""
+    point = geom.point_on_surface()
+    return float(point.x), -float(point.y)
 
 
 def _path(geom: BaseGeometry) -> str:
@@ -107,20 +116,119 @@ def _projected(geometry: dict[str, Any], simplify_m: float, keep: bool) -> tuple
     return geom, path
 
 
-def render(
+# Labels: 11 px text with a white halo, in the SVG's own units (metres) scaled to the drawn width.
+LABEL_PX = 12.0
+CHAR_WIDTH = 0.58  # of the font size, an average for DejaVu Sans / Noto Sans
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float  # already negated (SVG y down)
+    text: str
+    anchor: str = "middle"  # middle: centred on x; start: beginning at x
+
+
+Box = tuple[float, float, float, float]
+
+
+def _label_box(label: Label, font: float) -> Box:
+    width = len(label.text) * font * CHAR_WIDTH
+    left = label.x - width / 2 if label.anchor == "middle" else label.x
+    return (left, label.y - font * 0.8, left + width, label.y + font * 0.3)
+
+
+def _overlaps(box: Box, others: Sequence[Box]) -> bool:
+    return any(
+        box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+        for other in others
+    )
+
+
+def place_labels(
+    labels: Sequence[Label], font: float, *, blocked: Sequence[Box] = ()
+) -> list[Label]:
+    """The labels that fit, in the order given (most important first). A label that would cover
+    another label or a symbol (``blocked``: their boxes) moves a line up or down; a
+    label that fits nowhere is left out, and its shape or symbol keeps its title and its row in
+    the page's table."""
+    placed: list[Label] = []
+    boxes: list[Box] = list(blocked)
+    for label in labels:
+        tries = [
+            label,
+            Label(label.x, label.y - 1.3 * font, label.text, label.anchor),
+            Label(label.x, label.y + 1.3 * font, label.text, label.anchor),
+        ]
+        for candidate in tries:
+            box = _label_box(candidate, font)
+            if not _overlaps(box, boxes):
+                boxes.append(box)
+                placed.append(candidate)
+                break
+    return placed
+
+
+def _labels_svg(labels: Sequence[Label], font: float, blocked: Sequence[Box] = ()) -> str:
+    if not labels:
+        return ""
+    texts = "".join(
+        f'<text x="{label.x:.0f}" y="{label.y:.0f}" text-anchor="{label.anchor}">'
+        f"{escape(label.text)}</text>"
+        for label in place_labels(labels, font, blocked=blocked)
+    )
+    # aria-hidden: the shapes' and symbols' titles and the table say the same to a screen reader.
+    return (
+        f'<g class="paraat-map__labels" aria-hidden="true" font-size="{font:.0f}" '
+        f'font-family="sans-serif" fill="#1a1a1a" stroke="#ffffff" '
+        f'stroke-width="{font / 4:.0f}" stroke-linejoin="round" paint-order="stroke">'
+        f"{texts}</g>"
+    )
+
+
+@dataclass
+class Frame:
+    """Shapes and markers projected to RD New, with the padded box around them: what an SVG map
+    (``render``) and a PDF map (``paraat.geo.pdfmap``) draw from."""
+
+    shapes: list[tuple[BaseGeometry, Shape]]
+    paths: list[str]  # each shape as an SVG path (y negated)
+    markers: list[tuple[tuple[np.ndarray, np.ndarray], Marker]]
+    minx: float
+    miny: float
+    maxx: float
+    maxy: float
+
+    @property
+    def width(self) -> float:
+        return self.maxx - self.minx
+
+    @property
+    def height(self) -> float:
+        return self.maxy - self.miny
+
+    def shape_labels(self) -> list[Label]:
+        """The shapes' labels (SVG coordinates), the largest shapes first."""
+        ranked = sorted(
+            (
+                (geom.area, Label(*_inner(geom), item.text))
+                for geom, item in self.shapes
+                if item.text and not geom.is_empty
+            ),
+            key=lambda pair: -pair[0],
+        )
+        return [label for _area, label in ranked]
+
+
+def layout(
     shapes: Sequence[Shape],
-    *,
     markers: Sequence[Marker] = (),
-    title: str,
-    width: int = 720,
+    *,
     simplify_m: float = 25.0,
-    basemap_url: str = "",
-    basemap_layer: str = "standaard",
     extent: BaseGeometry | None = None,
     keep: bool = False,
-) -> str:
-    """An accessible inline SVG map (role=img with a title); pair it with a table on the page.
-    ``keep``: keep the shapes' projection for the next call with the same GeoJSON objects."""
+) -> Frame | None:
+    """Project and frame a map's content; None when there is nothing to draw."""
     drawn = [(_projected(s.geometry, simplify_m, keep), s) for s in shapes]
     projected = [(geom, s) for (geom, _path_d), s in drawn]
     paths = [path_d for (_geom, path_d), _s in drawn]
@@ -137,12 +245,41 @@ def render(
     if extent is not None:
         boxes.append(_rd(extent).bounds)
     if not boxes:
-        return f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 10 10"><title>{escape(title)}</title></svg>'
+        return None
     arr = np.array(boxes, dtype=float)
     minx, miny, maxx, maxy = arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max()
     pad = max(maxx - minx, maxy - miny) * 0.03 + 100
-    minx, miny, maxx, maxy = minx - pad, miny - pad, maxx + pad, maxy + pad
-    w, h = maxx - minx, maxy - miny
+    return Frame(
+        projected,
+        paths,
+        marker_points,
+        float(minx - pad),
+        float(miny - pad),
+        float(maxx + pad),
+        float(maxy + pad),
+    )
+
+
+def render(
+    shapes: Sequence[Shape],
+    *,
+    markers: Sequence[Marker] = (),
+    title: str,
+    width: int = 720,
+    simplify_m: float = 25.0,
+    basemap_url: str = "",
+    basemap_layer: str = "standaard",
+    extent: BaseGeometry | None = None,
+    keep: bool = False,
+) -> str:
+    """An accessible inline SVG map (role=img with a title); pair it with a table on the page.
+    ``keep``: keep the shapes' projection for the next call with the same GeoJSON objects."""
+    frame = layout(shapes, markers, simplify_m=simplify_m, extent=extent, keep=keep)
+    if frame is None:
+        return f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 10 10"><title>{escape(title)}</title></svg>'
+    projected, paths, marker_points = frame.shapes, frame.paths, frame.markers
+    minx, miny, maxx, maxy = frame.minx, frame.miny, frame.maxx, frame.maxy
+    w, h = frame.width, frame.height
     height = int(width * h / w) if w else width
     stroke_w = max(w, h) / 900
     interactive = any(s.href for s in shapes) or any(m.href for m in markers)
@@ -182,6 +319,10 @@ def render(
             path = f'<a href="{escape(item.href)}" aria-label="{escape(item.label)}">{path}</a>'
         out.append(path)
     r_scale = max(w, h) / width
+    font = LABEL_PX * r_scale
+    # Shape labels first, the largest shapes first; then the symbols' labels.
+    labels = frame.shape_labels()
+    symbols: list[Box] = []
     for (xs, ys), m in marker_points:
         x, y = float(xs[0]), -float(ys[0])
         r = m.radius * r_scale
@@ -197,6 +338,11 @@ def render(
         if m.href:
             glyph = f'<a href="{escape(m.href)}" aria-label="{escape(m.label)}">{glyph}</a>'
         out.append(glyph)
+        if m.keep_clear:
+            symbols.append((x - r, y - r, x + r, y + r))
+        if m.text:
+            labels.append(Label(x + r + 2 * r_scale, y + font * 0.35, m.text, anchor="start"))
+    out.append(_labels_svg(labels, font, symbols))
     out.append("</svg>")
     return "".join(out)
 

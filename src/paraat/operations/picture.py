@@ -377,16 +377,19 @@ def highlights(incident: Incident, limit: int = 15) -> list[LogEntry]:
     )
 
 
-def map_svg(view: Picture) -> str:
-    """The points on a plain SVG map of the area (no tile server: it works in the blackout)."""
+STATE_COLOURS: dict[str, str] = {
+    PointState.OPEN: "#1a7f37",
+    PointState.LIMITED: "#b35900",
+    PointState.FULL: "#8250df",
+    PointState.CLOSED: "#a40e26",
+}
+
+
+def map_layers(view: Picture) -> tuple[list[Any], list[Any]]:
+    """The points by state over their municipalities, each named: for the page (SVG) and the
+    sitrep's PDF alike."""
     from paraat.geo import svgmap
 
-    colours: dict[str, str] = {
-        PointState.OPEN: "#1a7f37",
-        PointState.LIMITED: "#b35900",
-        PointState.FULL: "#8250df",
-        PointState.CLOSED: "#a40e26",
-    }
     states = dict(PointState.choices)
     markers = [
         svgmap.Marker(
@@ -394,15 +397,33 @@ def map_svg(view: Picture) -> str:
             lat=row.point.lat,
             label=f"{row.point.code} {row.point.name}: {states.get(row.state, _('no report'))}",
             href=reverse("supportpoints:detail", args=[row.point.code]),
-            fill=colours.get(row.state, NO_REPORT_COLOUR),
+            fill=STATE_COLOURS.get(row.state, NO_REPORT_COLOUR),
             symbol="square" if row.point.coordination_point_id is None else "circle",
+            text=row.point.code,
         )
         for row in view.rows
     ]
     shapes = [
-        svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
+        svgmap.Shape(
+            geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a", text=m.name
+        )
         for m in view.incident.municipalities.all()
     ]
+    return shapes, markers
+
+
+def map_legend() -> list[tuple[str, str]]:
+    """The colours of the states on the map, and of a point without a report."""
+    return [(STATE_COLOURS[state], str(state.label)) for state in PointState] + [
+        (NO_REPORT_COLOUR, _("no report"))
+    ]
+
+
+def map_svg(view: Picture) -> str:
+    """The points on a plain SVG map of the area (no tile server: it works in the blackout)."""
+    from paraat.geo import svgmap
+
+    shapes, markers = map_layers(view)
     return svgmap.render(
         shapes,
         markers=markers,

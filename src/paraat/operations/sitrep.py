@@ -15,7 +15,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from paraat.core import when
-from paraat.core.pdf import a4_report
+from paraat.core.pdf import PAGE_WIDTH, a4_report, fitted_table, report_styles
+from paraat.geo import pdfmap, svgmap
 from paraat.operations import picture
 from paraat.operations.constants import PointState
 from paraat.operations.models import LogEntry
@@ -58,6 +59,15 @@ class Content:
     columns: list[Column]
     rows: list[list[str]]  # the first cell names the point (the row's header)
     sections: list[Section] = field(default_factory=list)
+    map_title: str = ""
+    map_shapes: list[Any] = field(default_factory=list)  # svgmap.Shape
+    map_markers: list[Any] = field(default_factory=list)  # svgmap.Marker
+    map_legend: list[tuple[str, str]] = field(default_factory=list)  # (colour, text)
+
+    def map_svg(self) -> str:
+        return svgmap.render(
+            self.map_shapes, markers=self.map_markers, title=self.map_title, width=640
+        )
 
     def cells(self) -> list[list[tuple[str, bool]]]:
         """Each row's texts with whether its column is numeric (for the page's alignment)."""
@@ -116,7 +126,12 @@ def content(report: Sitrep) -> Content:
         f"{r.get_kind_display()} — {r.description}"
         for r in view.open_requests
     ]
+    shapes, markers = picture.map_layers(view)
     return Content(
+        map_title=_("Points of %(title)s by state") % {"title": incident.title},
+        map_shapes=shapes,
+        map_markers=markers,
+        map_legend=picture.map_legend(),
         title=f"{prefix}{_('Situation report')}: {incident.title}",
         as_of=when.date_time(view.now),
         phase=str(incident.get_phase_display()),
@@ -164,12 +179,11 @@ def content(report: Sitrep) -> Content:
 def pdf(report: Sitrep) -> bytes:
     """The same content on A4 with reportlab (no system libraries)."""
     from reportlab.lib import colors
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     doc = content(report)
-    styles = getSampleStyleSheet()
+    styles = report_styles()
     small = styles["Normal"].clone("small", fontSize=7.5, leading=9)
     head = styles["Normal"].clone("head", fontName="Helvetica-Bold", fontSize=7.5, leading=9)
 
@@ -196,15 +210,26 @@ def pdf(report: Sitrep) -> bytes:
             ]
         )
     )
-    story += [figures, Spacer(1, 5 * mm), Paragraph(escape(_("Points")), styles["Heading2"])]
-    widths = [44, 24, 18, 20, 15, 15, 30, 14]
-    table = Table(
-        [
-            [cell(c.label, head) for c in doc.columns],
-            *([cell(text) for text in row] for row in doc.rows),
-        ],
-        repeatRows=1,
-        colWidths=[w * mm for w in widths],
+    story += [figures, Spacer(1, 5 * mm)]
+    if doc.map_markers:
+        picture_map = pdfmap.drawing(
+            doc.map_shapes, doc.map_markers, width=PAGE_WIDTH, max_height=110 * mm
+        )
+        legend = Table(
+            [[swatch, cell(text)] for swatch, text in pdfmap.legend_rows(doc.map_legend)],
+            colWidths=[6 * mm, 60 * mm],
+            hAlign="LEFT",
+        )
+        story.append(
+            KeepTogether(
+                [Paragraph(escape(doc.map_title), styles["Heading2"]), picture_map, legend]
+            )
+        )
+    story.append(Paragraph(escape(_("Points")), styles["Heading2"]))
+    table = fitted_table(
+        [[c.label for c in doc.columns], *doc.rows],
+        numeric=[c.numeric for c in doc.columns],
+        size=7.5,
     )
     table.setStyle(
         TableStyle(

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
-from paraat.core.pdf import a4_report
-from paraat.geo import cells, geojson, writers
+from paraat.core.pdf import PAGE_WIDTH, a4_report, fitted_table, report_styles
+from paraat.geo import cells, geojson, pdfmap, writers
 from paraat.geo import crs as geocrs
 from paraat.geo.geojson import from_geojson
-from paraat.planning import explain
+from paraat.planning import explain, presenters
 from paraat.planning.models import CoverageRun, OptimisationRun
 
 TABLES = ("municipalities", "areas", "points", "selected")
@@ -225,24 +225,32 @@ def counted(run: CoverageRun | OptimisationRun) -> float | None:
     return None if total is None else float(total)
 
 
+def map_title(run: CoverageRun | OptimisationRun) -> str:
+    if isinstance(run, OptimisationRun):
+        return _("Share of residents within reach per area, with the proposed sites")
+    return _("Share of residents within reach per area")
+
+
 def report_context(run: CoverageRun | OptimisationRun) -> dict[str, Any]:
     """What the printable report (HTML and PDF) shows."""
+    drawn = presenters.run_map(run)
     return {
         "run": run,
         "explanation": explain.for_run(run),
         "total_note": explain.run_total_note(run, counted(run)),
         "printed_at": timezone.localtime(),
+        "map_svg": drawn.svg(map_title(run)),
+        "map_legend": presenters.map_legend(drawn.layer, proposed=drawn.proposed),
     }
 
 
 def pdf(run: CoverageRun | OptimisationRun) -> bytes:
     """A4 report a municipality can attach to a council letter."""
     from reportlab.lib import colors
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, TableStyle
 
-    styles = getSampleStyleSheet()
+    styles = report_styles()
     title = (
         _("Coverage of support points")
         if isinstance(run, CoverageRun)
@@ -266,6 +274,7 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
         Spacer(1, 4 * mm),
         Paragraph(explain.for_run(run), styles["Normal"]),
         Spacer(1, 4 * mm),
+        *_map_flowables(run, styles),
     ]
     tables = (
         ["selected", "municipalities"]
@@ -286,14 +295,15 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
         data = [[_header(c) for c in columns]] + [
             [_cell(c, row.get(c)) for c in columns] for row in rows
         ]
-        grid = Table(data, repeatRows=1)
+        grid = fitted_table(
+            data, width=PAGE_WIDTH, numeric=[c not in TEXT_COLUMNS for c in columns]
+        )
         grid.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 7),
-                    ("FONT", (0, 1), (-1, -1), "Helvetica", 7),
                     ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eff3ff")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             )
         )
@@ -302,7 +312,30 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
         story,
         title=f"{title}: {place}",
         footer=f"Paraat — {title} — {place} — {created:%d-%m-%Y %H:%M}",
+        page_label=_("page") + " ",
     )
+
+
+TEXT_COLUMNS = frozenset({"code", "name", "municipality"})
+
+
+def _map_flowables(run: CoverageRun | OptimisationRun, styles: Any) -> list[Any]:
+    """The run's map as on its page, with its legend, kept together on one page."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+
+    drawn = presenters.run_map(run)
+    picture = pdfmap.drawing(
+        drawn.shapes, drawn.markers, width=PAGE_WIDTH, max_height=150 * mm, simplify_m=10.0
+    )
+    rows = pdfmap.legend_rows(presenters.map_legend(drawn.layer, proposed=drawn.proposed))
+    legend = Table(
+        [[swatch, Paragraph(text, styles["Normal"])] for swatch, text in rows],
+        colWidths=[6 * mm, PAGE_WIDTH - 6 * mm],
+        hAlign="LEFT",
+    )
+    legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return [KeepTogether([Paragraph(map_title(run), styles["Heading2"]), picture, legend])]
 
 
 def _header(column: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -110,8 +111,7 @@ def cell_shapes(cells: dict[str, Any]) -> list[svgmap.Shape]:
     return shapes
 
 
-def coverage_map(
-    run: CoverageRun | OptimisationRun,
+def coverage_layers(
     *,
     layer: str,
     areas: Sequence[Area],
@@ -120,21 +120,77 @@ def coverage_map(
     rows: Sequence[dict[str, Any]],
     cells: dict[str, Any] | None,
     proposed: Sequence[dict[str, Any]] = (),
-    title: str,
-) -> str:
+) -> tuple[list[svgmap.Shape], list[svgmap.Marker]]:
+    """The coverage map's shapes and symbols, for the page (SVG) and the report (PDF) alike:
+    areas (or blocks of demand cells) by covered share, the municipalities outlined and named,
+    the points and the proposed sites."""
     outline = [
-        svgmap.Shape(geometry=m.geometry, label=m.name, fill="none", stroke="#555555")
+        svgmap.Shape(geometry=m.geometry, label=m.name, fill="none", stroke="#555555", text=m.name)
         for m in municipalities
         if m.geometry
     ]
     if layer == "cells" and cells:
-        shapes = [
-            svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
-            for m in municipalities
-            if m.geometry
-        ] + cell_shapes(cells)
+        shapes = (
+            [
+                svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
+                for m in municipalities
+                if m.geometry
+            ]
+            + cell_shapes(cells)
+            + outline
+        )
     else:
         shapes = area_shapes(areas, rows) + outline
-    return svgmap.render(
-        shapes, markers=point_markers(points, proposed), title=title, simplify_m=10.0
+    return shapes, point_markers(points, proposed)
+
+
+@dataclass(frozen=True)
+class RunMap:
+    """What a run's map is drawn from, read once for the page, the HTML report and the PDF."""
+
+    shapes: list[svgmap.Shape]
+    markers: list[svgmap.Marker]
+    layer: str
+    proposed: bool
+
+    def svg(self, title: str) -> str:
+        return svgmap.render(self.shapes, markers=self.markers, title=title, simplify_m=10.0)
+
+
+def run_map(run: CoverageRun | OptimisationRun, *, layer: str = "areas") -> RunMap:
+    """The map of a run: its areas coloured by the share covered (an optimisation's with its
+    proposed sites), or blocks of its demand cells (``layer="cells"``, a coverage run)."""
+    figures = run.figures
+    if isinstance(run, OptimisationRun):
+        rows, cells, proposed = figures["after"]["areas"], None, figures["selected"]
+    else:
+        rows, cells, proposed = figures["areas"], figures.get("cells"), []
+    layer = "cells" if layer == "cells" and cells else "areas"
+    region = run.region
+    areas = Area.objects.in_region(region).of_kind(run.area_kind).only("code", "name", "geometry")
+    municipalities = Municipality.objects.in_region(region).only("code", "name", "geometry")
+    if run.municipality_id:
+        areas = areas.filter(municipality_id=run.municipality_id)
+        municipalities = municipalities.filter(pk=run.municipality_id)
+    points = SupportPoint.objects.in_region(region).active().only("code", "name", "lon", "lat")
+    shapes, markers = coverage_layers(
+        layer=layer,
+        areas=list(areas),
+        municipalities=list(municipalities),
+        points=list(points),
+        rows=rows,
+        cells=cells,
+        proposed=proposed,
     )
+    return RunMap(shapes, markers, layer, bool(proposed))
+
+
+def map_legend(layer: str, *, proposed: bool) -> list[tuple[str, str]]:
+    """The map's legend as (colour, text): the share classes, then what else is on the map."""
+    items = legend()
+    if layer == "cells":
+        items.append((UNCOVERED_FILL, _("no one covered")))
+    items.append(("#000000", _("designated or prepared support point")))
+    if proposed:
+        items.append(("#d94801", _("proposed new site")))
+    return items

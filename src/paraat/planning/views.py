@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from paraat.accounts.decorators import staff_view
 from paraat.areas.access import region_for_user
-from paraat.areas.models import Area, Municipality, Region
+from paraat.areas.models import Area, Region
 from paraat.core.forms import add_service_errors
 from paraat.planning import access, explain, exports, presenters, services, tasks
 from paraat.planning.forms import CoverageForm, NetworkForm, OptimiseForm, RunForm
@@ -64,41 +64,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "planning/overview.html", context)
 
 
-def _map_context(
-    request: HttpRequest,
-    run: CoverageRun | OptimisationRun,
-    *,
-    rows: Any,
-    cells: Any,
-    proposed: Any = (),
-) -> dict[str, Any]:
-    region = run.region
-    layer = "cells" if request.GET.get("map") == "cells" and cells else "areas"
-    areas = Area.objects.in_region(region).of_kind(run.area_kind).only("code", "name", "geometry")
-    municipalities = Municipality.objects.in_region(region).only("code", "name", "geometry")
-    if run.municipality_id:
-        areas = areas.filter(municipality_id=run.municipality_id)
-        municipalities = municipalities.filter(pk=run.municipality_id)
-    points = SupportPoint.objects.in_region(region).active().only("code", "name", "lon", "lat")
+def _map_context(request: HttpRequest, run: CoverageRun | OptimisationRun) -> dict[str, Any]:
+    drawn = presenters.run_map(run, layer=request.GET.get("map", "areas"))
     title = (
         _("Share of residents within reach per area")
-        if layer == "areas"
+        if drawn.layer == "areas"
         else _("Share of residents within reach per block of demand cells")
     )
-    svg = presenters.coverage_map(
-        run,
-        layer=layer,
-        areas=list(areas),
-        municipalities=list(municipalities),
-        points=list(points),
-        rows=rows,
-        cells=cells,
-        proposed=proposed,
-        title=title,
-    )
     return {
-        "map_svg": svg,
-        "layer": layer,
+        "map_svg": drawn.svg(title),
+        "layer": drawn.layer,
         "legend": presenters.legend(),
         "uncovered_fill": presenters.UNCOVERED_FILL,
     }
@@ -114,7 +89,7 @@ def coverage_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "explanation": explain.for_run(run),
         "total_note": explain.run_total_note(run, exports.counted(run)),
         "municipality_names": {m["code"]: m["name"] for m in figures["municipalities"]},
-        **_map_context(request, run, rows=figures["areas"], cells=figures.get("cells")),
+        **_map_context(request, run),
     }
     return render(request, "planning/coverage_detail.html", context)
 
@@ -129,9 +104,7 @@ def optimisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "explanation": explain.for_run(run),
         "total_note": explain.run_total_note(run, exports.counted(run)),
         "municipality_rows": exports.rows_of(run, "municipalities")[1],
-        **_map_context(
-            request, run, rows=figures["after"]["areas"], cells=None, proposed=figures["selected"]
-        ),
+        **_map_context(request, run),
     }
     return render(request, "planning/optimisation_detail.html", context)
 

@@ -71,6 +71,7 @@ class PointFilterForm(forms.Form):
     lifecycle = _filter(_label(SupportPoint, "lifecycle"), Lifecycle.choices)
     norm = _filter(_label(SupportPoint, "norm_result"), NormResult.choices)
     missing = _filter(_("Missing service"), Service.choices, empty=_("None"))
+    candidates = forms.BooleanField(label=_("Candidate sites on the map"), required=False)
 
     def __init__(self, *args: Any, municipalities: Sequence[Municipality], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -79,6 +80,16 @@ class PointFilterForm(forms.Form):
             ("", _("All")),
             *((m.code, m.name) for m in municipalities),
         ]
+
+    def map_shows_candidates(self) -> bool:
+        """Candidate sites are on the map only when asked for (they outnumber the points), or
+        when the list is filtered to them."""
+        if not self.is_bound or not self.is_valid():
+            return False
+        return (
+            bool(self.cleaned_data.get("candidates"))
+            or self.cleaned_data.get("tier") == Tier.CANDIDATE
+        )
 
     def apply(self, points: SupportPointQuerySet) -> SupportPointQuerySet:
         """The points that match the valid filters; an invalid filter is ignored."""

@@ -182,7 +182,9 @@ def points_map(
 ) -> str:
     """Municipalities as a light background; a symbol per tier, coloured by norm result."""
     shapes = [
-        svgmap.Shape(geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a")
+        svgmap.Shape(
+            geometry=m.geometry, label=m.name, fill="#f2f2f2", stroke="#9a9a9a", text=m.name
+        )
         for m in municipalities
         if m.geometry
     ]

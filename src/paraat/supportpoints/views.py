@@ -73,7 +73,14 @@ def point_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "rows": presenters.list_rows(page),
-        "map_svg": presenters.points_map(points, municipalities, title=title),
+        "map_svg": presenters.points_map(
+            points if form.map_shows_candidates() else points.exclude(tier=Tier.CANDIDATE),
+            municipalities,
+            title=title,
+        ),
+        "hidden_candidates": 0
+        if form.map_shows_candidates()
+        else points.filter(tier=Tier.CANDIDATE).count(),
         "legend": presenters.map_legend(),
         "can_register": access.can_register_points(request.user, region),
         "can_edit_norm": access.can_edit_norm_profile(request.user, region),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import shapely
@@ -58,7 +59,7 @@ def test_it_shows_the_region_with_municipalities_population_and_map(
     assert response.status_code == 200
     assert "Oss" in body and "Vught" in body
     assert "20.000" in body  # 2 municipalities x 10,000 residents, Dutch grouping
-    assert body.count('<path d="M') == 3  # one shape per wijk on the map
+    assert body.count('<path d="M') == 3 + 2  # one shape per wijk, each municipality outlined
 
 
 def test_it_lists_the_region_with_a_fixed_number_of_queries(
@@ -151,3 +152,35 @@ def test_it_logs_in_with_the_form(cast: Cast) -> None:
     response = client.post(reverse("accounts:login"), {"username": "kees", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("areas:region")).status_code == 200
+
+
+def test_it_shades_the_region_map_by_share_and_names_the_municipalities(
+    cast: Cast, areas: list[Area]
+) -> None:
+    body = _client(cast.rianne).get(reverse("areas:region")).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    labels = svg[svg.index('class="paraat-map__labels"') :]
+    assert ">Oss</text>" in labels and ">Vught</text>" in labels
+    # By share aged 65+ by default: Oss-Centrum 22.5% is a class of its own in the legend.
+    assert "Oss-Centrum (WK082801): 22,5%" in svg
+    assert "%" in body[body.index('class="nl-map__legend"') :][:600]
+    assert "<circle" not in svg
+
+
+def test_it_draws_residents_as_circles_sized_by_their_number(cast: Cast, areas: list[Area]) -> None:
+    body = _client(cast.rianne).get(reverse("areas:region") + "?metric=population").content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    radii = {
+        title: float(r)
+        for r, title in re.findall(r'<circle [^>]*r="([\d.]+)"[^>]*><title>([^<]+)</title>', svg)
+    }
+    assert set(radii) == {
+        "Oss-Centrum (WK082801): 4.000",
+        "Oss-Noord (WK082802): 3.000",
+        "Vught-Centrum (WK086501): 5.000",
+    }
+    # Area, not radius, is proportional: 3,000 residents get sqrt(3/5) of the largest radius.
+    ratio = radii["Oss-Noord (WK082802): 3.000"] / radii["Vught-Centrum (WK086501): 5.000"]
+    assert abs(ratio - (3 / 5) ** 0.5) < 0.05
+    legend = body[body.index('class="nl-map__legend"') :][:2000]
+    assert legend.count('class="nl-size"') == 3 and "5.000" in legend

@@ -52,3 +52,28 @@ def test_it_puts_the_same_figures_and_points_on_the_page_and_in_the_pdf(cast: Ca
     for text in ("EXERCISE", "Situation report", "Fuel running out", "Open help requests"):
         assert text in page and text in pdf, text
     assert "Situatierapport" not in pdf and "OEFENING" not in pdf
+
+
+def test_it_prints_the_map_of_the_point_states_and_fits_every_page(cast: Cast) -> None:
+    from paraat.testing import pdfcheck
+
+    scene = make_scene(cast)
+    client = Client()
+    client.force_login(cast.cas)
+    client.post(
+        reverse("operations:report", args=[scene.incident.pk]),
+        {"idempotency_key": "m1", "point": "OSS-01", "state": "full"},
+    )
+    url = reverse("operations:sitrep", args=[scene.incident.pk])
+    page = client.get(url).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert ">OSS-01</text>" in svg and ">Oss</text>" in svg and "OSS-01 " in svg
+    assert "Vol" in page[page.index('class="nl-map__legend"') :][:1500]
+    pdf = client.get(url + "?format=pdf").content
+    assert not pdfcheck.layout_problems(pdf, page_label="pagina"), pdfcheck.layout_problems(
+        pdf, page_label="pagina"
+    )
+    pdfcheck.keep_pictures(pdf, "sitrep")
+    first = pdfcheck.page_texts(pdf)[0]
+    # The map's labels and legend, as on the page.
+    assert "OSS-01" in first and "Vol" in first and "geen melding" in first

@@ -288,3 +288,26 @@ def test_it_imports_a_network_for_coordinators_only(
     )
     assert response.status_code == 400
     assert "snelweg.geojson" in " ".join(response.context["form"].errors["file"])
+
+
+def test_it_prints_reports_that_fit_the_page_with_the_map(
+    cast: Cast, runs: Any, tmp_path: Any
+) -> None:
+    from paraat.testing import pdfcheck
+
+    coverage, proposal = runs
+    client = _client(cast.kees)
+    for kind, run in (("coverage", coverage), ("optimisation", proposal)):
+        pdf = client.get(reverse(f"planning:{kind}-export", args=[run.pk, "pdf"])).content
+        problems = pdfcheck.layout_problems(pdf, page_label="pagina")
+        assert not problems, problems
+        first = pdfcheck.page_texts(pdf)[0]
+        # The map with its named municipality and its legend, on the first page.
+        assert "Oss" in first and "minder dan 25% binnen bereik" in first
+        assert pdfcheck.save_pages(pdf, tmp_path, kind)[0].stat().st_size > 10_000
+        pdfcheck.keep_pictures(pdf, f"{kind}-report")
+        import shutil
+
+        shutil.copytree(tmp_path, "/tmp/pdfpng", dirs_exist_ok=True)
+        html = client.get(reverse(f"planning:{kind}-report", args=[run.pk])).content.decode()
+        assert "<svg" in html and ">Oss</text>" in html and "minder dan 25% binnen bereik" in html

@@ -108,12 +108,28 @@ def test_it_lists_with_the_same_number_of_queries_for_more_points(
 
 
 def test_it_draws_a_symbol_per_tier_linked_to_the_point_page(cast: Cast, net: Network) -> None:
-    body = _client(cast.kees).get(_url("list")).content.decode()
+    body = _client(cast.kees).get(_url("list"), {"candidates": "on"}).content.decode()
     assert body.count("<rect ") >= 2  # two coordination points (squares)
     assert body.count("<circle ") >= 3  # three local points
     assert body.count("<polygon ") >= 1  # one candidate site
     assert f'href="{_url("detail", "OSS-01")}"' in body
     assert body.count("<path d=") == 2  # the two municipalities as background
+    labels = body[body.index('class="paraat-map__labels"') :]
+    assert ">Oss</text>" in labels and ">Vught</text>" in labels
+
+
+def test_it_keeps_candidate_sites_off_the_map_until_asked(cast: Cast, net: Network) -> None:
+    client = _client(cast.kees)
+    body = client.get(_url("list")).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert "KAND-01" not in svg and "<polygon " not in svg
+    assert "1 kandidaatlocatie staat niet op de kaart" in body
+    # The list still holds it; asking for candidates (or filtering on them) draws them.
+    assert "KAND-01" in _codes(client.get(_url("list")))
+    for query in ({"candidates": "on"}, {"tier": "candidate"}):
+        shown = client.get(_url("list"), query).content.decode()
+        assert "KAND-01" in shown[shown.index("<svg") : shown.index("</svg>")]
+        assert "staat niet op de kaart" not in shown
 
 
 def test_it_paginates_and_keeps_the_filters(cast: Cast, net: Network) -> None:
