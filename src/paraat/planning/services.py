@@ -10,12 +10,13 @@ import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from scipy.sparse import issparse
 from scipy.spatial.distance import cdist
@@ -36,6 +37,8 @@ from paraat.planning.constants import (
     Weight,
 )
 from paraat.planning.models import CoverageRun, OptimisationRun, WalkingNetwork
+
+RunT = TypeVar("RunT", CoverageRun, OptimisationRun)
 
 # p-median / p-center look at distances up to this many times the threshold (at least 5 km):
 # a resident further from every site than that is counted as out of reach.
@@ -132,9 +135,11 @@ def run_coverage(
     closed: Sequence[str] = (),
     added: Sequence[str] = (),
     capacity: int = DEFAULT_CAPACITY,
+    save: bool = True,
 ) -> CoverageRun:
     """Who lives within reach of a designated or prepared point today, stored as a dated run so
-    progress stays visible. ``closed`` / ``added`` make it a what-if without changing any point."""
+    progress stays visible. ``closed`` / ``added`` make it a what-if without changing any point.
+    ``save=False`` computes the same run and returns it unsaved (no id): nothing is stored."""
     started = time.perf_counter()
     threshold_m = inputs.check_threshold(threshold_m)
     _check_weight(weight)
@@ -154,8 +159,8 @@ def run_coverage(
     )
     figures["network_file"] = Path(network_file).name if network_file else None
     figures = _private(figures, weight, region)
-    with transaction.atomic():
-        return CoverageRun.objects.create(
+    return _saved(
+        CoverageRun(
             region=region,
             municipality=municipality,
             threshold_m=threshold_m,
@@ -170,7 +175,19 @@ def run_coverage(
             summary={key: figures[key] for key in ("total", "covered", "share")},
             seconds=round(time.perf_counter() - started, 3),
             created_by=user if getattr(user, "is_authenticated", False) else None,
-        )
+        ),
+        save=save,
+    )
+
+
+def _saved(run: RunT, *, save: bool) -> RunT:
+    """The run stored, or (``save=False``) dated as if it were and left unsaved."""
+    if not save:
+        run.created_at = timezone.now()
+        return run
+    with transaction.atomic():
+        run.save()
+    return run
 
 
 def _solve(
@@ -258,6 +275,7 @@ def run_optimisation(
     network_file: Path | None = None,
     capacity: int | None = None,
     progress: ProgressFn | None = None,
+    save: bool = True,
 ) -> OptimisationRun:
     """Propose new sites among the candidates (existing points stay) and store the proposal with
     what each site adds, the gap to the proven best and the time used. ``capacity`` (residents per
@@ -322,7 +340,7 @@ def run_optimisation(
         time_limit=time_limit, threshold_m=threshold_m, graph=graph,
         network=network if network_file is None else None, weight=weight,
         area_kind=demand.area_kind, capacity=capacity or DEFAULT_CAPACITY, figures=figures,
-        seconds=round(time.perf_counter() - started, 3), user=user,
+        seconds=round(time.perf_counter() - started, 3), user=user, save=save,
     )  # fmt: skip
 
 
@@ -391,6 +409,7 @@ def _store_run(
     figures: dict[str, Any],
     seconds: float,
     user: Any,
+    save: bool = True,
 ) -> OptimisationRun:
     adds = [site["adds"] for site in figures["selected"]]
     summary = {
@@ -398,8 +417,8 @@ def _store_run(
         "added": None if None in adds else float(sum(adds)),
         "share": figures["after"]["share"],
     }
-    with transaction.atomic():
-        return OptimisationRun.objects.create(
+    return _saved(
+        OptimisationRun(
             region=region,
             municipality=municipality,
             model=model,
@@ -416,7 +435,9 @@ def _store_run(
             summary=_private(summary, weight, region),
             seconds=seconds,
             created_by=user if getattr(user, "is_authenticated", False) else None,
-        )
+        ),
+        save=save,
+    )
 
 
 def _nearest(distance: Any, columns: np.ndarray) -> np.ndarray:

@@ -87,3 +87,13 @@ def test_it_has_help(name: str) -> None:
     command = load_command_class("paraat.planning", name)
     text = command.create_parser("paraat", name).format_help()
     assert "--json" in text and "--threshold" in text and "--weight" in text
+
+
+def test_it_stores_nothing_for_a_proposal_with_no_save(cast: Any, plan: Plan) -> None:
+    data = _run(
+        "optimise", "--model", "mclp", "--k", "1", "--json", "--region", cast.region.code,
+        "--time-limit", "5", "--no-save",
+    )  # fmt: skip
+    assert data["id"] is None and data["created_at"]
+    assert [s["code"] for s in data["figures"]["selected"]] == ["KAN-01"]
+    assert not OptimisationRun.objects.exists()

@@ -4,17 +4,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError, CommandParser
-from django.db import transaction
-from django.utils import translation
 
 from paraat.core.management.base import ParaatCommand
 from paraat.planning import documents, explain, services
 from paraat.planning.constants import DEFAULT_CAPACITY
 from paraat.planning.management.commands._options import add_common, messages, scope
-
-
-class _Rollback(Exception):
-    pass
 
 
 class Command(ParaatCommand):
@@ -42,27 +36,21 @@ class Command(ParaatCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        translation.activate("nl")
         region, municipality = scope(self.region(options), options)
-        document: dict[str, Any] = {}
         try:
-            with transaction.atomic():
-                run = services.run_coverage(
-                    region=region,
-                    municipality=municipality,
-                    threshold_m=options["threshold"],
-                    weight=options["weight"],
-                    area_kind=options["area_kind"],
-                    network_file=options["network"],
-                    closed=[c for c in options["close"].split(",") if c.strip()],
-                    added=[c for c in options["add"].split(",") if c.strip()],
-                    capacity=options["capacity"] or region.default_capacity or DEFAULT_CAPACITY,
-                )
-                document = documents.document(run)
-                if options["no_save"]:
-                    raise _Rollback
-        except _Rollback:
-            document["id"] = None
+            run = services.run_coverage(
+                region=region,
+                municipality=municipality,
+                threshold_m=options["threshold"],
+                weight=options["weight"],
+                area_kind=options["area_kind"],
+                network_file=options["network"],
+                closed=[c for c in options["close"].split(",") if c.strip()],
+                added=[c for c in options["add"].split(",") if c.strip()],
+                capacity=options["capacity"] or region.default_capacity or DEFAULT_CAPACITY,
+                save=not options["no_save"],
+            )
+            document = documents.document(run)
         except ValidationError as error:
             raise CommandError(messages(error)) from None
         if self.wants_json(options):

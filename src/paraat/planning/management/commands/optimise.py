@@ -4,17 +4,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError, CommandParser
-from django.db import transaction
-from django.utils import translation
+from django.utils.translation import gettext as _
 
 from paraat.core.management.base import ParaatCommand
 from paraat.planning import documents, explain, services
 from paraat.planning.constants import DEFAULT_TIME_LIMIT, OptimisationModel
 from paraat.planning.management.commands._options import add_common, messages, scope
-
-
-class _Rollback(Exception):
-    pass
 
 
 class Command(ParaatCommand):
@@ -49,31 +44,25 @@ class Command(ParaatCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        translation.activate("nl")
         region, municipality = scope(self.region(options), options)
-        document: dict[str, Any] = {}
         bar = self.progress_bar(options)
         try:
-            with transaction.atomic():
-                run = services.run_optimisation(
-                    region=region,
-                    municipality=municipality,
-                    model=options["model"],
-                    k=options["k"],
-                    target=options["target"],
-                    time_limit=options["time_limit"],
-                    threshold_m=options["threshold"],
-                    weight=options["weight"],
-                    area_kind=options["area_kind"],
-                    network_file=options["network"],
-                    capacity=options["capacity"],
-                    progress=bar,
-                )
-                document = documents.document(run)
-                if options["no_save"]:
-                    raise _Rollback
-        except _Rollback:
-            document["id"] = None
+            run = services.run_optimisation(
+                region=region,
+                municipality=municipality,
+                model=options["model"],
+                k=options["k"],
+                target=options["target"],
+                time_limit=options["time_limit"],
+                threshold_m=options["threshold"],
+                weight=options["weight"],
+                area_kind=options["area_kind"],
+                network_file=options["network"],
+                capacity=options["capacity"],
+                progress=bar,
+                save=not options["no_save"],
+            )
+            document = documents.document(run)
         except ValidationError as error:
             raise CommandError(messages(error)) from None
         finally:
@@ -87,5 +76,9 @@ class Command(ParaatCommand):
             self.stdout.write(
                 f"  {i:>2}. {site['code']:<12} {site['name']:<40} +{explain.number(site['adds'])}"
             )
-        gap = "bewezen optimaal" if figures["optimal"] else f"gat {figures['gap'] * 100:.2f}%"
+        gap = (
+            _("proven optimal")
+            if figures["optimal"]
+            else _("gap %(gap)s") % {"gap": explain.percent(figures["gap"])}
+        )
         self.stdout.write(f"  {figures['method']}, {gap}, {figures['solver_seconds']:.2f} s")
