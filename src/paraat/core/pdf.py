@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -22,17 +23,56 @@ def report_styles() -> Any:
     return styles
 
 
-def a4_report(story: Sequence[Any], *, title: str, footer: str, page_label: str = "") -> bytes:
-    """Lay ``story`` (reportlab flowables) out on A4 with 15 mm margins and ``footer`` plus the
-    page number (after ``page_label``) at the foot of every page."""
+@dataclass(frozen=True)
+class TitleBlock:
+    """What heads every page of a report: whose it is, of when, from which data, and whether it
+    is an exercise (then "OEFENING", or "EXERCISE", stands on every page in red)."""
+
+    region: str
+    moment: str  # already formatted for the reader (core.when)
+    sources: str = ""
+    exercise_word: str = ""  # the word for an exercise in the report's language; "" when real
+
+
+def a4_report(
+    story: Sequence[Any],
+    *,
+    title: str,
+    footer: str,
+    page_label: str = "",
+    block: TitleBlock | None = None,
+) -> bytes:
+    """Lay ``story`` (reportlab flowables) out on A4 with 15 mm margins, the title ``block`` at
+    the head of every page, and ``footer`` with the data sources and the page number (after
+    ``page_label``) at the foot of every page."""
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    def foot(canvas: Any, doc: Any) -> None:
+    width, height = A4
+
+    def page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.drawString(15 * mm, 10 * mm, f"{footer} — {page_label}{doc.page}")
+        if block is not None:
+            top = height - 10 * mm
+            canvas.setFont("Helvetica-Bold", 8)
+            canvas.drawString(15 * mm, top, f"Paraat · {block.region}")
+            canvas.setFont("Helvetica", 8)
+            canvas.drawRightString(width - 15 * mm, top, block.moment)
+            if block.exercise_word:
+                canvas.setFillColor(colors.HexColor("#a40e26"))
+                canvas.setFont("Helvetica-Bold", 10)
+                canvas.drawCentredString(width / 2, top, block.exercise_word)
+                canvas.setFillColor(colors.black)
+            canvas.setStrokeColor(colors.HexColor("#154273"))
+            canvas.setLineWidth(0.6)
+            canvas.line(15 * mm, top - 2 * mm, width - 15 * mm, top - 2 * mm)
+            if block.sources:
+                canvas.setFont("Helvetica", 7)
+                canvas.drawString(15 * mm, 6 * mm, block.sources)
         canvas.restoreState()
 
     buffer = io.BytesIO()
@@ -41,12 +81,12 @@ def a4_report(story: Sequence[Any], *, title: str, footer: str, page_label: str 
         pagesize=A4,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
-        topMargin=15 * mm,
+        topMargin=(20 if block is not None else 15) * mm,
         bottomMargin=18 * mm,
         title=title,
         lang="nl",
     )
-    doc.build(list(story), onFirstPage=foot, onLaterPages=foot)
+    doc.build(list(story), onFirstPage=page, onLaterPages=page)
     return buffer.getvalue()
 
 

@@ -15,7 +15,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from paraat.core import when
-from paraat.core.pdf import PAGE_WIDTH, a4_report, fitted_table, report_styles
+from paraat.core.pdf import PAGE_WIDTH, TitleBlock, a4_report, fitted_table, report_styles
 from paraat.geo import pdfmap, svgmap
 from paraat.operations import picture
 from paraat.operations.constants import PointState
@@ -245,4 +245,12 @@ def pdf(report: Sitrep) -> bytes:
         for item in section.items or [_("None.")]:
             story.append(Paragraph(escape(item), styles["Normal"]))
     footer = f"{doc.title} — {doc.as_of}"
-    return a4_report(story, title=doc.title, footer=footer, page_label=_("page") + " ")
+    block = TitleBlock(
+        region=report.incident.region.name,
+        moment=doc.as_of,
+        sources=_(
+            "Data: the status reports, help requests and logbook of this incident in Paraat."
+        ),
+        exercise_word=_("EXERCISE") if doc.exercise else "",
+    )
+    return a4_report(story, title=doc.title, footer=footer, page_label=_("page") + " ", block=block)

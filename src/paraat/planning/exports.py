@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from paraat.areas.models import Area
-from paraat.core.pdf import PAGE_WIDTH, a4_report, fitted_table, report_styles
+from paraat.core import when
+from paraat.core.pdf import PAGE_WIDTH, TitleBlock, a4_report, fitted_table, report_styles
 from paraat.geo import cells, geojson, pdfmap, writers
 from paraat.geo import crs as geocrs
 from paraat.geo.geojson import from_geojson
@@ -257,14 +258,13 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
         else _("Proposal for new support point sites")
     )
     place = run.municipality.name if run.municipality else run.region.name
-    created = timezone.localtime(run.created_at)
 
     story: list[Any] = [
         Paragraph(f"{title}: {place}", styles["Title"]),
         Paragraph(
             _("Run of %(date)s; distance %(distance)s (%(kind)s); counting %(whom)s.")
             % {
-                "date": f"{created:%d-%m-%Y %H:%M}",
+                "date": when.date_time(run.created_at),
                 "distance": explain.distance(run.threshold_m),
                 "kind": run.get_distance_kind_display().lower(),
                 "whom": explain.whom(run.weight),
@@ -311,8 +311,15 @@ def pdf(run: CoverageRun | OptimisationRun) -> bytes:
     return a4_report(
         story,
         title=f"{title}: {place}",
-        footer=f"Paraat — {title} — {place} — {created:%d-%m-%Y %H:%M}",
+        footer=f"Paraat — {title} — {place}",
         page_label=_("page") + " ",
+        block=TitleBlock(
+            region=run.region.name,
+            moment=when.date_time(run.created_at),
+            sources=_(
+                "Data: CBS population figures (CC BY 4.0); the region's support points in Paraat."
+            ),
+        ),
     )
 
 

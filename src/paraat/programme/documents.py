@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
-from paraat.core.pdf import a4_report
+from paraat.core.pdf import TitleBlock, a4_report
 from paraat.programme.report import Draft
 
 
@@ -75,4 +75,17 @@ def to_pdf(draft: Draft) -> bytes:
         )
     )
     story.append(table)
-    return a4_report(story, title=draft.title, footer=draft.footer, page_label=_("page") + " ")
+    block = TitleBlock(
+        region=draft.region,
+        moment=draft.moment,
+        sources=_(
+            "Data: the region's registry, programme and exercises in Paraat; CBS (CC BY 4.0)."
+        ),
+    )
+    return a4_report(
+        story,
+        title=draft.title,
+        footer=draft.footer,
+        page_label=_("page") + " ",
+        block=block if draft.region else None,
+    )

@@ -35,6 +35,8 @@ class Draft:
     header: list[str]
     rows: list[list[str]]
     footer: str
+    region: str = ""  # for the title block of the PDF
+    moment: str = ""
 
     def sections(self) -> list[tuple[str, str, str]]:
         return [(key, str(heading), self.texts.get(key, "")) for key, heading in SECTIONS]
@@ -146,6 +148,8 @@ def municipality_draft(programme: Programme, municipality: Municipality) -> Draf
     values = {"municipality": municipality.name, "date": date_text(programme.today)}
     header, rows = _table(row)
     return Draft(
+        region=programme.region.name,
+        moment=date_text(programme.today),
         title=_("Council information letter: resilience programme, %(municipality)s") % values,
         texts={
             "subject": _(
@@ -186,6 +190,8 @@ def region_draft(programme: Programme) -> Draft:
         )  # fmt: skip
     region_row = programme.row(None)
     return Draft(
+        region=programme.region.name,
+        moment=date_text(programme.today),
         title=_("Progress report for the general board: resilience programme %(region)s") % values,
         texts={
             "subject": _("Progress of the regional resilience programme, as of %(date)s.") % values,

@@ -8,6 +8,7 @@ of text as drawn, so two of them that overlap are text written over text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,12 @@ def _overlap(a: Box, b: Box) -> float:
     return width * height / smaller
 
 
-def layout_problems(pdf: bytes, *, page_label: str = "", tolerance: float = 0.5) -> list[str]:
-    """What is wrong with the PDF's layout, one line each (empty when nothing is)."""
+def layout_problems(
+    pdf: bytes, *, page_label: str = "", every_page: Sequence[str] = (), tolerance: float = 0.5
+) -> list[str]:
+    """What is wrong with the PDF's layout, one line each (empty when nothing is): text outside
+    the page or over other text, a page without its number or without one of the texts that
+    ``every_page`` names (the title block)."""
     problems: list[str] = []
     document = pdfium.PdfDocument(pdf)
     sizes = [page.get_size() for page in document]
@@ -75,6 +80,7 @@ def layout_problems(pdf: bytes, *, page_label: str = "", tolerance: float = 0.5)
     for page, text in enumerate(page_texts(pdf), start=1):
         if not re.search(rf"{label}\s*{page}\b", text):
             problems.append(f"page {page}: no page number {page}")
+        problems += [f"page {page}: no {wanted!r}" for wanted in every_page if wanted not in text]
     return problems
 
 

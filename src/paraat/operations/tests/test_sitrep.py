@@ -70,9 +70,10 @@ def test_it_prints_the_map_of_the_point_states_and_fits_every_page(cast: Cast) -
     assert ">OSS-01</text>" in svg and ">Oss</text>" in svg and "OSS-01 " in svg
     assert "Vol" in page[page.index('class="nl-map__legend"') :][:1500]
     pdf = client.get(url + "?format=pdf").content
-    assert not pdfcheck.layout_problems(pdf, page_label="pagina"), pdfcheck.layout_problems(
-        pdf, page_label="pagina"
+    problems = pdfcheck.layout_problems(
+        pdf, page_label="pagina", every_page=["OEFENING", "Paraat · Brabant-Noord"]
     )
+    assert not problems, problems
     pdfcheck.keep_pictures(pdf, "sitrep")
     first = pdfcheck.page_texts(pdf)[0]
     # The map's labels and legend, as on the page.

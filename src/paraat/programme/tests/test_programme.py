@@ -117,3 +117,16 @@ def test_it_shows_nothing_of_one_region_to_another(client: Any, scene: Scene) ->
     assert client.get("/programme/GM0828/").status_code == 404
     assert client.get(f"/programme/activities/{scene.points.pk}/").status_code == 404
     assert client.get("/programme/GM0828/report/").status_code == 404
+
+
+def test_it_heads_every_page_of_the_council_report_with_region_date_and_sources(
+    scene: Scene,
+) -> None:
+    from paraat.testing import pdfcheck
+
+    draft = report.municipality_draft(Programme(scene.cast.region), scene.cast.oss)
+    pdf = documents.to_pdf(draft)
+    region = f"Paraat · {scene.cast.region.name}"
+    problems = pdfcheck.layout_problems(pdf, page_label="pagina", every_page=[region, draft.moment])
+    assert not problems, problems
+    assert "CBS" in pdfcheck.page_texts(pdf)[0]

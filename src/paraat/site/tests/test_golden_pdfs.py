@@ -38,7 +38,10 @@ from paraat.testing.personas import Cast
 pytestmark = pytest.mark.django_db
 
 GOLDEN = Path(__file__).with_name("golden")
-MOMENT = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
+# Reports write a moment of this year without the year ("26 november 15:00"), so theirs is in the
+# current year; the poster writes the year, so its moment is fixed.
+MOMENT = dt.datetime(dt.datetime.now(dt.UTC).year, 11, 26, 14, 0, tzinfo=dt.UTC)
+POSTER_MOMENT = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 SCALE = 0.75  # 446 x 631 px per A4 page: enough to see the layout, small in the repository
 VISIBLE = 48  # grey levels: smaller differences are anti-aliasing
 
