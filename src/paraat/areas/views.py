@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from paraat.accounts.access import municipality_ids
 from paraat.accounts.decorators import staff_view
 from paraat.areas import access, maps, services, tasks
 from paraat.areas.constants import AreaKind
 from paraat.areas.forms import ImportForm, MapForm
 from paraat.areas.models import Area
+from paraat.core.lists import own_first
 from paraat.geo import geojson
 from paraat.geo.readers import ReadError
 
@@ -34,7 +36,12 @@ def _map_choice(request: HttpRequest, kinds: list[str]) -> tuple[str, str]:
 @staff_view
 def region_view(request: HttpRequest) -> HttpResponse:
     region = access.region_for_user(request.user)
-    municipalities = list(region.municipalities.annotate(area_count=Count("areas")))
+    # A municipal officer's own municipalities first.
+    municipalities = own_first(
+        region.municipalities.annotate(area_count=Count("areas")),
+        municipality_ids(request.user),
+        key=lambda m: m.pk,
+    )
     kinds = Area.objects.in_region(region).kinds_present()
     kind, metric = _map_choice(request, kinds)
     areas = list(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from paraat.areas.models import Municipality, Region
+from paraat.core.lists import own_first
 from paraat.core.models import AuditEntry
 from paraat.geo import svgmap
 from paraat.supportpoints import norm_engine, services
@@ -398,9 +399,12 @@ def _counted(points: Any) -> Any:
     return points.exclude(lifecycle=Lifecycle.RETIRED)
 
 
-def region_readiness(region: Region) -> tuple[list[Readiness], Readiness]:
+def region_readiness(
+    region: Region, own: Collection[int] = ()
+) -> tuple[list[Readiness], Readiness]:
+    """Readiness per municipality (``own`` ones first: a municipal officer's) and in total."""
     labels = gap_labels(region)
-    municipalities = list(Municipality.objects.in_region(region))
+    municipalities = own_first(Municipality.objects.in_region(region), own, key=lambda m: m.pk)
     rows = {
         m.pk: Readiness(name=m.name, code=m.code, population=m.population, labels=labels)
         for m in municipalities

@@ -280,7 +280,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
     region = region_for_user(request.user)
     if not access.can_view_points(request.user, region):
         raise PermissionDenied
-    rows, total = presenters.region_readiness(region)
+    rows, total = presenters.region_readiness(region, municipality_ids(request.user))
     context = {
         "region": region,
         "rows": rows,

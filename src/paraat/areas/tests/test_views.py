@@ -184,3 +184,15 @@ def test_it_draws_residents_as_circles_sized_by_their_number(cast: Cast, areas: 
     assert abs(ratio - (3 / 5) ** 0.5) < 0.05
     legend = body[body.index('class="nl-map__legend"') :][:2000]
     assert legend.count('class="nl-size"') == 3 and "5.000" in legend
+
+
+def test_it_lists_a_municipal_officers_own_municipality_first(
+    cast: Cast, areas: list[Area]
+) -> None:
+    vera = [
+        m.code for m in _client(cast.vera).get(reverse("areas:region")).context["municipalities"]
+    ]
+    kees = [
+        m.code for m in _client(cast.kees).get(reverse("areas:region")).context["municipalities"]
+    ]
+    assert vera == ["GM0865", "GM0828"] and kees == ["GM0828", "GM0865"]

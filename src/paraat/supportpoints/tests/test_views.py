@@ -546,6 +546,15 @@ def test_it_shows_readiness_per_municipality_with_gaps_and_coverage(
     assert response.context["total"].passing == 1
 
 
+def test_it_starts_a_municipal_officers_readiness_with_her_own_municipality(
+    cast: Cast, net: Network
+) -> None:
+    # Vera is Vught's officer: Vught first; Kees (the region's) reads them by name.
+    vera = [r.code for r in _client(cast.vera).get(_url("readiness")).context["rows"]]
+    kees = [r.code for r in _client(cast.kees).get(_url("readiness")).context["rows"]]
+    assert vera == ["GM0865", "GM0828"] and kees == ["GM0828", "GM0865"]
+
+
 def test_it_shows_one_municipalitys_points_and_their_gaps(cast: Cast, net: Network) -> None:
     response = _client(cast.vera).get(_url("readiness-municipality", "GM0828"))
     body = response.content.decode()
