@@ -294,6 +294,13 @@ AXES_RESET_ON_SUCCESS = False  # a valid account of one's own must not reset an 
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+# A location from an address (areas.geocode): the PDOK Locatieserver's free search when online;
+# empty: only the region's own postcode areas. Tests and the blackout laptop need no network.
+PARAAT_GEOCODER_URL = env_str(
+    "PARAAT_GEOCODER_URL",
+    "" if PARAAT_ENV == "test" else "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free",
+).strip()
+PARAAT_GEOCODER_TIMEOUT = env_int("PARAAT_GEOCODER_TIMEOUT", 3, minimum=1)
 PARAAT_BASEMAP_WMS_URL = env_str("PARAAT_BASEMAP_WMS_URL", "")
 PARAAT_BASEMAP_WMS_LAYER = env_str("PARAAT_BASEMAP_WMS_LAYER", "standaard")
 

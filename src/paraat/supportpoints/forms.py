@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from paraat.areas import geocode
 from paraat.areas.locate import municipality_at
 from paraat.areas.models import Municipality, Region
 from paraat.core.forms import DecimalCommaField
@@ -156,9 +157,13 @@ class PointForm(forms.Form):
     city = _text("city")
     lat = DecimalCommaField(
         label=_("Latitude"),
-        help_text=_("In decimal degrees (WGS84), for example 51,7654."),
+        help_text=_(
+            "In decimal degrees (WGS84), for example 51,7654. Leave both empty to find the "
+            "location from the postcode and house number."
+        ),
         min_value=-90,
         max_value=90,
+        required=False,
     )
     lon = DecimalCommaField(
         label=_("Longitude"),
@@ -167,6 +172,7 @@ class PointForm(forms.Form):
         ),
         min_value=-180,
         max_value=180,
+        required=False,
     )
     capacity = forms.IntegerField(
         label=_label(SupportPoint, "capacity"), min_value=0, required=False
@@ -204,8 +210,31 @@ class PointForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        lon, lat = data.get("lon"), data.get("lat")
-        if lon is None or lat is None or self.allowed is None:
+        self.located: geocode.Located | None = None
+        if "lon" in self.errors or "lat" in self.errors:
+            return data
+        if data.get("lon") is None and data.get("lat") is None:
+            self.located = geocode.locate(
+                self.region,
+                postcode=data.get("postcode") or "",
+                house_number=data.get("house_number") or "",
+            )
+            if self.located is None:
+                self.add_error(
+                    "lat",
+                    _(
+                        "Give the latitude and longitude, or a postcode and house number "
+                        "from which the location can be found."
+                    ),
+                )
+                return data
+            data["lon"], data["lat"] = self.located.lon, self.located.lat
+        for name in ("lat", "lon"):
+            if data.get(name) is None:
+                self.add_error(name, _("Give both the latitude and the longitude."))
+                return data
+        lon, lat = data["lon"], data["lat"]
+        if self.allowed is None:
             return data
         municipality = municipality_at(self.region, lon, lat)
         if municipality is not None and municipality.pk not in self.allowed:

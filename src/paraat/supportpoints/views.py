@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from paraat.accounts.access import municipality_ids
 from paraat.accounts.decorators import staff_view
+from paraat.areas import geocode
 from paraat.areas.access import municipality_for_user, region_for_user
 from paraat.areas.models import Municipality
 from paraat.core.forms import add_service_errors
@@ -110,6 +111,10 @@ def point_create(request: HttpRequest) -> HttpResponse:
     if not access.can_register_points(request.user, region):
         raise PermissionDenied
     allowed = access.editable_municipality_ids(request.user, region)
+    title = _("Register a support point")
+    if "locate" in request.POST:
+        form = PointForm(_located(request, region), region=region, allowed=allowed)
+        return _form_page(request, "supportpoints/edit_form.html", form, title=title, locate=True)
     form = PointForm(request.POST or None, region=region, allowed=allowed)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,9 +129,42 @@ def point_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Support point %(code)s registered.") % {"code": point.code}
             )
+            _say_where_found(request, form)
             return redirect(_detail(point))
-    title = _("Register a support point")
-    return _form_page(request, "supportpoints/edit_form.html", form, title=title)
+    return _form_page(request, "supportpoints/edit_form.html", form, title=title, locate=True)
+
+
+def _located(request: HttpRequest, region: Any) -> Any:
+    """The form's data with the location found from its address ("Find the location" pressed),
+    and a message that says from where, or that nothing was found."""
+    data = request.POST.copy()
+    found = geocode.locate(
+        region, postcode=data.get("postcode", ""), house_number=data.get("house_number", "")
+    )
+    if found is None:
+        messages.error(
+            request,
+            _(
+                "No location found for this postcode and house number: give the latitude and longitude."
+            ),
+        )
+        return data
+    data["lat"], data["lon"] = f"{found.lat:.6f}", f"{found.lon:.6f}"
+    messages.info(
+        request,
+        _("Location of %(found)s filled in from %(source)s: check it, then save.")
+        % {"found": found.label, "source": found.source.label},
+    )
+    return data
+
+
+def _say_where_found(request: HttpRequest, form: PointForm) -> None:
+    if form.located is not None:
+        messages.info(
+            request,
+            _("The location was taken from %(source)s (%(found)s); check it on the point's page.")
+            % {"source": form.located.source.label, "found": form.located.label},
+        )
 
 
 @staff_view
@@ -134,6 +172,13 @@ def point_create(request: HttpRequest) -> HttpResponse:
 def point_edit(request: HttpRequest, code: str) -> HttpResponse:
     point = _point(request.user, code, access.can_edit_point)
     allowed = access.editable_municipality_ids(request.user, point.region)
+    title = _("Edit %(point)s") % {"point": point}
+    if "locate" in request.POST:
+        data = _located(request, point.region)
+        form = PointForm(data, region=point.region, allowed=allowed, point=point)
+        return _form_page(
+            request, "supportpoints/edit_form.html", form, point=point, title=title, locate=True
+        )
     form = PointForm(request.POST or None, region=point.region, allowed=allowed, point=point)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,9 +193,11 @@ def point_edit(request: HttpRequest, code: str) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
+            _say_where_found(request, form)
             return redirect(_detail(point))
-    title = _("Edit %(point)s") % {"point": point}
-    return _form_page(request, "supportpoints/edit_form.html", form, point=point, title=title)
+    return _form_page(
+        request, "supportpoints/edit_form.html", form, point=point, title=title, locate=True
+    )
 
 
 @staff_view

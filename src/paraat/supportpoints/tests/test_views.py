@@ -570,3 +570,49 @@ def test_it_shows_why_a_weak_generator_does_not_count(cast: Cast, net: Network) 
     body = _client(cast.kees).get(_url("detail", "OSS-01")).content.decode()
     assert "Aggregaat: 5 kW is minder dan de benodigde 20 kW" in body
     assert "300 liter" not in body.split("Aggregaat: 5 kW")[1][:200]
+
+
+def test_it_finds_a_new_points_location_from_its_address(cast: Cast, net: Network) -> None:
+    from paraat.areas.constants import AreaKind
+    from paraat.testing import factories
+
+    area = factories.AreaFactory(
+        municipality=cast.oss,
+        kind=AreaKind.PC6,
+        code="5341AB",
+        centre_rd=(geometry.OSS_RD[0] + 300, geometry.OSS_RD[1] + 300),
+    )
+    client = _client(cast.olaf)
+    data = {
+        "code": "OSS-04",
+        "name": "Buurthuis De Pijp",
+        "tier": "local",
+        "lifecycle": "designated",
+        "coordination_point": "CP-OSS",
+        "building_type": "community_centre",
+        "street": "Kerkstraat",
+        "house_number": "12",
+        "postcode": "5341 AB",
+        "lat": "",
+        "lon": "",
+    }
+    # "Find the location from the address" fills it in and saves nothing.
+    page = client.post(_url("create"), {**data, "locate": "1"})
+    assert page.status_code == 200 and not SupportPoint.objects.filter(code="OSS-04").exists()
+    html = page.content.decode()
+    assert "Locatie van 5341AB ingevuld uit het midden van het 6-cijferige postcodegebied" in html
+    lon, lat = area.point_lon, area.point_lat  # the postcode area's inner point
+    assert f"{lat:.6f}".replace(".", ",") in html or f"{lat:.6f}" in html
+    # Saving with the location still empty takes it from the address too, and says so.
+    response = client.post(_url("create"), data, follow=True)
+    point = SupportPoint.objects.get(code="OSS-04")
+    assert abs(point.lon - lon) < 1e-6 and abs(point.lat - lat) < 1e-6
+    assert point.municipality == cast.oss
+    assert (
+        "De locatie is genomen uit het midden van het 6-cijferige postcodegebied"
+        in response.content.decode()
+    )
+    # An address nobody knows: the form says what to give instead.
+    unknown = client.post(_url("create"), {**data, "code": "OSS-05", "postcode": "9999ZZ"})
+    assert unknown.status_code == 400
+    assert "of een postcode en huisnummer" in unknown.content.decode()
