@@ -62,7 +62,7 @@ def choropleth(
     if metric == SHARE:
         colours, breaks = svgmap.classify(values)
     else:
-        colours, breaks = ["#f2f2f2" for _ in values], []
+        colours, breaks = [svgmap.NO_DATA if v is None else "#f2f2f2" for v in values], []
     shapes = [
         svgmap.Shape(
             geometry=item.geometry,
