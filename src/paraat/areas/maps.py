@@ -71,6 +71,8 @@ def choropleth(
             href=_href(item),
             stroke="#9a9a9a" if metric != SHARE else "#ffffff",
             text=(item.name or item.code) if named and not outlines else "",
+            # Under the municipalities' names on the region's map, the areas' own on paper.
+            print_text=(item.name or item.code) if outlines else "",
         )
         for item, value, colour in zip(items, values, colours, strict=True)
     ]

@@ -115,7 +115,8 @@ def _labels(frame: svgmap.Frame, markers: Sequence[svgmap.Marker], at: Any, scal
             wanted.append(svgmap.Label(x + r + 1.5, -(y - LABEL_PT * 0.35), marker.text, "start"))
     group = Group()
     ink = colors.HexColor("#1a1a1a")
-    for label in svgmap.place_labels(wanted, LABEL_PT, blocked=symbols):
+    inside = (0.0, -frame.height * scale, frame.width * scale, 0.0)  # the drawing, y down
+    for label in svgmap.place_labels(wanted, LABEL_PT, blocked=symbols, within=inside):
         x, y = label.x, -label.y
         width = stringWidth(label.text, BOLD, LABEL_PT)
         left = x - width / 2 if label.anchor == "middle" else x

@@ -32,6 +32,7 @@ class Shape:
     href: str | None = None
     stroke: str = "#ffffff"
     text: str = ""  # a label printed on the map at the shape's inner point ("" for none)
+    print_text: str = ""  # a label only on paper, where there is room for more names
 
 
 @dataclass
@@ -127,6 +128,7 @@ class Label:
     y: float  # already negated (SVG y down)
     text: str
     anchor: str = "middle"  # middle: centred on x; start: beginning at x
+    print_only: bool = False  # shown when printed (CSS), not on the screen
 
 
 Box = tuple[float, float, float, float]
@@ -146,12 +148,16 @@ def _overlaps(box: Box, others: Sequence[Box]) -> bool:
 
 
 def place_labels(
-    labels: Sequence[Label], font: float, *, blocked: Sequence[Box] = ()
+    labels: Sequence[Label],
+    font: float,
+    *,
+    blocked: Sequence[Box] = (),
+    within: Box | None = None,
 ) -> list[Label]:
     """The labels that fit, in the order given (most important first). A label that would cover
     another label or a symbol (``blocked``: their boxes) moves a line up or down; a
-    label that fits nowhere is left out, and its shape or symbol keeps its title and its row in
-    the page's table."""
+    label that fits nowhere (nor inside ``within``, the map's box) is left out, and its shape or
+    symbol keeps its title and its row in the page's table."""
     placed: list[Label] = []
     boxes: list[Box] = list(blocked)
     for label in labels:
@@ -162,6 +168,13 @@ def place_labels(
         ]
         for candidate in tries:
             box = _label_box(candidate, font)
+            if within is not None and not (
+                within[0] <= box[0]
+                and box[2] <= within[2]
+                and within[1] <= box[1]
+                and box[3] <= within[3]
+            ):
+                continue
             if not _overlaps(box, boxes):
                 boxes.append(box)
                 placed.append(candidate)
@@ -169,21 +182,31 @@ def place_labels(
     return placed
 
 
-def _labels_svg(labels: Sequence[Label], font: float, blocked: Sequence[Box] = ()) -> str:
+def _labels_svg(
+    labels: Sequence[Label], font: float, blocked: Sequence[Box] = (), within: Box | None = None
+) -> str:
     if not labels:
         return ""
-    texts = "".join(
-        f'<text x="{label.x:.0f}" y="{label.y:.0f}" text-anchor="{label.anchor}">'
-        f"{escape(label.text)}</text>"
-        for label in place_labels(labels, font, blocked=blocked)
-    )
-    # aria-hidden: the shapes' and symbols' titles and the table say the same to a screen reader.
-    return (
-        f'<g class="paraat-map__labels" aria-hidden="true" font-size="{font:.0f}" '
-        f'font-family="sans-serif" fill="#1a1a1a" stroke="#ffffff" '
-        f'stroke-width="{font / 4:.0f}" stroke-linejoin="round" paint-order="stroke">'
-        f"{texts}</g>"
-    )
+    placed = place_labels(labels, font, blocked=blocked, within=within)
+    groups = []
+    for print_only, extra in ((False, ""), (True, " paraat-map__labels--print")):
+        texts = "".join(
+            f'<text x="{label.x:.0f}" y="{label.y:.0f}" text-anchor="{label.anchor}">'
+            f"{escape(label.text)}</text>"
+            for label in placed
+            if label.print_only == print_only
+        )
+        if not texts:
+            continue
+        # aria-hidden: the shapes' and symbols' titles and the table say the same to a screen
+        # reader.
+        groups.append(
+            f'<g class="paraat-map__labels{extra}" aria-hidden="true" font-size="{font:.0f}" '
+            f'font-family="sans-serif" fill="#1a1a1a" stroke="#ffffff" '
+            f'stroke-width="{font / 4:.0f}" stroke-linejoin="round" paint-order="stroke">'
+            f"{texts}</g>"
+        )
+    return "".join(groups)
 
 
 @dataclass
@@ -208,7 +231,8 @@ class Frame:
         return self.maxy - self.miny
 
     def shape_labels(self) -> list[Label]:
-        """The shapes' labels (SVG coordinates), the largest shapes first."""
+        """The shapes' labels (SVG coordinates), the largest shapes first; then the labels only
+        for paper, which give way to them."""
         ranked = sorted(
             (
                 (geom.area, Label(*_inner(geom), item.text))
@@ -217,7 +241,15 @@ class Frame:
             ),
             key=lambda pair: -pair[0],
         )
-        return [label for _area, label in ranked]
+        on_paper = sorted(
+            (
+                (geom.area, Label(*_inner(geom), item.print_text, print_only=True))
+                for geom, item in self.shapes
+                if item.print_text and not item.text and not geom.is_empty
+            ),
+            key=lambda pair: -pair[0],
+        )
+        return [label for _area, label in ranked + on_paper]
 
 
 def layout(
@@ -321,7 +353,8 @@ def render(
     r_scale = max(w, h) / width
     font = LABEL_PX * r_scale
     # Shape labels first, the largest shapes first; then the symbols' labels.
-    labels = frame.shape_labels()
+    shape_labels = frame.shape_labels()
+    labels = [label for label in shape_labels if not label.print_only]
     symbols: list[Box] = []
     for (xs, ys), m in marker_points:
         x, y = float(xs[0]), -float(ys[0])
@@ -342,7 +375,8 @@ def render(
             symbols.append((x - r, y - r, x + r, y + r))
         if m.text:
             labels.append(Label(x + r + 2 * r_scale, y + font * 0.35, m.text, anchor="start"))
-    out.append(_labels_svg(labels, font, symbols))
+    labels += [label for label in shape_labels if label.print_only]  # last: they give way
+    out.append(_labels_svg(labels, font, symbols, (minx, -maxy, maxx, -miny)))
     out.append("</svg>")
     return "".join(out)
 

@@ -68,3 +68,17 @@ def test_it_places_labels_greedily_in_order_of_importance() -> None:
 def test_it_draws_no_label_group_without_labels() -> None:
     svg = svgmap.render([svgmap.Shape(WEST, label="Oss")], title="Test")
     assert "<text" not in svg and "paraat-map__labels" not in svg
+
+
+def test_it_keeps_labels_for_paper_in_a_group_of_their_own_that_gives_way() -> None:
+    svg = svgmap.render(
+        [
+            svgmap.Shape(WEST, label="Oss", text="Oss"),
+            svgmap.Shape(EAST, label="Oss-Oost", print_text="Oss-Oost"),
+            svgmap.Shape(TINY, label="Klein", print_text="Kleindorp"),
+        ],
+        title="Test",
+    )
+    screen, paper = svg.split('class="paraat-map__labels paraat-map__labels--print"')
+    assert ">Oss</text>" in screen and "Oss-Oost" not in screen.split("paraat-map__labels")[-1]
+    assert ">Oss-Oost</text>" in paper and ">Oss</text>" not in paper

@@ -42,6 +42,7 @@ def _check_map(page: Any, tmp_path: Path, name: str, labels: set[str], legend: s
             const svg = figure.querySelector('svg').getBoundingClientRect();
             return [...figure.querySelectorAll('svg text')].filter((t) => {
                 const r = t.getBoundingClientRect();
+                if (r.width === 0) return false;  // not shown (paper only)
                 return r.left < svg.left - 1 || r.right > svg.right + 1
                     || r.top < svg.top - 1 || r.bottom > svg.bottom + 1;
             }).map((t) => t.textContent);
@@ -78,6 +79,15 @@ def test_it_draws_region_and_coverage_maps_that_read_and_print(
     page.goto(f"{live_server.url}/region/")
     _check_map(page, tmp_path, "region", {"Oss", "Vught"}, "aandeel 65-plussers (%)")
     assert page.locator(".nl-map__legend li").count() >= 2  # classes of the share
+    # The wijken are named on paper only, under the municipalities' names.
+    on_paper = page.locator(".paraat-map__labels--print").first
+    assert on_paper.evaluate("(g) => getComputedStyle(g).display") == "none"
+    page.emulate_media(media="print")
+    assert on_paper.evaluate("(g) => getComputedStyle(g).display") != "none"
+    assert {"Centrum", "Oost", "Noord"} & set(
+        on_paper.evaluate("(g) => [...g.children].map((t) => t.textContent)")
+    )
+    page.emulate_media(media="screen")
 
     page.goto(f"{live_server.url}/region/?metric=population")
     _check_map(page, tmp_path, "residents", {"Oss", "Vught"}, "inwoners")
