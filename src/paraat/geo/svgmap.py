@@ -6,6 +6,7 @@ y is negated. An optional WMS basemap (e.g. PDOK BRT) is drawn underneath only w
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -163,8 +164,8 @@ def place_labels(
     for label in labels:
         tries = [
             label,
-            Label(label.x, label.y - 1.3 * font, label.text, label.anchor),
-            Label(label.x, label.y + 1.3 * font, label.text, label.anchor),
+            dataclasses.replace(label, y=label.y - 1.3 * font),
+            dataclasses.replace(label, y=label.y + 1.3 * font),
         ]
         for candidate in tries:
             box = _label_box(candidate, font)

@@ -60,6 +60,9 @@ def test_it_places_labels_greedily_in_order_of_importance() -> None:
     placed = svgmap.place_labels([first, clash, apart], font)
     # The second label cannot stay where it is: it moves a line up.
     assert placed == [first, svgmap.Label(5, 2 - 13, "Osch"), apart]
+    # A label for paper that moves stays a label for paper.
+    moved = svgmap.place_labels([first, svgmap.Label(5, 2, "Osch", print_only=True)], font)
+    assert moved[1] == svgmap.Label(5, 2 - 13, "Osch", print_only=True)
     # Where a symbol and the lines above and below are taken, it is left out.
     wall = (-100.0, -40.0, 100.0, 40.0)
     assert svgmap.place_labels([clash, apart], font, blocked=[wall]) == [apart]

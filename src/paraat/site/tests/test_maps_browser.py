@@ -80,6 +80,11 @@ def test_it_draws_region_and_coverage_maps_that_read_and_print(
     _check_map(page, tmp_path, "region", {"Oss", "Vught"}, "aandeel 65-plussers (%)")
     assert page.locator(".nl-map__legend li").count() >= 2  # classes of the share
     # The wijken are named on paper only, under the municipalities' names.
+    screen = page.locator(".paraat-map__labels:not(.paraat-map__labels--print)").first
+    assert set(screen.evaluate("(g) => [...g.children].map((t) => t.textContent)")) == {
+        "Oss",
+        "Vught",
+    }
     on_paper = page.locator(".paraat-map__labels--print").first
     assert on_paper.evaluate("(g) => getComputedStyle(g).display") == "none"
     page.emulate_media(media="print")
