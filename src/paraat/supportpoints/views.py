@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -149,7 +150,8 @@ def _located(request: HttpRequest, region: Any) -> Any:
             ),
         )
         return data
-    data["lat"], data["lon"] = f"{found.lat:.6f}", f"{found.lon:.6f}"
+    # As the person would type them: "51,765432" in Dutch.
+    data["lat"], data["lon"] = (formats.number_format(v, 6) for v in (found.lat, found.lon))
     messages.info(
         request,
         _("Location of %(found)s filled in from %(source)s: check it, then save.")

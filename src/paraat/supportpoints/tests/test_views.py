@@ -602,7 +602,7 @@ def test_it_finds_a_new_points_location_from_its_address(cast: Cast, net: Networ
     html = page.content.decode()
     assert "Locatie van 5341AB ingevuld uit het midden van het 6-cijferige postcodegebied" in html
     lon, lat = area.point_lon, area.point_lat  # the postcode area's inner point
-    assert f"{lat:.6f}".replace(".", ",") in html or f"{lat:.6f}" in html
+    assert f"{lat:.6f}".replace(".", ",") in html  # as a Dutch reader types it
     # Saving with the location still empty takes it from the address too, and says so.
     response = client.post(_url("create"), data, follow=True)
     point = SupportPoint.objects.get(code="OSS-04")
