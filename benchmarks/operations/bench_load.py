@@ -63,10 +63,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(env: dict[str, str], port: int, profile: Path | None) -> subprocess.Popen[bytes]:
-    """gunicorn as `paraat serve` starts it (2 gthread workers of 8 threads, its defaults),
-    without the access log."""
-    argv = [sys.executable, "-m", "gunicorn", "paraat.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8", "--worker-class", "gthread"]  # fmt: skip
+def start_server(
+    env: dict[str, str], port: int, profile: Path | None, workers: int, threads: int
+) -> subprocess.Popen[bytes]:
+    """gunicorn as `paraat serve` starts it (gthread workers; by default as many workers and
+    threads as `paraat serve`'s defaults), without the access log."""
+    argv = [sys.executable, "-m", "gunicorn", "paraat.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread"]  # fmt: skip
     if profile is not None:
         argv += ["--config", str(PROFILE_CONFIG)]
         env = {**env, "PARAAT_BENCH_PROFILE_DIR": str(profile)}
@@ -250,6 +252,8 @@ def run_backend(
     profile: Path | None,
     server_src: Path | None = None,
     rate_seconds: float = 20.0,
+    workers: int = 2,
+    threads: int = 8,
 ) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix=f"paraat-bench-{backend}-"))
     env = {
@@ -297,7 +301,7 @@ def run_backend(
     if profile is not None:
         profile = profile / backend
         profile.mkdir(parents=True, exist_ok=True)
-    server = start_server(env, port, profile)
+    server = start_server(env, port, profile, workers, threads)
     try:
         baseline(port, seed["token"])  # warms both workers up
         base_seconds, base_lat = baseline(port, seed["token"])
@@ -370,6 +374,19 @@ def _cpu_of(pid: int) -> float:
     return total
 
 
+def serve_defaults() -> tuple[int, int]:
+    """`paraat serve`'s workers and threads when no PARAAT_WEB_* variable sets them."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.PARAAT_WEB_WORKERS, settings.PARAAT_WEB_THREADS)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARAAT_WEB_")}
+    env.update(DJANGO_SETTINGS_MODULE="paraat.settings", PYTHONPATH=str(ROOT / "src"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    workers, threads = out.stdout.split()
+    return int(workers), int(threads)
+
+
 def print_profile(directory: Path, top: int = 25) -> None:
     import pstats
 
@@ -404,7 +421,11 @@ def main() -> int:
         default=20.0,
         help="how long the second phase offers the target rate (default 20 s)",
     )
+    parser.add_argument("--workers", type=int, help="server workers (default: paraat serve's)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: paraat serve's)")
     args = parser.parse_args()
+    workers, threads = serve_defaults()
+    workers, threads = args.workers or workers, args.threads or threads
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.pg_database):
         parser.error("--pg-database: lower-case letters, digits and underscores only")
     ok = True
@@ -417,11 +438,14 @@ def main() -> int:
             args.profile,
             args.server_src,
             args.rate_seconds,
+            workers,
+            threads,
         )
         errors = sum(r["errors"].values())
         health_p99 = r["baseline_p99_ms"]
         print(
-            f"{r['backend']}: {r['requests']} requests in {r['seconds']:.1f} s "
+            f"{r['backend']} ({workers} workers of {threads} threads): "
+            f"{r['requests']} requests in {r['seconds']:.1f} s "
             f"({r['throughput']:.0f} req/s; server CPU {r['server_cpu']:.1f} s), "
             f"{r['reports_per_s']:.0f} reports/s ({r['reports_per_s'] / r['realtime_reports_per_s']:.1f}x real time); "
             f"load average {r['load'][0][0]:.1f} before, {r['load'][1][0]:.1f} after"

@@ -16,15 +16,32 @@ def _nothing(_row: Any) -> None:
     return None
 
 
+def _no_values(_row: Any) -> Any:
+    return None
+
+
+def _not_saved(_row: Any, *, created: bool, values: Any = None, fields: Any = ()) -> None:
+    return None
+
+
 _batch: Callable[[], ContextManager[Any]] = contextlib.nullcontext
 _locked: Callable[[Any], None] = _nothing
+_values: Callable[[Any], Any] = _no_values
+_saved: Callable[..., None] = _not_saved
 
 
-def register(*, batch: Callable[[], ContextManager[Any]], locked: Callable[[Any], None]) -> None:
-    """Record changes with ``batch`` (a block whose changes are written together) and ``locked``
-    (a row just read under a lock held until the transaction ends)."""
-    global _batch, _locked
-    _batch, _locked = batch, locked
+def register(
+    *,
+    batch: Callable[[], ContextManager[Any]],
+    locked: Callable[[Any], None],
+    values: Callable[[Any], Any] = _no_values,
+    saved: Callable[..., None] = _not_saved,
+) -> None:
+    """Record changes with ``batch`` (a block whose changes are written together), ``locked``
+    (a row just read under a lock held until the transaction ends), and ``values`` and
+    ``saved`` for rows a service writes in SQL of its own, without the model's save."""
+    global _batch, _locked, _values, _saved
+    _batch, _locked, _values, _saved = batch, locked, values, saved
 
 
 def batch() -> ContextManager[Any]:
@@ -35,3 +52,16 @@ def batch() -> ContextManager[Any]:
 def locked(row: Any) -> None:
     """``row`` was read under a lock held until the transaction ends (``sync.journal.locked``)."""
     _locked(row)
+
+
+def values(row: Any) -> Any:
+    """What ``saved(row, created=True, values=...)`` records of a new row, worked out before
+    it is stored (outside a write lock); None when nobody records changes."""
+    return _values(row)
+
+
+def saved(row: Any, *, created: bool, values: Any = None, fields: Any = ()) -> None:
+    """``row`` was written without its model's save (a service's own INSERT or UPDATE): record
+    what the save's signals would have recorded. A new row with ``values`` from ``values(row)``;
+    a changed row with the names of the ``fields`` that changed."""
+    _saved(row, created=created, values=values, fields=fields)

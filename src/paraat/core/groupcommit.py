@@ -25,7 +25,10 @@ R = TypeVar("R")
 @dataclass(eq=False)
 class _Slot(Generic[T, R]):
     item: T
+    # Set when the slot's thread has something to do: its outcome is in, or it writes next.
+    wake: threading.Event = field(default_factory=threading.Event)
     done: bool = False
+    writes: bool = False  # this slot's thread writes the next turn
     result: R | None = None
     error: BaseException | None = None
 
@@ -37,37 +40,52 @@ class Group(Generic[T, R]):
     ``write`` gets the items in the order they arrived and returns one outcome per item, in the
     same order: a result, or an exception to raise in that item's thread. If ``write`` itself
     raises, every item of that call gets the exception.
+
+    A thread that waits sleeps on its own event: a finished write wakes the threads it answered
+    and the one that writes next, not every waiting thread (under load each wake-up of a thread
+    with nothing to do was a switch of the CPU and a turn at the interpreter's lock).
     """
 
     write: Callable[[Sequence[T]], Sequence[R | BaseException]]
     most: int = 64  # items in one call of ``write``; the rest wait for the next
     _queue: list[_Slot[T, R]] = field(default_factory=list)
     _writing: bool = False
-    _turns: threading.Condition = field(default_factory=threading.Condition)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
     # How many calls of ``write`` and items so far, for a benchmark or a test to read.
     calls: int = 0
     items: int = 0
 
     def submit(self, item: T) -> R:
         slot: _Slot[T, R] = _Slot(item)
-        with self._turns:
+        with self._lock:
             self._queue.append(slot)
+            if not self._writing:  # nobody writes: this thread does, at once
+                self._writing = slot.writes = True
         while True:
-            with self._turns:
-                while not slot.done and self._writing:
-                    self._turns.wait()
-                if slot.done:
-                    return self._outcome(slot)
-                # This thread writes next: every item queued so far, up to ``most`` (its own
-                # among them, or in a later turn when more than ``most`` were ahead of it).
-                self._writing = True
+            if not slot.writes:
+                slot.wake.wait()
+            if slot.done:
+                return self._outcome(slot)
+            # This thread writes: every item queued so far, up to ``most`` (its own among them,
+            # or in a later turn when more than ``most`` were ahead of it).
+            with self._lock:
                 taken, self._queue = self._queue[: self.most], self._queue[self.most :]
+                slot.writes = False
+                slot.wake.clear()
             try:
                 self._run(taken)
             finally:
-                with self._turns:
-                    self._writing = False
-                    self._turns.notify_all()
+                self._hand_on()
+
+    def _hand_on(self) -> None:
+        """The turn to write goes to the first thread still waiting, or to nobody."""
+        with self._lock:
+            if not self._queue:
+                self._writing = False
+                return
+            nxt = self._queue[0]
+            nxt.writes = True
+        nxt.wake.set()
 
     def _run(self, taken: list[_Slot[T, R]]) -> None:
         try:
@@ -76,7 +94,7 @@ class Group(Generic[T, R]):
                 raise RuntimeError(f"write returned {len(outcomes)} outcomes for {len(taken)}")
         except BaseException as exc:  # every item of the call failed with it
             outcomes = [exc] * len(taken)
-        with self._turns:
+        with self._lock:
             self.calls += 1
             self.items += len(taken)
             for slot, outcome in zip(taken, outcomes, strict=True):
@@ -85,6 +103,8 @@ class Group(Generic[T, R]):
                 else:
                     slot.result = outcome
                 slot.done = True
+        for slot in taken:
+            slot.wake.set()
 
     @staticmethod
     def _outcome(slot: _Slot[T, R]) -> R:

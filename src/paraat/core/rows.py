@@ -80,6 +80,89 @@ def fetch_one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
         return cursor.fetchone()
 
 
+_INSERTS: dict[tuple[str, type[models.Model], int, str], tuple[str, list[Any]]] = {}
+
+
+def insert(model: type[M], objs: Sequence[M], *, skip_taken: str = "") -> list[M]:
+    """Insert the new rows ``objs`` in one statement, written once per database, model and
+    number of rows; each stored one gets its primary key. No signals are sent: the caller
+    records what a save would have (``core.changes.saved``).
+
+    With ``skip_taken`` (a unique field's name), a row whose value of that field is taken is
+    left out instead of failing the statement (``ON CONFLICT DO NOTHING``). Returns the rows
+    stored, in the order given.
+    """
+    if not objs:
+        return []
+    key = (connection.vendor, model, len(objs), skip_taken)
+    found = _INSERTS.get(key)
+    if found is None:
+        found = _INSERTS[key] = _insert_sql(model, len(objs), skip_taken)
+    sql, fields = found
+    params = [
+        field.get_db_prep_save(field.pre_save(obj, True), connection)
+        for obj in objs
+        for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        returned = cursor.fetchall()
+    pk = model._meta.pk
+    assert pk is not None
+    convert = _converters_of([pk])[0][1]
+    if skip_taken:
+        unique = model._meta.get_field(skip_taken)
+        by_value = {getattr(obj, unique.attname): obj for obj in objs}
+        stored = []
+        for pk_value, value in returned:
+            obj = by_value[_python_value(unique, value)]
+            obj.pk = _converted(pk_value, convert, pk)
+            stored.append(obj)
+        order = {id(obj): i for i, obj in enumerate(objs)}
+        stored.sort(key=lambda obj: order[id(obj)])
+    else:
+        if len(returned) != len(objs):
+            raise RuntimeError(f"{len(returned)} keys returned for {len(objs)} rows")
+        # Both databases return the rows of a multi-row VALUES in their order.
+        for obj, (pk_value,) in zip(objs, returned, strict=True):
+            obj.pk = _converted(pk_value, convert, pk)
+        stored = list(objs)
+    for obj in stored:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    return stored
+
+
+def _insert_sql(model: type[models.Model], count: int, skip_taken: str) -> tuple[str, list[Any]]:
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    assert pk is not None
+    fields = [f for f in model._meta.concrete_fields if f is not pk]
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {table(model)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608 (names from the model, values parameters)
+        f"VALUES {', '.join([one] * count)}"
+    )
+    returning = quote(pk.column)
+    if skip_taken:
+        column = quote(model._meta.get_field(skip_taken).column)  # type: ignore[union-attr]
+        sql += f" ON CONFLICT ({column}) DO NOTHING"
+        returning += f", {column}"
+    return f"{sql} RETURNING {returning}", fields
+
+
+def _python_value(field: Any, value: Any) -> Any:
+    for function in _converters_of([field])[0][1]:
+        value = function(value, field.get_col(field.model._meta.db_table), connection)
+    return field.to_python(value)
+
+
+def _converted(value: Any, functions: list[Callable[..., Any]], field: Any) -> Any:
+    for function in functions:
+        value = function(value, field.get_col(field.model._meta.db_table), connection)
+    return value
+
+
 def sql_for(cache: dict[str, str], build: Callable[[], str]) -> str:
     """``build()``'s SQL, kept per database vendor in ``cache`` (quoting differs between them)."""
     vendor = connection.vendor

@@ -11,4 +11,6 @@ class SyncConfig(AppConfig):
         from paraat.sync import journal
 
         journal.connect()
-        changes.register(batch=journal.batch, locked=journal.locked)
+        changes.register(
+            batch=journal.batch, locked=journal.locked, values=journal.values, saved=journal.saved
+        )

@@ -268,6 +268,52 @@ def journal(instance_: models.Model, fields: dict[str, Any], *, fresh: bool = Fa
     _add(_Row(label, uid, fields, fresh))
 
 
+def values(instance_: models.Model) -> dict[str, Any] | None:
+    """The portable values a save of the new row ``instance_`` journals (``saved``); None for a
+    model that does not sync. Its foreign keys should be loaded on it: then nothing is read."""
+    if registry.spec_of(type(instance_)) is None:
+        return None
+    return registry.values_of(instance_)
+
+
+def saved(
+    instance_: models.Model,
+    *,
+    created: bool,
+    values: dict[str, Any] | None = None,
+    fields: Any = (),
+) -> None:
+    """Journal a row written in SQL, without its save (a status report's group commit), as the
+    save's signals would have: a new row with all its ``values`` (from ``values``), a changed
+    row with the ``fields`` named (whose new values are on ``instance_``)."""
+    if _applying.get():
+        return
+    spec = registry.spec_of(type(instance_))
+    if spec is None:
+        return
+    if created:
+        found = registry.values_of(instance_) if values is None else values
+        journal(instance_, found, fresh=spec.policy == Policy.APPEND)
+        return
+    named = set(fields)
+    changed = {
+        f.name: registry.portable(instance_, f)
+        for f in registry.synced_fields(type(instance_))
+        if f.name in named
+    }
+    if changed:
+        journal(instance_, changed)
+    stored = getattr(instance_, "_sync_stored", None)
+    if stored is not None:  # still locked: what is stored now is what was just written
+        stored.update(
+            {
+                f.name: copy.deepcopy(registry.raw_value(instance_, f))
+                for f in registry.synced_fields(type(instance_))
+                if f.name in named
+            }
+        )
+
+
 def _tracked(sender: type[models.Model], update_fields: Any) -> list[models.Field]:  # type: ignore[type-arg]
     """The synced fields a save writes: those named in ``update_fields``, or all of them."""
     fields = registry.synced_fields(sender)

@@ -13,11 +13,10 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models.signals import post_save, pre_save
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from paraat.core import audit, changes, groupcommit
+from paraat.core import audit, changes, groupcommit, rows
 from paraat.operations import events, logtext, state
 from paraat.operations.constants import (
     Channel,
@@ -188,6 +187,7 @@ def _submit(report: _Report) -> tuple[StatusReport, bool]:
     transaction (that transaction's commit is the caller's, not the group's)."""
     if connection.in_atomic_block or not settings.PARAAT_REPORT_GROUP_COMMIT:
         return _store_one(report)
+    report.prepare()
     return _group_of(connection.alias).submit(report)
 
 
@@ -203,6 +203,23 @@ class _Report:
     values: dict[str, Any]
     language: str | None  # of the request: its messages and log line, whichever thread writes
     actor: Any  # whom the audit trail names for its changes (``audit.current``)
+    # Made in the sender's thread, before the write lock (``prepare``): the row, its logbook
+    # line and what the sync journal records of both.
+    row: StatusReport | None = None
+    line: LogEntry | None = None
+    row_values: Any = None
+    line_values: Any = None
+
+    def prepare(self) -> None:
+        """Make the report's row and logbook line, and their journal values, as the group
+        commit stores them; in the sender's thread, so the writer holds the lock for less."""
+        self.row = StatusReport(
+            incident=self.incident, point=self.point, idempotency_key=self.key, **self.values
+        )
+        with translation.override(self.language):
+            self.line = _log_line(self.row)
+        self.row_values = changes.values(self.row)
+        self.line_values = changes.values(self.line)
 
 
 def _store_one(report: _Report) -> tuple[StatusReport, bool]:
@@ -289,120 +306,119 @@ def _store_group(
     or twice in the group, its point is not activated, it is refused) is then stored, or refused,
     on its own by ``_store_one``, so its answer is the same as without the group; so is every
     report of a group that a database error stopped (another process stored the same key).
+
+    Under the lock only statements run, written once (``core.rows``): the rows, the logbook
+    lines and their journal values were made in the senders' threads (``_Report.prepare``);
+    the saves' signals are replaced by telling the journal what was written (``changes.saved``).
     """
     outcomes: list[tuple[StatusReport, bool] | BaseException | None] = [None] * len(reports)
     alone: list[int] = []
-    if len(reports) == 1:
-        alone = [0]
-    else:
-        sent: list[events.StateChanged] = []
-        try:
-            with locking.one_writer(), transaction.atomic(), changes.batch():
-                grouped = _new_keys(reports, alone)
-                locked = locking.locked_activations(
-                    (reports[i].incident, reports[i].point) for i in grouped
-                )
-                stored = _store_checked(reports, grouped, locked, alone, outcomes)
-                sent = [e for e in stored if e is not None]
-        except DatabaseError:
-            logger.warning(
-                "a group of %d reports is stored one by one", len(reports), exc_info=True
+    sent: list[events.StateChanged] = []
+    for report in reports:
+        if report.row is None:  # not prepared by its sender (``_submit`` prepares it)
+            report.prepare()
+    try:
+        with locking.one_writer(), transaction.atomic(), changes.batch():
+            locked = locking.locked_activations(
+                (report.incident, report.point) for report in reports
             )
-            outcomes, alone, sent = [None] * len(reports), list(range(len(reports))), []
-        for event in _joined(sent):
-            events.send_on_commit(event)
+            sent = _store_checked(reports, locked, alone, outcomes)
+    except DatabaseError:
+        logger.warning("a group of %d reports is stored one by one", len(reports), exc_info=True)
+        outcomes, alone, sent = [None] * len(reports), list(range(len(reports))), []
+    for event in _joined(sent):
+        events.send_on_commit(event)
     for i in sorted(alone):
         try:
             with translation.override(reports[i].language):
                 outcomes[i] = _store_one(reports[i])
-        except Exception as exc:  # this report's own answer (refused, or a conflict)
+        except Exception as exc:  # this report's own answer (refused, a retry, or a conflict)
             outcomes[i] = exc
     return outcomes  # type: ignore[return-value]
 
 
 def _store_checked(
     reports: Sequence[_Report],
-    grouped: list[int],
     locked: locking.Locked,
     alone: list[int],
     outcomes: list[Any],
-) -> list[events.StateChanged | None]:
-    """Check the group's reports in order; insert those that pass in one statement, move each
+) -> list[events.StateChanged]:
+    """Check the group's reports in order; insert those that pass in one statement (a key
+    stored before, or twice in the group, is left out: those go to ``alone``), move each
     activation's pointers as the reports did one after the other (one update per activation),
-    and insert their logbook lines in one statement. The refused ones go to ``alone``."""
-    passed: list[tuple[int, _Report, StatusReport, Activation]] = []
-    for i in grouped:
-        report = reports[i]
+    and insert their logbook lines in one statement."""
+    passed: list[tuple[int, _Report]] = []
+    keys: set[str] = set()
+    for i, report in enumerate(reports):
+        if report.key in keys:  # twice in the group: the second is a retry of the first
+            alone.append(i)
+            continue
         activation = locked.get((report.incident.pk, report.point.pk), (None, None))[0]
         try:
             _check(report, activation)
         except ValidationError:
             alone.append(i)
             continue
-        assert activation is not None
-        row = StatusReport(
-            incident=report.incident, point=report.point, idempotency_key=report.key,
-            **report.values,
-        )  # fmt: skip
-        passed.append((i, report, row, activation))
-    _insert_all(StatusReport, [row for _i, _report, row, _activation in passed])
-    moved: dict[int, tuple[Activation, set[str], Any]] = {}
-    lines, sent = [], []
-    for i, report, row, activation in passed:
+        keys.add(report.key)
+        passed.append((i, report))
+    rows_ = [report.row for _i, report in passed]
+    stored = {id(row) for row in rows.insert(StatusReport, rows_, skip_taken="idempotency_key")}
+    moved: dict[int, tuple[Activation, set[str]]] = {}
+    lines: list[LogEntry] = []
+    sent: list[events.StateChanged] = []
+    for i, report in passed:
+        row = report.row
+        assert row is not None and report.line is not None
+        if id(row) not in stored:  # its key was taken: a retry, answered on its own
+            alone.append(i)
+            continue
+        changes.saved(row, created=True, values=report.row_values)
         key = (report.incident.pk, report.point.pk)
+        activation = locked[key][0]
         changed = _move_pointers(row, activation, locked[key][1])
         if "latest_report" in changed:
             locked[key] = (activation, (row.reported_at, row.pk))
+            sent.append(_event(row))
         if changed:
-            moved.setdefault(activation.pk, (activation, set(), report.actor))[1].update(changed)
-        with translation.override(report.language):
-            lines.append(_log_line(row))
-        sent.append(_event(row) if "latest_report" in changed else None)
+            moved.setdefault(activation.pk, (activation, set()))[1].update(changed)
+        lines.append(report.line)
         outcomes[i] = (row, True)
-    for activation, fields, actor in moved.values():
-        with audit.restoring(actor):
-            activation.save(update_fields=sorted(fields))
-    _insert_all(LogEntry, lines)
+    _update_pointers([activation for activation, _fields in moved.values()])
+    for activation, fields in moved.values():
+        changes.saved(activation, created=False, fields=fields)
+    rows.insert(LogEntry, lines)
+    for i, report in passed:
+        if outcomes[i] is not None:
+            changes.saved(report.line, created=True, values=report.line_values)
     return sent
 
 
-def _insert_all(model: type[StatusReport] | type[LogEntry], rows: list[Any]) -> None:
-    """Insert new ``rows`` in one statement, with the signals a save of each sends (the sync
-    journal hangs on them); one by one where the database cannot return their keys."""
-    if not connection.features.can_return_rows_from_bulk_insert:
-        for row in rows:
-            row.save(force_insert=True)
+_POINTERS = ("first_report_at", "opened_at", "latest_report")
+_UPDATE_SQL: dict[str, str] = {}
+
+
+def _update_pointers(activations: list[Activation]) -> None:
+    """Write the pointers of the moved ``activations`` (they are derived fields: no audit
+    entry, as for their ``save(update_fields=...)``), one statement for all of them."""
+    if not activations:
         return
-    for row in rows:
-        pre_save.send(
-            sender=model, instance=row, raw=False, using=connection.alias, update_fields=None
+    fields = [Activation._meta.get_field(name) for name in _POINTERS]
+    sql = _UPDATE_SQL.get(connection.vendor)
+    if sql is None:
+        quote = connection.ops.quote_name
+        assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+        sql = _UPDATE_SQL[connection.vendor] = (
+            f"UPDATE {rows.table(Activation)} SET {assignments} WHERE id = %s"  # noqa: S608 (names from the model)
         )
-    model.objects.bulk_create(rows)
-    for row in rows:
-        post_save.send(
-            sender=model, instance=row, created=True, raw=False, using=connection.alias,
-            update_fields=None,
-        )  # fmt: skip
-
-
-def _new_keys(reports: Sequence[_Report], alone: list[int]) -> list[int]:
-    """The indexes of the reports whose key is new: not stored before (one query) and not used
-    by an earlier report of the group. The others go to ``alone``."""
-    keys = {report.key for report in reports}
-    stored = set(
-        StatusReport.objects.filter(idempotency_key__in=keys).values_list(
-            "idempotency_key", flat=True
-        )
-    )
-    seen: set[str] = set()
-    grouped = []
-    for i, report in enumerate(reports):
-        if report.key in stored or report.key in seen:
-            alone.append(i)
-        else:
-            seen.add(report.key)
-            grouped.append(i)
-    return grouped
+    params = [
+        [
+            *(f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields),  # type: ignore[union-attr]
+            a.pk,
+        ]
+        for a in activations
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _joined(sent: list[events.StateChanged]) -> list[events.StateChanged]:
