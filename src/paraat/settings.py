@@ -225,6 +225,8 @@ PARAAT_LOGO_MAX_KB = env_int("PARAAT_LOGO_MAX_KB", 500, minimum=1)
 PARAAT_KNOWLEDGE_DIR = DATA_DIR / "knowledge"
 
 # Security: strict in production so `manage.py check --deploy` passes.
+# Django's database sessions, their read written once (issue 16).
+SESSION_ENGINE = "paraat.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("PARAAT_SESSION_AGE", 12 * 3600, minimum=300)
 CSRF_COOKIE_HTTPONLY = False

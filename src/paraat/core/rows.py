@@ -80,7 +80,7 @@ def fetch_one(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
         return cursor.fetchone()
 
 
-_INSERTS: dict[tuple[str, type[models.Model], int, str], tuple[str, list[Any]]] = {}
+_INSERTS: dict[tuple[str, type[models.Model], int, str], tuple[str, list[Any], Any]] = {}
 
 
 def insert(model: type[M], objs: Sequence[M], *, skip_taken: str = "") -> list[M]:
@@ -98,25 +98,19 @@ def insert(model: type[M], objs: Sequence[M], *, skip_taken: str = "") -> list[M
     found = _INSERTS.get(key)
     if found is None:
         found = _INSERTS[key] = _insert_sql(model, len(objs), skip_taken)
-    sql, fields = found
-    params = [
-        field.get_db_prep_save(field.pre_save(obj, True), connection)
-        for obj in objs
-        for field in fields
-    ]
+    sql, fields, prepare = found
+    params = [value for obj in objs for value in prepare(obj)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         returned = cursor.fetchall()
-    pk = model._meta.pk
-    assert pk is not None
-    convert = _converters_of([pk])[0][1]
+    # The keys come as the database gives them: integers (an auto field) need no converting.
     if skip_taken:
-        unique = model._meta.get_field(skip_taken)
-        by_value = {getattr(obj, unique.attname): obj for obj in objs}
+        attname = model._meta.get_field(skip_taken).attname  # type: ignore[union-attr]
+        by_value = {str(getattr(obj, attname)): obj for obj in objs}
         stored = []
         for pk_value, value in returned:
-            obj = by_value[_python_value(unique, value)]
-            obj.pk = _converted(pk_value, convert, pk)
+            obj = by_value[str(value)]
+            obj.pk = pk_value
             stored.append(obj)
         order = {id(obj): i for i, obj in enumerate(objs)}
         stored.sort(key=lambda obj: order[id(obj)])
@@ -125,7 +119,7 @@ def insert(model: type[M], objs: Sequence[M], *, skip_taken: str = "") -> list[M
             raise RuntimeError(f"{len(returned)} keys returned for {len(objs)} rows")
         # Both databases return the rows of a multi-row VALUES in their order.
         for obj, (pk_value,) in zip(objs, returned, strict=True):
-            obj.pk = _converted(pk_value, convert, pk)
+            obj.pk = pk_value
         stored = list(objs)
     for obj in stored:
         obj._state.adding = False
@@ -133,34 +127,34 @@ def insert(model: type[M], objs: Sequence[M], *, skip_taken: str = "") -> list[M
     return stored
 
 
-def _insert_sql(model: type[models.Model], count: int, skip_taken: str) -> tuple[str, list[Any]]:
+def _insert_sql(
+    model: type[models.Model], count: int, skip_taken: str
+) -> tuple[str, list[Any], Callable[[Any], list[Any]]]:
     quote = connection.ops.quote_name
     pk = model._meta.pk
     assert pk is not None
     fields = [f for f in model._meta.concrete_fields if f is not pk]
+    columns = [str(f.column) for f in fields]
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = (
-        f"INSERT INTO {table(model)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608 (names from the model, values parameters)
+        f"INSERT INTO {table(model)} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608 (names from the model, values parameters)
         f"VALUES {', '.join([one] * count)}"
     )
-    returning = quote(pk.column)
+    returning = quote(str(pk.column))
     if skip_taken:
-        column = quote(model._meta.get_field(skip_taken).column)  # type: ignore[union-attr]
+        column = quote(str(model._meta.get_field(skip_taken).column))  # type: ignore[union-attr]
         sql += f" ON CONFLICT ({column}) DO NOTHING"
         returning += f", {column}"
-    return f"{sql} RETURNING {returning}", fields
+    return f"{sql} RETURNING {returning}", fields, _preparer(fields)
 
 
-def _python_value(field: Any, value: Any) -> Any:
-    for function in _converters_of([field])[0][1]:
-        value = function(value, field.get_col(field.model._meta.db_table), connection)
-    return field.to_python(value)
+def _preparer(fields: list[Any]) -> Callable[[Any], list[Any]]:
+    """A row's values as the database takes them, prepared as a save prepares them."""
 
+    def prepare(obj: Any) -> list[Any]:
+        return [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
 
-def _converted(value: Any, functions: list[Callable[..., Any]], field: Any) -> Any:
-    for function in functions:
-        value = function(value, field.get_col(field.model._meta.db_table), connection)
-    return value
+    return prepare
 
 
 def sql_for(cache: dict[str, str], build: Callable[[], str]) -> str:

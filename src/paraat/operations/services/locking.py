@@ -109,9 +109,15 @@ def locked(incident: Incident, points: dict[int, SupportPoint]) -> Locked:
     """
     found: Locked = {}
     sql = _activations_sql(len(points))
-    for activation in Activation.objects.raw(sql, [incident.pk, *sorted(points)]):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [incident.pk, *sorted(points)])
+        found_rows = cursor.fetchall()
+    width = rows.width(Activation)
+    for row in found_rows:
+        activation = rows.instance(Activation, row)
+        assert activation is not None
         latest: tuple[dt.datetime, int] | None = None
-        moment = getattr(activation, "latest_reported_at", None)
+        moment = row[width] if len(row) > width else None
         if moment is not None and activation.latest_report_id is not None:
             latest = (_aware(moment), activation.latest_report_id)
         # The caller's incident and point: the log entry and the event need no query for them.

@@ -361,7 +361,7 @@ def _store_checked(
             continue
         keys.add(report.key)
         passed.append((i, report))
-    rows_ = [report.row for _i, report in passed]
+    rows_ = [report.row for _i, report in passed if report.row is not None]
     stored = {id(row) for row in rows.insert(StatusReport, rows_, skip_taken="idempotency_key")}
     moved: dict[int, tuple[Activation, set[str]]] = {}
     lines: list[LogEntry] = []
@@ -406,7 +406,7 @@ def _update_pointers(activations: list[Activation]) -> None:
     sql = _UPDATE_SQL.get(connection.vendor)
     if sql is None:
         quote = connection.ops.quote_name
-        assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+        assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)  # type: ignore[union-attr]
         sql = _UPDATE_SQL[connection.vendor] = (
             f"UPDATE {rows.table(Activation)} SET {assignments} WHERE id = %s"  # noqa: S608 (names from the model)
         )
