@@ -382,7 +382,9 @@ def serve_defaults() -> tuple[int, int]:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARAAT_WEB_")}
     env.update(DJANGO_SETTINGS_MODULE="paraat.settings", PYTHONPATH=str(ROOT / "src"))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     workers, threads = out.stdout.split()
     return int(workers), int(threads)
 

@@ -115,7 +115,12 @@ def test_it_journals_a_group_as_the_saves_of_one_report_would(
     """The group writes its rows in SQL of its own and tells the journal what it wrote; what
     the journal then holds is what the model saves' signals write for a report on its own."""
     scene = make_scene(cast, exercise=False)
-    given = {"state": PointState.LIMITED, "visitors": 12, "needs": ["drinking_water"], "note": "koud"}
+    given = {
+        "state": PointState.LIMITED,
+        "visitors": 12,
+        "needs": ["drinking_water"],
+        "note": "koud",
+    }
     alone = _report(monkeypatch, scene, scene.a, "alone", **given)
     reports._store_one(alone)
     by_saves = _journal(scene, "alone")
