@@ -148,11 +148,39 @@ def _insert_sql(
     return f"{sql} RETURNING {returning}", fields, _preparer(fields)
 
 
+# Fields whose value of these exact types the database takes as it is: ``get_db_prep_save``
+# would return it unchanged (None included), so ``insert`` skips the calls for it.
+_AS_IS: dict[type[models.Field], tuple[type, ...]] = {  # type: ignore[type-arg]
+    models.CharField: (str,),
+    models.TextField: (str,),
+    models.IntegerField: (int,),
+    models.PositiveIntegerField: (int,),
+    models.PositiveSmallIntegerField: (int,),
+    models.SmallIntegerField: (int,),
+    models.BigIntegerField: (int,),
+    models.FloatField: (float, int),
+    models.BooleanField: (bool,),
+    models.ForeignKey: (int,),
+}
+
+
 def _preparer(fields: list[Any]) -> Callable[[Any], list[Any]]:
-    """A row's values as the database takes them, prepared as a save prepares them."""
+    """A row's values as the database takes them, prepared as a save prepares them
+    (``pre_save``, ``get_db_prep_save``); a value that would come out unchanged (text in a
+    text field, a whole number in an integer field, None) goes as it is."""
+    steps = [(field, field.attname, _AS_IS.get(type(field), ())) for field in fields]
 
     def prepare(obj: Any) -> list[Any]:
-        return [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+        values: list[Any] = []
+        for field, attname, as_is in steps:
+            value = obj.__dict__.get(attname, obj)  # ``obj``: not loaded, take the long way
+            if value is None and as_is:
+                values.append(None)
+            elif as_is and type(value) in as_is:
+                values.append(value)
+            else:
+                values.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
+        return values
 
     return prepare
 

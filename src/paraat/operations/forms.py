@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import uuid
 from typing import Any
 
@@ -38,6 +39,27 @@ class IncidentForm(forms.Form):
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
+
+
+class _FieldsCopiedOnce(dict[str, forms.Field]):
+    """A form's ``base_fields`` whose copy for each form copies only the fields named in
+    ``own`` in depth (those a form changes: the points to choose from) and the others
+    shallowly, their widgets and validators shared with the class.
+
+    Django deep-copies every field of a form for each instance; the phone form is posted by
+    every point lead every few minutes in an incident, and copying its thirteen fields with their
+    widgets and choices was a seventh of the work of a report (issue 16). Nothing changes a
+    shared field or widget: a form only reads them to check and to show itself, and
+    ``StatusForm`` changes only the fields in ``own``.
+    """
+
+    own: frozenset[str] = frozenset()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return {
+            name: copy.deepcopy(field, memo) if name in self.own else copy.copy(field)
+            for name, field in self.items()
+        }
 
 
 class StatusForm(forms.Form):
@@ -94,6 +116,10 @@ class StatusForm(forms.Form):
         self.fields["point"].choices = points or []  # type: ignore[attr-defined]
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", f"web-{uuid.uuid4()}")
+
+
+StatusForm.base_fields = _FieldsCopiedOnce(StatusForm.base_fields)
+StatusForm.base_fields.own = frozenset({"point"})
 
 
 class LineForm(forms.Form):
