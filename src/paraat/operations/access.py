@@ -132,18 +132,28 @@ def reportable_point(user: AnyUser, incident: Incident, code: str) -> SupportPoi
 def reporting_incident(user: AnyUser, pk: object) -> Incident:
     """The incident an API call names, with its region: one of ``incidents_for`` the user's own
     region, else 404 (as the API's list of incidents would not show it)."""
+    return reporting_incident_and_point(user, pk, "")[0]
+
+
+def reporting_incident_and_point(
+    user: AnyUser, pk: object, code: str
+) -> tuple[Incident, SupportPoint | None]:
+    """``reporting_incident`` and the point of its region with ``code`` (None when there is
+    none), read together: whether the user may report for the point is ``can_report``'s."""
     region = getattr(user, "region", None)
     try:
         number = int(str(pk))
     except ValueError:
         raise Http404("no such incident") from None
-    incident = reads.incident_with_region(number) if region is not None else None
+    incident, point = (
+        reads.incident_with_point(number, code) if region is not None else (None, None)
+    )
     if region is None or incident is None or incident.region_id != region.pk:
         raise Http404("no such incident")
     if can_view_operations(user, region):
-        return incident
+        return incident, point
     if incidents_for(user, region).filter(pk=number).exists():
-        return incident
+        return incident, point
     raise Http404("no such incident")
 
 

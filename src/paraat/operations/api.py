@@ -207,9 +207,15 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
         409 when the key was stored before with another content: the answer holds the stored
         report, so the sender sees what counts and can send the new one with a new key.
         """
-        incident = access.reporting_incident(request.user, pk)
+        # The point as sent is read with the incident (one statement); the code as checked
+        # below is the one that counts, read again only where the two differ.
+        sent = request.data.get("point") if isinstance(request.data, dict) else None
+        code = sent.strip().upper() if isinstance(sent, str) else ""
+        incident, point = access.reporting_incident_and_point(request.user, pk, code)
         values = report_input(request.data)
-        point = reads.point_by_code(incident.region_id, str(values.pop("point")).upper())
+        wanted = str(values.pop("point")).upper()
+        if point is None or point.code != wanted:
+            point = reads.point_by_code(incident.region_id, wanted)
         if point is None:
             raise ApiValidationError({"point": ["Unknown point code."]})
         point.region = incident.region  # the same row: the access check needs no query for it

@@ -14,6 +14,7 @@ from paraat.supportpoints.models import SupportPoint
 
 OUTLINE = ("geometry",)
 _INCIDENT: dict[str, str] = {}
+_INCIDENT_POINT: dict[str, str] = {}
 _POINT: dict[str, str] = {}
 _ACTIVATED: dict[str, str] = {}
 
@@ -35,6 +36,33 @@ def _incident_sql() -> str:
     return (
         f"SELECT {rows.columns(Incident, 'i')}, {rows.columns(Region, 'r', OUTLINE)} "
         f"FROM {rows.table(Incident)} i JOIN {rows.table(Region)} r ON r.id = i.region_id "
+        "WHERE i.id = %s"
+    )
+
+
+def incident_with_point(pk: int, code: str) -> tuple[Incident | None, SupportPoint | None]:
+    """``incident_with_region(pk)`` and ``point_by_code(its region, code)`` in one statement:
+    the two reads of every API report (issue 16). The point is None when the region has no
+    point with that code (or the incident does not exist)."""
+    row = rows.fetch_one(rows.sql_for(_INCIDENT_POINT, _incident_point_sql), [code, pk])
+    if row is None:
+        return None, None
+    incident = rows.instance(Incident, row)
+    assert incident is not None
+    start = rows.width(Incident)
+    region = rows.instance(Region, row, start, OUTLINE)
+    assert region is not None
+    incident.region = region
+    point = rows.instance(SupportPoint, row, start + rows.width(Region, OUTLINE))
+    return incident, point
+
+
+def _incident_point_sql() -> str:
+    return (
+        f"SELECT {rows.columns(Incident, 'i')}, {rows.columns(Region, 'r', OUTLINE)}, "
+        f"{rows.columns(SupportPoint, 'p')} "
+        f"FROM {rows.table(Incident)} i JOIN {rows.table(Region)} r ON r.id = i.region_id "
+        f"LEFT JOIN {rows.table(SupportPoint)} p ON p.region_id = i.region_id AND p.code = %s "
         "WHERE i.id = %s"
     )
 

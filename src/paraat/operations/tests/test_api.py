@@ -155,7 +155,7 @@ def test_it_answers_a_report_with_what_its_serializer_describes(cast: Cast) -> N
 
 
 def test_it_stores_an_api_report_in_a_fixed_number_of_statements(cast: Cast) -> None:
-    """Reads of the token, the incident and the point, then the report's own writes: none more
+    """Reads of the token, the incident with the point, then the report's own writes: none more
     for a region with more points or an incident with more reports (issue 16)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -173,9 +173,30 @@ def test_it_stores_an_api_report_in_a_fixed_number_of_statements(cast: Cast) -> 
         for q in queries.captured_queries
         if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))
     ]
-    # token, incident, point; the locked activation (PostgreSQL: and its latest report), the
-    # report, the activation's pointers, the logbook line, the sync journal's state and rows.
-    reads = 5 if connection.vendor == "postgresql" else 4
+    # token, the incident with the point; the locked activation (PostgreSQL: and its latest
+    # report), the report, the activation's pointers, the logbook line, the sync journal's
+    # state and rows.
+    reads = 4 if connection.vendor == "postgresql" else 3
     assert statements.count("SELECT") == reads + 1, statements
     assert statements.count("INSERT") == 3 and statements.count("UPDATE") == 1, statements
     assert len(statements) == reads + 5
+
+
+def test_it_finds_the_point_as_checked_not_as_sent(cast: Cast) -> None:
+    """The point is read with the incident as it was sent; what counts is the code once
+    checked, and a code of no point of the region is refused by name."""
+    scene = make_scene(cast)
+    url = f"/api/v1/incidents/{scene.incident.pk}/reports/"
+    client = _api(cast.cas)
+    padded = client.post(
+        url, {"point": "  oss-01 ", "idempotency_key": "pad", "state": "open"}, format="json"
+    )
+    assert padded.status_code == 201 and padded.json()["point"] == "OSS-01"
+    unknown = client.post(
+        url, {"point": "OSS-99", "idempotency_key": "unknown", "state": "open"}, format="json"
+    )
+    assert unknown.status_code == 400 and "point" in json.dumps(unknown.json())
+    listed = client.post(
+        url, {"point": ["OSS-01"], "idempotency_key": "listed", "state": "open"}, format="json"
+    )
+    assert listed.status_code == 400
