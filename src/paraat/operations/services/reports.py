@@ -345,8 +345,8 @@ def _store_checked(
 ) -> list[events.StateChanged]:
     """Check the group's reports in order; insert those that pass in one statement (a key
     stored before, or twice in the group, is left out: those go to ``alone``), move each
-    activation's pointers as the reports did one after the other (one update per activation),
-    and insert their logbook lines in one statement."""
+    activation's pointers as the reports did one after the other (one update statement for
+    every moved activation), and insert their logbook lines in one statement."""
     passed: list[tuple[int, _Report]] = []
     keys: set[str] = set()
     for i, report in enumerate(reports):
